@@ -1,0 +1,55 @@
+package io.fieldbench.core;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.framework.BundleContext;
+
+import io.fieldbench.core.feature.FeatureNames;
+
+/**
+ * The framework properties through which the launcher tells the bundles where the bench lives
+ * and how it was started. The names are the launcher's; this is their one reader.
+ */
+public final class BenchProperties {
+
+    public static final String HOME = "fieldbench.home";
+    public static final String DATA = "fieldbench.data";
+    public static final String FEATURES = "fieldbench.features";
+    public static final String HEADLESS = "fieldbench.headless";
+
+    private final BundleContext context;
+
+    public BenchProperties(BundleContext context) {
+        this.context = context;
+    }
+
+    /** The distribution folder: features/, system/, etc/, deploy/. */
+    public Path home() {
+        return Path.of(required(HOME));
+    }
+
+    /** The user's data folder: log/, cache/, saved choices. */
+    public Path data() {
+        return Path.of(required(DATA));
+    }
+
+    /** Whether the bench runs without a window. */
+    public boolean headless() {
+        return Boolean.parseBoolean(context.getProperty(HEADLESS));
+    }
+
+    /** The features given with {@code --features}, if any were. */
+    public Optional<Set<String>> features() {
+        return Optional.ofNullable(context.getProperty(FEATURES)).map(FeatureNames::parse);
+    }
+
+    private String required(String name) {
+        String value = context.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("framework property " + name + " is not set: start the bench with the fieldbench launcher");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,105 @@
+package io.fieldbench.core.console;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The bench's console: runs each line of standard input as a Gogo command and prints the result.
+ * <p>
+ * Gogo's own shell stops the framework when its input ends; a headless bench fed by a pipe must
+ * keep running, so the bench reads standard input itself. End of input ends the console, not the
+ * bench. Only a bench started by the launcher has a console ({@value #ENABLED} is {@code true}).
+ */
+@Component(immediate = true)
+public class BenchConsole {
+
+    /** Framework property that turns the console on. */
+    public static final String ENABLED = "fieldbench.console";
+    private static final String PROMPT = "fieldbench> ";
+
+    @Reference
+    private CommandProcessor processor;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger log;
+
+    private volatile boolean running;
+    private CommandSession session;
+
+    @Activate
+    void activate(BundleContext context) {
+        if (!Boolean.parseBoolean(context.getProperty(ENABLED))) {
+            return;
+        }
+        running = true;
+        // the descriptors, not System.in/out: Gogo replaces System.out with its own per-thread stream
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset());
+        session = processor.createSession(in, out, out);
+        Thread reader = new Thread(() -> readCommands(in, out), "fieldbench-console");
+        // stdin cannot be interrupted; a daemon thread does not keep the JVM alive after the framework stops
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        running = false;
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private void readCommands(InputStream in, PrintStream out) {
+        boolean interactive = System.console() != null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
+            prompt(out, interactive);
+            for (String line; running && (line = lines.readLine()) != null; prompt(out, interactive)) {
+                if (!line.isBlank()) {
+                    execute(line, out);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("The console stopped reading its input: {}", e.getMessage());
+        }
+        if (running) {
+            log.info("Console input ended; the bench keeps running (stop it with fb:shutdown or SIGTERM)");
+        }
+    }
+
+    private void execute(String line, PrintStream out) {
+        try {
+            Object result = session.execute(line);
+            if (result != null) {
+                out.println(session.format(result, Converter.INSPECT));
+            }
+        } catch (Exception e) {
+            out.println("error: " + e.getMessage());
+        }
+    }
+
+    private static void prompt(PrintStream out, boolean interactive) {
+        if (interactive) {
+            out.print(PROMPT);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.fieldbench.core.feature;
+
+import java.util.List;
+
+/**
+ * A feature as declared in a Karaf-style features file: the bundles of one module and the
+ * features it builds on.
+ *
+ * @param name        what users type after {@code --features}
+ * @param description one line for the Modules view
+ * @param requires    names of the features this one builds on
+ * @param bundles     bundle locations ({@code mvn:group/artifact/version} or a URL), in start order
+ */
+public record Feature(String name, String description, List<String> requires, List<String> bundles) {
+
+    public Feature {
+        requires = List.copyOf(requires);
+        bundles = List.copyOf(bundles);
+    }
+}

@@ -1,0 +1,111 @@
+package io.fieldbench.core.feature;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+
+import io.fieldbench.api.feature.BundleStatus;
+
+/**
+ * Installs, starts and stops the bundles of features, and remembers why any of them failed so
+ * the Modules view and the console can say so.
+ */
+final class FeatureBundles {
+
+    private final BundleContext context;
+    private final BundleLocations locations;
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+
+    FeatureBundles(BundleContext context, BundleLocations locations) {
+        this.context = context;
+        this.locations = locations;
+    }
+
+    /** Installs what is missing, then starts them all, so that they resolve against each other. */
+    void start(List<String> featureLocations) {
+        List<Bundle> installed = featureLocations.stream().map(this::install).filter(b -> b != null).toList();
+        for (Bundle bundle : installed) {
+            if (!isFragment(bundle)) {
+                try {
+                    bundle.start();
+                    problems.remove(bundle.getLocation());
+                } catch (BundleException | IllegalStateException e) {
+                    problems.put(bundle.getLocation(), e instanceof BundleException be
+                            ? BundleProblems.describe(be) : String.valueOf(e.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** Stops the bundles; they stay installed so their state can still be shown. */
+    void stop(List<String> featureLocations) {
+        for (String location : featureLocations) {
+            Bundle bundle = context.getBundle(locations.toUrl(location));
+            if (bundle != null && !isFragment(bundle)) {
+                try {
+                    bundle.stop();
+                    problems.remove(bundle.getLocation());
+                } catch (BundleException | IllegalStateException e) {
+                    problems.put(bundle.getLocation(), "did not stop cleanly: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Bundle install(String location) {
+        String url = locations.toUrl(location);
+        Bundle bundle = context.getBundle(url);
+        if (bundle != null) {
+            return bundle;
+        }
+        if (url.startsWith("file:") && !Files.exists(Path.of(URI.create(url)))) {
+            problems.put(url, BundleProblems.missingFile(url));
+            return null;
+        }
+        try {
+            return context.installBundle(url);
+        } catch (BundleException | IllegalStateException e) {
+            problems.put(url, "could not be installed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The state of one feature bundle as the user sees it. */
+    BundleStatus status(String location) {
+        String url = locations.toUrl(location);
+        Bundle bundle = context.getBundle(url);
+        String problem = problems.getOrDefault(url, "");
+        if (bundle == null) {
+            return new BundleStatus(location, "", "MISSING", problem);
+        }
+        return new BundleStatus(bundle.getSymbolicName(), bundle.getVersion().toString(), stateName(bundle), problem);
+    }
+
+    /** Whether this installed bundle belongs to the feature bundles this object manages. */
+    boolean isFeatureBundle(Bundle bundle, List<String> featureLocations) {
+        return featureLocations.stream().anyMatch(l -> locations.toUrl(l).equals(bundle.getLocation()));
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+    }
+
+    static String stateName(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.ACTIVE -> isFragment(bundle) ? "RESOLVED" : "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+}

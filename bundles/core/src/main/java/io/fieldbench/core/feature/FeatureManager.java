@@ -1,0 +1,181 @@
+package io.fieldbench.core.feature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+import io.fieldbench.api.feature.FeatureEvents;
+import io.fieldbench.api.feature.FeatureService;
+import io.fieldbench.api.feature.FeatureStatus;
+import io.fieldbench.core.BenchProperties;
+
+/**
+ * Switches features on and off at run time and keeps the user's choice in the data directory.
+ * <p>
+ * The base features are the launcher's: {@code core} always runs, {@code shell} runs exactly when
+ * the bench has a window. Every other feature is the user's to switch. All bundle work happens
+ * on one worker thread, so callers (the Modules view, the console) never block and changes never
+ * interleave.
+ */
+@Component(service = FeatureService.class, immediate = true)
+public class FeatureManager implements FeatureService {
+
+    static final String CORE = "core";
+    static final String SHELL = "shell";
+    private static final String CHOICE_FILE = "features.properties";
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    @Reference
+    private EventAdmin eventAdmin;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger log;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fieldbench-features"));
+    private final Set<String> enabled = ConcurrentHashMap.newKeySet();
+    private final BundleListener bundleListener = this::bundleChanged;
+    private BundleContext context;
+    private FeatureRepository repository;
+    private FeatureBundles bundles;
+    private EnabledFeatures choice;
+    private Set<String> baseFeatures;
+
+    @Activate
+    void activate(BundleContext context) throws IOException {
+        this.context = context;
+        BenchProperties properties = new BenchProperties(context);
+        repository = FeatureRepository.load(properties.home().resolve("features"));
+        bundles = new FeatureBundles(context, new BundleLocations(properties.home().resolve("system")));
+        choice = new EnabledFeatures(properties.data().resolve(CHOICE_FILE));
+        baseFeatures = properties.headless() ? Set.of(CORE) : Set.of(CORE, SHELL);
+
+        Set<String> chosen = properties.features().isPresent()
+                ? userFeatures(properties.features().get())
+                : choice.load().map(this::userFeatures).orElseGet(this::allUserFeatures);
+        enabled.addAll(baseFeatures);
+        enabled.addAll(chosen);
+        context.addBundleListener(bundleListener);
+        worker.execute(() -> {
+            bundles.start(repository.bundles(enabled));
+            saveChoice();
+            log.info("Features enabled: {}", String.join(", ", new TreeSet<>(enabled)));
+            announce("");
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        context.removeBundleListener(bundleListener);
+        worker.shutdown();
+        worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public List<FeatureStatus> features() {
+        return repository.all().stream()
+                .map(f -> new FeatureStatus(f.name(), f.description(), enabled.contains(f.name()),
+                        isSwitchable(f.name()), f.bundles().stream().map(bundles::status).toList()))
+                .toList();
+    }
+
+    @Override
+    public CompletionStage<Void> enable(String name) {
+        return change(name, () -> {
+            enabled.add(name);
+            bundles.start(repository.bundles(Set.of(name)));
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> disable(String name) {
+        return change(name, () -> {
+            enabled.remove(name);
+            List<String> stillNeeded = repository.bundles(enabled);
+            bundles.stop(repository.bundles(Set.of(name)).stream().filter(l -> !stillNeeded.contains(l)).toList());
+        });
+    }
+
+    private CompletionStage<Void> change(String name, Runnable action) {
+        try {
+            repository.get(name);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (!isSwitchable(name)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "feature '" + name + "' is part of the bench itself and cannot be switched"));
+        }
+        return CompletableFuture.runAsync(() -> {
+            action.run();
+            saveChoice();
+            log.info("Feature {} is now {}", name, enabled.contains(name) ? "enabled" : "disabled");
+            announce(name);
+        }, worker);
+    }
+
+    private boolean isSwitchable(String name) {
+        return !CORE.equals(name) && !SHELL.equals(name);
+    }
+
+    private Set<String> userFeatures(Set<String> names) {
+        Set<String> known = new TreeSet<>();
+        for (String name : names) {
+            try {
+                repository.get(name);
+                if (isSwitchable(name)) {
+                    known.add(name);
+                }
+            } catch (IllegalArgumentException e) {
+                log.warn("Ignoring a saved or requested feature: {}", e.getMessage());
+            }
+        }
+        return known;
+    }
+
+    private Set<String> allUserFeatures() {
+        Set<String> all = new TreeSet<>();
+        repository.all().forEach(f -> all.add(f.name()));
+        return userFeatures(all);
+    }
+
+    private void saveChoice() {
+        Set<String> chosen = new TreeSet<>(enabled);
+        chosen.removeIf(n -> !isSwitchable(n));
+        try {
+            choice.save(chosen);
+        } catch (IOException e) {
+            log.error("Could not save the enabled features to the data directory ({}): check that it is writable", e.getMessage());
+        }
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        if (bundles.isFeatureBundle(event.getBundle(), repository.bundles(enabled))) {
+            announce("");
+        }
+    }
+
+    private void announce(String feature) {
+        eventAdmin.postEvent(new Event(FeatureEvents.CHANGED, Map.of(FeatureEvents.NAME, feature)));
+    }
+}

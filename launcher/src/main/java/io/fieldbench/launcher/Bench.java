@@ -1,0 +1,104 @@
+package io.fieldbench.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+
+import io.fieldbench.core.BenchProperties;
+import io.fieldbench.core.console.BenchConsole;
+import io.fieldbench.core.feature.BundleLocations;
+import io.fieldbench.core.feature.FeatureRepository;
+
+/**
+ * One running bench: Felix with the core feature started. The core feature's manager starts the
+ * rest. Starting either succeeds whole or stops what it started.
+ */
+final class Bench {
+
+    static final String CORE_FEATURE = "core";
+    private static final long STOP_TIMEOUT_MILLIS = 15_000;
+
+    private final Framework framework;
+
+    private Bench(Framework framework) {
+        this.framework = framework;
+    }
+
+    static Bench start(Distribution distribution, LaunchOptions options, FeatureRepository features)
+            throws StartupException {
+        Framework framework = new FrameworkFactory().newFramework(properties(distribution, options));
+        try {
+            framework.start();
+            BundleLocations locations = new BundleLocations(distribution.system());
+            List<Bundle> core = new ArrayList<>();
+            for (String location : features.bundles(Set.of(CORE_FEATURE))) {
+                core.add(framework.getBundleContext().installBundle(locations.toUrl(location)));
+            }
+            for (Bundle bundle : core) {
+                bundle.start();
+            }
+            return new Bench(framework);
+        } catch (BundleException | RuntimeException e) {
+            stop(framework);
+            throw new StartupException("the bench could not start its core: " + e.getMessage()
+                    + "; rebuild the distribution with 'mvn install'");
+        }
+    }
+
+    private static Map<String, String> properties(Distribution distribution, LaunchOptions options) {
+        Map<String, String> properties = new HashMap<>();
+        Properties defaults = new Properties();
+        try (InputStream in = Bench.class.getResourceAsStream("framework.properties")) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the launcher jar lacks its framework.properties", e);
+        }
+        defaults.stringPropertyNames().forEach(name -> properties.put(name, defaults.getProperty(name)));
+        properties.put(Constants.FRAMEWORK_STORAGE, options.data().resolve("cache").toString());
+        properties.put("felix.cm.dir", options.data().resolve("config").toString());
+        properties.put("felix.fileinstall.dir", distribution.etc().toString());
+        properties.put(BenchProperties.HOME, distribution.home().toString());
+        properties.put(BenchProperties.DATA, options.data().toString());
+        properties.put(BenchProperties.HEADLESS, Boolean.toString(options.headless()));
+        properties.put(BenchConsole.ENABLED, "true");
+        options.features().ifPresent(names -> properties.put(BenchProperties.FEATURES, String.join(",", names)));
+        return properties;
+    }
+
+    int bundleCount() {
+        return framework.getBundleContext().getBundles().length;
+    }
+
+    /** Blocks until the framework stops, by {@code fb:shutdown}, the window closing, or {@link #stop()}. */
+    void awaitStop() throws InterruptedException {
+        FrameworkEvent event;
+        do {
+            event = framework.waitForStop(0);
+        } while (event.getType() == FrameworkEvent.STOPPED_UPDATE);
+    }
+
+    void stop() {
+        stop(framework);
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(STOP_TIMEOUT_MILLIS);
+        } catch (BundleException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

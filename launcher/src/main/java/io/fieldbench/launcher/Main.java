@@ -1,0 +1,79 @@
+package io.fieldbench.launcher;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.fieldbench.core.feature.FeatureRepository;
+
+/**
+ * {@code fieldbench [--headless] [--features a,b,...] [--data DIR] [--set pid.key=value ...]}:
+ * checks the start-up input, starts the bench, and waits until it stops. Bad input ends with one
+ * line on standard error and exit code {@value #EXIT_BAD_INPUT}, before anything starts.
+ */
+public final class Main {
+
+    static final int EXIT_BAD_INPUT = 2;
+    private static final Path DEFAULT_DATA = Path.of(System.getProperty("user.home"), ".fieldbench");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        Bench bench;
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, DEFAULT_DATA);
+            bench = start(options);
+        } catch (StartupException e) {
+            System.err.println("fieldbench: " + e.getMessage());
+            System.exit(EXIT_BAD_INPUT);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "fieldbench-stop"));
+        System.out.printf("Fieldbench started in %.1f s (%s, %d bundles, data in %s); "
+                + "type fb:features, lb, or fb:shutdown to stop%n",
+                (System.nanoTime() - started) / 1e9, options.headless() ? "headless" : "window",
+                bench.bundleCount(), options.data());
+        bench.awaitStop();
+        System.exit(0);
+    }
+
+    private static Bench start(LaunchOptions options) throws StartupException {
+        if (options.headless()) {
+            System.setProperty("java.awt.headless", "true");
+        } else if (GraphicsEnvironment.isHeadless()) {
+            throw new StartupException("no display to open the window on: use --headless, or set DISPLAY");
+        }
+        Distribution distribution = Distribution.ofRunningJar();
+        FeatureRepository features = distribution.features(options.features().orElse(Set.of()));
+        prepareDataDirectory(options.data());
+        applySettings(distribution, options);
+        distribution.checkConfigurations();
+        return Bench.start(distribution, options, features);
+    }
+
+    private static void prepareDataDirectory(Path data) throws StartupException {
+        try {
+            Files.createDirectories(data);
+            Files.deleteIfExists(Files.createTempFile(data, "write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new StartupException("cannot write the data directory " + data
+                    + ": choose another with --data DIR or fix its permissions");
+        }
+    }
+
+    private static void applySettings(Distribution distribution, LaunchOptions options) throws StartupException {
+        ConfigFiles files = new ConfigFiles(distribution.etc());
+        for (String setting : options.settings()) {
+            try {
+                files.set(setting);
+            } catch (IOException e) {
+                throw new StartupException("cannot apply --set " + setting + ": " + e.getMessage());
+            }
+        }
+    }
+}
