@@ -89,16 +89,21 @@ final class Bench {
         } while (event.getType() == FrameworkEvent.STOPPED_UPDATE);
     }
 
-    void stop() {
-        stop(framework);
+    /** Stops the bench if it runs; says whether this call stopped it, within the time allowed. */
+    boolean stop() {
+        boolean running = (framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0;
+        return running && stop(framework);
     }
 
-    private static void stop(Framework framework) {
+    private static boolean stop(Framework framework) {
         try {
             framework.stop();
-            framework.waitForStop(STOP_TIMEOUT_MILLIS);
-        } catch (BundleException | InterruptedException e) {
+            return framework.waitForStop(STOP_TIMEOUT_MILLIS).getType() != FrameworkEvent.WAIT_TIMEDOUT;
+        } catch (BundleException e) {
+            return false;
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.fieldbench.core.feature.FeatureRepository;
 
@@ -16,6 +17,7 @@ import io.fieldbench.core.feature.FeatureRepository;
 public final class Main {
 
     static final int EXIT_BAD_INPUT = 2;
+    private static final String STOPPED = "Fieldbench stopped";
     private static final Path DEFAULT_DATA = Path.of(System.getProperty("user.home"), ".fieldbench");
 
     private Main() {
@@ -33,12 +35,21 @@ public final class Main {
             System.exit(EXIT_BAD_INPUT);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "fieldbench-stop"));
+        // SIGTERM or Ctrl+C: stop every bundle cleanly before the JVM ends
+        AtomicBoolean reported = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (bench.stop() && reported.compareAndSet(false, true)) {
+                System.out.println(STOPPED);
+            }
+        }, "fieldbench-stop"));
         System.out.printf("Fieldbench started in %.1f s (%s, %d bundles, data in %s); "
                 + "type fb:features, lb, or fb:shutdown to stop%n",
                 (System.nanoTime() - started) / 1e9, options.headless() ? "headless" : "window",
                 bench.bundleCount(), options.data());
         bench.awaitStop();
+        if (reported.compareAndSet(false, true)) {
+            System.out.println(STOPPED);
+        }
         System.exit(0);
     }
 

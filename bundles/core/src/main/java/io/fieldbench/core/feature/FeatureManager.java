@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -59,7 +61,6 @@ public class FeatureManager implements FeatureService {
     private FeatureRepository repository;
     private FeatureBundles bundles;
     private EnabledFeatures choice;
-    private Set<String> baseFeatures;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -68,12 +69,13 @@ public class FeatureManager implements FeatureService {
         repository = FeatureRepository.load(properties.home().resolve("features"));
         bundles = new FeatureBundles(context, new BundleLocations(properties.home().resolve("system")));
         choice = new EnabledFeatures(properties.data().resolve(CHOICE_FILE));
-        baseFeatures = properties.headless() ? Set.of(CORE) : Set.of(CORE, SHELL);
+        Set<String> base = Stream.of(CORE, properties.headless() ? null : SHELL)
+                .filter(name -> name != null && repository.contains(name)).collect(Collectors.toSet());
 
         Set<String> chosen = properties.features().isPresent()
                 ? userFeatures(properties.features().get())
                 : choice.load().map(this::userFeatures).orElseGet(this::allUserFeatures);
-        enabled.addAll(baseFeatures);
+        enabled.addAll(base);
         enabled.addAll(chosen);
         context.addBundleListener(bundleListener);
         worker.execute(() -> {

@@ -89,6 +89,11 @@ public final class FeatureRepository {
         return features.values();
     }
 
+    /** Whether a feature of this name exists. */
+    public boolean contains(String name) {
+        return features.containsKey(name);
+    }
+
     /** The feature with this name. */
     public Feature get(String name) {
         Feature feature = features.get(name);

@@ -39,7 +39,7 @@ public class LogFile implements LogListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
 
-    /** The logger name of the framework's service events (OSGi Log 1.4). */
+    /** The logger name prefix of the framework's service events (OSGi Log 1.4). */
     private static final String SERVICE_EVENTS = "Events.Service";
 
     @Reference
@@ -95,7 +95,10 @@ public class LogFile implements LogListener {
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** The framework logs every service registration; that is noise in a lab engineer's log. */
+    /**
+     * The framework logs every service registration at INFO, past any log level setting;
+     * in a lab engineer's log that is noise.
+     */
     static boolean isRoutine(LogEntry entry) {
         return entry.getLoggerName().startsWith(SERVICE_EVENTS) && !LogLevel.WARN.implies(entry.getLogLevel());
     }

@@ -1,0 +1,136 @@
+package io.fieldbench.tests.distribution;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The shipped distribution running in its own JVM, as a user starts it: {@code java -jar
+ * fieldbench.jar ARGS}, with its console on a pipe.
+ */
+final class BenchProcess implements AutoCloseable {
+
+    static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final PrintWriter console;
+    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> pumps;
+
+    private BenchProcess(Process process) {
+        this.process = process;
+        this.console = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        pumps = List.of(
+                pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), output::add),
+                pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), errors::add));
+    }
+
+    static BenchProcess start(Path home, Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", home.resolve("fieldbench.jar").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            }
+        });
+        return new BenchProcess(builder.start());
+    }
+
+    private static Thread pump(BufferedReader reader, Consumer<String> sink) {
+        Thread pump = new Thread(() -> {
+            try (reader) {
+                for (String line; (line = reader.readLine()) != null;) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        pump.setDaemon(true);
+        pump.start();
+        return pump;
+    }
+
+    /** Types a line into the console. */
+    void send(String line) {
+        console.println(line);
+    }
+
+    /** Ends the console's input, as when a piped script ends. */
+    void closeInput() {
+        console.close();
+    }
+
+    /** Waits for an output line that matches, skipping others; fails at the deadline. */
+    String awaitLine(Predicate<String> matching, String what) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        for (long left; (left = end - System.nanoTime()) > 0;) {
+            String line = output.poll(left, TimeUnit.NANOSECONDS);
+            if (line != null && matching.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no output line " + what + " within " + DEADLINE.toSeconds() + " s; stderr: " + errors);
+    }
+
+    /** Repeats a command until one of its answers matches; for state that changes in the background. */
+    String askUntil(String command, Predicate<String> matching, String what) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < end) {
+            output.clear();
+            send(command);
+            String answer = output.poll(1, TimeUnit.SECONDS);
+            if (answer != null && matching.test(answer)) {
+                return answer;
+            }
+        }
+        throw new AssertionError("'" + command + "' never answered " + what + " within " + DEADLINE.toSeconds() + " s; stderr: " + errors);
+    }
+
+    /** Sends SIGTERM, as a service manager does; unlike Process.destroy() it leaves the output readable. */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the process to end, and for all it printed to be read; gives its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the bench did not exit within " + DEADLINE.toSeconds() + " s");
+        }
+        for (Thread pump : pumps) {
+            pump.join(DEADLINE.toMillis());
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,42 @@
+package io.fieldbench.tests.distribution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The distribution the build assembled, and the probe bundle the tests hot-deploy into it. */
+final class Distribution {
+
+    private Distribution() {
+    }
+
+    /** A private copy of the built distribution, so tests may drop files into its deploy/ and etc/. */
+    static Path copyTo(Path folder) throws IOException {
+        Path built = Path.of(System.getProperty("fieldbench.distribution"));
+        if (!Files.isRegularFile(built.resolve("fieldbench.jar"))) {
+            throw new IllegalStateException("no distribution at " + built + ": run the build from the project root");
+        }
+        try (Stream<Path> files = Files.walk(built)) {
+            files.forEach(source -> copy(source, folder.resolve(built.relativize(source).toString())));
+        }
+        return folder;
+    }
+
+    static Path probeJar() {
+        return Path.of(System.getProperty("fieldbench.probe"));
+    }
+
+    private static void copy(Path source, Path target) {
+        try {
+            if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(source, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

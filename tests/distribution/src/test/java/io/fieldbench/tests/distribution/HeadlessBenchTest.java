@@ -1,0 +1,132 @@
+package io.fieldbench.tests.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless bench as a user runs it: {@code fieldbench --headless --data DIR}, console on a pipe. */
+class HeadlessBenchTest {
+
+    /** The exit code of a JVM ended by SIGTERM (128 + 15). */
+    private static final int SIGTERM_EXIT = 143;
+
+    @TempDir
+    Path temporary;
+
+    private Path home;
+    private Path data;
+    private BenchProcess bench;
+
+    @BeforeEach
+    void copyDistribution() throws IOException {
+        home = Distribution.copyTo(Files.createDirectory(temporary.resolve("fieldbench")));
+        data = temporary.resolve("data");
+    }
+
+    @AfterEach
+    void stopBench() throws InterruptedException {
+        if (bench != null) {
+            bench.close();
+        }
+    }
+
+    private void startHeadless(String... extra) throws IOException, InterruptedException {
+        String[] args = new String[extra.length + 3];
+        args[0] = "--headless";
+        args[1] = "--data";
+        args[2] = data.toString();
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        bench = BenchProcess.start(home, Map.of(), args);
+        bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
+    }
+
+    @Test
+    void answersFeaturesAndBundleListOnAPipe() throws Exception {
+        startHeadless();
+
+        bench.send("fb:features");
+        String core = bench.awaitLine(line -> line.startsWith("core "), "listing the core feature");
+        bench.send("lb");
+        bench.awaitLine(line -> line.contains("Fieldbench Core"), "listing the core bundle");
+
+        assertTrue(core.contains("enabled"), core);
+        assertTrue(bench.errors().isEmpty(), "a healthy start prints nothing on stderr: " + bench.errors());
+    }
+
+    @Test
+    void hotDeploysABundleAndItsConfiguration() throws Exception {
+        startHeadless();
+
+        Files.copy(Distribution.probeJar(), home.resolve("deploy/probe.jar"));
+        bench.askUntil("probe:greeting", "hello"::equals, "the probe's default greeting");
+
+        Files.writeString(home.resolve("etc/io.fieldbench.probe.cfg"), "greeting = changed\n");
+        bench.askUntil("probe:greeting", "changed"::equals, "the greeting from etc/");
+
+        Files.delete(home.resolve("deploy/probe.jar"));
+        bench.askUntil("probe:greeting", line -> line.contains("not found"), "that the command is gone");
+    }
+
+    @Test
+    void setOptionWritesTheSettingWhereTheBenchReadsIt() throws Exception {
+        Files.copy(Distribution.probeJar(), home.resolve("deploy/probe.jar"));
+
+        startHeadless("--set", "io.fieldbench.probe.greeting=from the command line");
+
+        bench.askUntil("probe:greeting", "from the command line"::equals, "the greeting given with --set");
+        assertTrue(Files.readString(home.resolve("etc/io.fieldbench.probe.cfg")).contains("greeting = from the command line"));
+    }
+
+    @Test
+    void keepsRunningWhenInputEndsAndStopsCleanlyOnSigterm() throws Exception {
+        startHeadless();
+        Path log = data.resolve("log/fieldbench.log");
+
+        bench.closeInput();
+        awaitLogLine(log, "Console input ended");
+        assertTrue(bench.isAlive(), "end of input must not stop a headless bench");
+
+        bench.terminate();
+        bench.awaitLine("Fieldbench stopped"::equals, "confirming that every bundle stopped");
+        assertEquals(SIGTERM_EXIT, bench.awaitExit());
+    }
+
+    @Test
+    void shutdownCommandExitsWithSuccess() throws Exception {
+        startHeadless();
+
+        bench.send("fb:shutdown");
+
+        bench.awaitLine("Fieldbench stopped"::equals, "confirming that every bundle stopped");
+        assertEquals(0, bench.awaitExit());
+    }
+
+    @Test
+    void remembersTheChosenFeaturesAcrossRestarts() throws Exception {
+        startHeadless("--features", "core");
+        bench.send("fb:shutdown");
+        bench.awaitExit();
+
+        assertTrue(Files.readString(data.resolve("features.properties")).contains("enabled="));
+    }
+
+    private static void awaitLogLine(Path log, String text) throws IOException, InterruptedException {
+        long end = System.nanoTime() + BenchProcess.DEADLINE.toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100); // polling a file: nothing to wait on
+        }
+        throw new AssertionError("the log never said '" + text + "'");
+    }
+}
