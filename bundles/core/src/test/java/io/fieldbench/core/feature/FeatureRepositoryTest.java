@@ -1,0 +1,76 @@
+package io.fieldbench.core.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureRepositoryTest {
+
+    @TempDir
+    Path folder;
+
+    private FeatureRepository repository(String body) throws IOException {
+        Files.writeString(folder.resolve("test.xml"), """
+                <features name="test" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                %s
+                </features>
+                """.formatted(body));
+        return FeatureRepository.load(folder);
+    }
+
+    @Test
+    void bundlesOfAFeatureComeAfterThoseOfTheFeaturesItBuildsOn() throws IOException {
+        FeatureRepository repository = repository("""
+                <feature name="core" description="the base"><bundle>mvn:g/a/1</bundle><bundle>mvn:g/b/1</bundle></feature>
+                <feature name="udp"><feature>core</feature><bundle>mvn:g/udp/1</bundle><bundle>mvn:g/a/1</bundle></feature>
+                """);
+
+        assertEquals(List.of("mvn:g/a/1", "mvn:g/b/1", "mvn:g/udp/1"), repository.bundles(Set.of("udp")));
+        assertEquals("the base", repository.get("core").description());
+    }
+
+    @Test
+    void unknownFeatureIsNamedWithTheKnownOnes() throws IOException {
+        FeatureRepository repository = repository("<feature name=\"core\"/><feature name=\"udp\"/>");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> repository.closure(Set.of("nope")));
+
+        assertEquals("unknown feature 'nope'; known features: core, udp", e.getMessage());
+    }
+
+    @Test
+    void circularRequirementsAreRejected() throws IOException {
+        FeatureRepository repository = repository("""
+                <feature name="a"><feature>b</feature></feature>
+                <feature name="b"><feature>a</feature></feature>
+                """);
+
+        assertThrows(IllegalArgumentException.class, () -> repository.closure(Set.of("a")));
+    }
+
+    @Test
+    void malformedFileIsAnErrorNamingIt() throws IOException {
+        Files.writeString(folder.resolve("broken.xml"), "<features><feature name=");
+
+        IOException e = assertThrows(IOException.class, () -> FeatureRepository.load(folder));
+
+        assertTrue(e.getMessage().contains("broken.xml"), e.getMessage());
+    }
+
+    @Test
+    void mavenLocationsPointIntoTheSystemFolder() {
+        BundleLocations locations = new BundleLocations(Path.of("/opt/fb/system"));
+
+        assertEquals("file:///opt/fb/system/org/apache/felix/scr/2.2/scr-2.2.jar", locations.toUrl("mvn:org.apache.felix/scr/2.2"));
+        assertEquals("file:/x.jar", locations.toUrl("file:/x.jar"));
+    }
+}

@@ -1,0 +1,42 @@
+package io.fieldbench.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFilesTest {
+
+    @TempDir
+    Path etc;
+
+    @Test
+    void replacesTheKeyAndKeepsCommentsAndOtherKeys() throws IOException {
+        Files.write(etc.resolve("io.fieldbench.udp.cfg"), List.of("# the collector", "port = 9999", "bind.address = 0.0.0.0"));
+
+        new ConfigFiles(etc).set("io.fieldbench.udp.port=7000");
+
+        assertEquals(List.of("# the collector", "port = 7000", "bind.address = 0.0.0.0"), Files.readAllLines(etc.resolve("io.fieldbench.udp.cfg")));
+    }
+
+    @Test
+    void anExistingFileDecidesWhereThePidEndsWhenTheKeyHasDots() throws IOException {
+        Files.write(etc.resolve("io.fieldbench.udp.cfg"), List.of());
+
+        new ConfigFiles(etc).set("io.fieldbench.udp.bind.address=::1");
+
+        assertEquals(List.of("bind.address = ::1"), Files.readAllLines(etc.resolve("io.fieldbench.udp.cfg")));
+    }
+
+    @Test
+    void withoutAFileThePidEndsAtTheLastDot() throws IOException {
+        new ConfigFiles(etc).set("io.fieldbench.probe.greeting=hi");
+
+        assertEquals(List.of("greeting = hi"), Files.readAllLines(etc.resolve("io.fieldbench.probe.cfg")));
+    }
+}
