@@ -111,12 +111,37 @@ class HeadlessBenchTest {
     }
 
     @Test
-    void remembersTheChosenFeaturesAcrossRestarts() throws Exception {
+    void switchesAFeatureAtRunTimeAndRemembersTheChoice() throws Exception {
+        Files.writeString(home.resolve("features/probe.xml"), """
+                <features name="probe" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <feature name="probe" description="The test probe"><bundle>%s</bundle></feature>
+                </features>
+                """.formatted(Distribution.probeJar().toUri()));
         startHeadless("--features", "core");
+        bench.send("probe:greeting");
+        bench.awaitLine(line -> line.contains("not found"), "that the probe is off");
+
+        bench.send("fb:enable probe");
+        bench.awaitLine("enabled probe"::equals, "confirming the switch");
+        bench.askUntil("probe:greeting", "hello"::equals, "the probe's greeting");
         bench.send("fb:shutdown");
         bench.awaitExit();
+        startHeadless();
 
-        assertTrue(Files.readString(data.resolve("features.properties")).contains("enabled="));
+        bench.askUntil("probe:greeting", "hello"::equals, "the probe's greeting after a restart");
+        bench.send("fb:disable probe");
+        bench.awaitLine("disabled probe"::equals, "confirming the switch");
+        bench.askUntil("probe:greeting", line -> line.contains("not found"), "that the probe stopped");
+    }
+
+    @Test
+    void refusesToSwitchTheBenchItselfOrAnUnknownFeature() throws Exception {
+        startHeadless();
+
+        bench.send("fb:disable core");
+        bench.awaitLine(line -> line.startsWith("error: feature 'core' is part of the bench"), "refusing to disable core");
+        bench.send("fb:enable nope");
+        bench.awaitLine(line -> line.startsWith("error: unknown feature 'nope'"), "naming the unknown feature");
     }
 
     private static void awaitLogLine(Path log, String text) throws IOException, InterruptedException {
