@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -19,6 +20,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The features of a distribution, read from the {@code *.xml} files of its {@code features/}
@@ -54,7 +56,9 @@ public final class FeatureRepository {
             // newDefaultInstance: the JDK's own parser, whatever the context class loader (OSGi)
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            document = factory.newDocumentBuilder().parse(file.toFile());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // report by exception, not on stderr
+            document = builder.parse(file.toFile());
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException(file + " is not a valid features file: " + e.getMessage(), e);
         }

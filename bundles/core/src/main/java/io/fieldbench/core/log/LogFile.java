@@ -32,7 +32,7 @@ import io.fieldbench.core.BenchProperties;
  * grows past {@link #MAX_BYTES}. A headless bench also prints warnings and errors on standard
  * error, one line each, since nobody watches a Log view there.
  */
-@Component(immediate = true)
+@Component(service = {}, immediate = true)
 public class LogFile implements LogListener {
 
     static final long MAX_BYTES = 10L * 1024 * 1024;
