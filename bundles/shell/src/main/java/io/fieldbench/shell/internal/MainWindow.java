@@ -1,0 +1,134 @@
+package io.fieldbench.shell.internal;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.File;
+
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.KeyStroke;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+
+import org.osgi.service.log.Logger;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+
+import io.fieldbench.api.workbench.WorkbenchView;
+import io.github.andrewauclair.moderndocking.api.DockingAPI;
+import io.github.andrewauclair.moderndocking.app.Docking;
+import io.github.andrewauclair.moderndocking.app.RootDockingPanel;
+import io.github.andrewauclair.moderndocking.ext.ui.DockingUI;
+
+/**
+ * The Swing side of the workbench: the main frame with its docking area and menus. Create and use
+ * it on the EDT only.
+ */
+final class MainWindow {
+
+    static final String TITLE = "Fieldbench";
+    static final Dimension DEFAULT_SIZE = new Dimension(1280, 800);
+    /** How long a place in the saved layout waits for its view's bundle before it is given up. */
+    static final int ABSENT_VIEW_GRACE_MS = 5_000;
+
+    private final JFrame frame;
+    private final DockingAPI docking;
+    private final ViewDock dock;
+    private final LayoutStore layout;
+    private final Timer dropAbsentViews;
+
+    /**
+     * Shows the window with the layout saved last time.
+     *
+     * @param layoutFile   where the dock layout lives
+     * @param closeRequest what to do when the user closes the window (the layout is saved already)
+     */
+    static MainWindow open(File layoutFile, Runnable closeRequest, Logger logger) {
+        // by class name the look and feel would be looked up through the launcher's class loader
+        FlatDarkLaf.setup();
+        return new MainWindow(layoutFile, closeRequest, logger);
+    }
+
+    private MainWindow(File layoutFile, Runnable closeRequest, Logger logger) {
+        frame = new JFrame(TITLE);
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.setSize(DEFAULT_SIZE);
+        frame.setLocationRelativeTo(null);
+
+        Docking.initialize(frame);
+        DockingUI.initialize();
+        docking = Docking.getSingleInstance();
+        frame.getContentPane().add(new RootDockingPanel(frame), BorderLayout.CENTER);
+
+        dock = new ViewDock(docking, frame, logger);
+        layout = new LayoutStore(docking, layoutFile, logger);
+        frame.setJMenuBar(menuBar());
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+                closeRequest.run();
+            }
+        });
+
+        layout.load().ifPresent(dock::restore);
+        dropAbsentViews = new Timer(ABSENT_VIEW_GRACE_MS, e -> dock.dropWaiting());
+        dropAbsentViews.setRepeats(false);
+        dropAbsentViews.start();
+
+        frame.setVisible(true);
+        layout.follow();
+    }
+
+    private JMenuBar menuBar() {
+        JMenuItem quit = new JMenuItem("Quit");
+        quit.setMnemonic(KeyEvent.VK_Q);
+        quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        quit.addActionListener(e -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
+        JMenu file = new JMenu("File");
+        file.setMnemonic(KeyEvent.VK_F);
+        file.add(quit);
+
+        ViewMenu views = new ViewMenu(docking, dock::views, dock::show);
+        views.setMnemonic(KeyEvent.VK_V);
+
+        JMenuBar bar = new JMenuBar();
+        bar.add(file);
+        bar.add(views);
+        return bar;
+    }
+
+    void viewArrived(WorkbenchView view, DockPosition position) {
+        dock.add(view, position);
+    }
+
+    void viewLeft(WorkbenchView view) {
+        dock.remove(view);
+    }
+
+    void show(String viewId) {
+        dock.show(viewId);
+    }
+
+    /**
+     * Saves the layout and hides the window: views that leave from here on leave because the
+     * shell or the bench stops, and neither the layout nor the user should see them go one by one.
+     */
+    void close() {
+        layout.freeze();
+        frame.setVisible(false);
+    }
+
+    void dispose() {
+        dropAbsentViews.stop();
+        dock.clear();
+        frame.dispose();
+        Docking.uninitialize();
+    }
+}

@@ -1,0 +1,168 @@
+package io.fieldbench.shell.ui.log;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JToggleButton;
+import javax.swing.RowFilter;
+import javax.swing.Timer;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.TableRowSorter;
+
+import org.osgi.service.log.LogLevel;
+
+/**
+ * The log view: a virtualized table of the newest log lines with a level and text filter, pause,
+ * follow (auto-scroll) and clear. A Swing timer moves waiting lines from the {@link LogIntake} into
+ * the table in batches, so a flood of log lines costs a few table updates per second, not one each.
+ */
+final class LogPanel extends JPanel {
+
+    /** Lines the table keeps; older ones are dropped and counted. */
+    static final int MAX_ROWS = 10_000;
+    /** About 30 table updates a second. */
+    static final int DRAIN_INTERVAL_MS = 33;
+    /** Lines moved per update; with the interval this caps the view at ~150 000 lines/s. */
+    static final int MAX_BATCH = 5_000;
+    private static final LogLevel[] LEVELS = {LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG};
+    private static final int TIME_WIDTH = 95;
+    private static final int LEVEL_WIDTH = 60;
+    private static final int BUNDLE_WIDTH = 220;
+    private static final int MESSAGE_WIDTH = 800;
+    private static final int FILTER_COLUMNS = 20;
+
+    private final LogIntake intake;
+    private final LogTableModel model = new LogTableModel(MAX_ROWS);
+    private final JTable table = new JTable(model);
+    private final TableRowSorter<LogTableModel> sorter = new TableRowSorter<>(model);
+    private final JComboBox<LogLevel> level = new JComboBox<>(LEVELS);
+    private final JTextField text = new JTextField(FILTER_COLUMNS);
+    private final JToggleButton pause = new JToggleButton("Pause");
+    private final JToggleButton follow = new JToggleButton("Follow", true);
+    private final JLabel status = new JLabel();
+    private final Timer drain = new Timer(DRAIN_INTERVAL_MS, e -> drain());
+    private final List<LogLine> batch = new ArrayList<>(MAX_BATCH);
+
+    LogPanel(LogIntake intake) {
+        super(new BorderLayout());
+        this.intake = intake;
+        add(toolbar(), BorderLayout.NORTH);
+        add(new JScrollPane(table), BorderLayout.CENTER);
+        configureTable();
+        model.append(intake.history());
+        drain.start();
+    }
+
+    private JPanel toolbar() {
+        level.setSelectedItem(LogLevel.INFO);
+        level.setToolTipText("Show lines at least this severe");
+        level.addActionListener(e -> applyFilter());
+        text.putClientProperty("JTextField.placeholderText", "Filter text");
+        text.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+        });
+        pause.setToolTipText("Hold the view still; up to " + LogIntake.QUEUE_CAPACITY
+                + " new lines wait for the resume, later ones are counted as lost");
+        follow.setToolTipText("Keep the newest line in sight");
+        JButton clear = new JButton("Clear");
+        clear.addActionListener(e -> {
+            model.clear();
+            showStatus();
+        });
+
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEADING));
+        bar.add(new JLabel("Level"));
+        bar.add(level);
+        bar.add(text);
+        bar.add(pause);
+        bar.add(follow);
+        bar.add(clear);
+        bar.add(status);
+        return bar;
+    }
+
+    private void configureTable() {
+        table.setRowSorter(sorter);
+        for (int column = 0; column < model.getColumnCount(); column++) {
+            sorter.setSortable(column, false); // newest last, always
+        }
+        table.setFillsViewportHeight(true);
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
+        table.getColumnModel().getColumn(LogTableModel.TIME).setPreferredWidth(TIME_WIDTH);
+        table.getColumnModel().getColumn(LogTableModel.LEVEL).setPreferredWidth(LEVEL_WIDTH);
+        table.getColumnModel().getColumn(LogTableModel.BUNDLE).setPreferredWidth(BUNDLE_WIDTH);
+        table.getColumnModel().getColumn(LogTableModel.MESSAGE).setPreferredWidth(MESSAGE_WIDTH);
+        table.getColumnModel().getColumn(LogTableModel.LEVEL).setCellRenderer(new LogLevelRenderer());
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        LogFilter filter = new LogFilter((LogLevel) level.getSelectedItem(), text.getText());
+        sorter.setRowFilter(new RowFilter<LogTableModel, Integer>() {
+            @Override
+            public boolean include(Entry<? extends LogTableModel, ? extends Integer> entry) {
+                return filter.test(entry.getModel().line(entry.getIdentifier()));
+            }
+        });
+        scrollToNewest();
+    }
+
+    private void drain() {
+        if (!pause.isSelected()) {
+            batch.clear();
+            intake.drainTo(batch, MAX_BATCH);
+            model.append(batch);
+            batch.clear();
+            scrollToNewest();
+        }
+        showStatus();
+    }
+
+    private void scrollToNewest() {
+        int last = table.getRowCount() - 1;
+        if (follow.isSelected() && last >= 0) {
+            table.scrollRectToVisible(table.getCellRect(last, 0, true));
+        }
+    }
+
+    private void showStatus() {
+        String summary = table.getRowCount() + " of " + model.getRowCount() + " lines";
+        if (model.dropped() > 0) {
+            summary += " · " + model.dropped() + " older dropped";
+        }
+        if (intake.lost() > 0) {
+            summary += " · " + intake.lost() + " lost to overload";
+        }
+        if (!summary.equals(status.getText())) {
+            status.setText(summary);
+        }
+    }
+
+    /** Stops taking lines; the view is going away. */
+    void stop() {
+        drain.stop();
+    }
+}

@@ -1,0 +1,99 @@
+package io.fieldbench.shell.ui.settings;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.MetaTypeService;
+
+import io.fieldbench.api.workbench.Workbench;
+import io.fieldbench.api.workbench.WorkbenchView;
+
+/**
+ * The Settings view: edits the configuration of every component that describes itself with
+ * MetaType. It writes through ConfigurationAdmin, so an edit here and an edit of {@code etc/<pid>.cfg}
+ * are the same thing.
+ */
+@Component(property = WorkbenchView.DOCK_POSITION + "=center")
+public final class SettingsView implements WorkbenchView {
+
+    static final String ID = "settings";
+
+    /** Held only so that the view exists where there is a window to dock in. */
+    @Reference
+    private Workbench workbench;
+
+    @Reference
+    private MetaTypeService metaType;
+
+    @Reference
+    private ConfigurationAdmin configurationAdmin;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    private BundleContext context;
+    /** One thread: reads and writes of configurations happen in the order the user made them. */
+    private ExecutorService worker;
+    private volatile SettingsPanel panel;
+    private final BundleListener bundlesChanged = this::bundleChanged;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+        worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "fieldbench-settings");
+            thread.setDaemon(true);
+            return thread;
+        });
+        context.addBundleListener(bundlesChanged);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(bundlesChanged);
+        SettingsPanel shown = panel;
+        if (shown != null) {
+            SwingUtilities.invokeLater(shown::stop);
+        }
+        worker.shutdown();
+    }
+
+    /** Bundles that come and go bring and take MetaType definitions. */
+    private void bundleChanged(BundleEvent event) {
+        SettingsPanel shown = panel;
+        if (shown != null) {
+            shown.bundlesChanged();
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Settings";
+    }
+
+    @Override
+    public JComponent createComponent() {
+        SettingsPanel created = new SettingsPanel(
+                new ComponentSettings(context, metaType, configurationAdmin, logger), worker);
+        panel = created;
+        return created;
+    }
+}
