@@ -3,13 +3,14 @@ package io.fieldbench.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
+
+import io.fieldbench.core.config.ConfigFile;
 
 /**
  * Applies {@code --set pid.key=value} to {@code etc/<pid>.cfg}, the same file a user edits and the
- * Settings view saves to, so a setting has one home. Comments and other keys are kept.
+ * Settings view saves to, so a setting has one home.
  * <p>
  * A pid and a key may both contain dots: the pid is the longest prefix that names an existing
  * {@code etc/<pid>.cfg}, otherwise everything before the last dot.
@@ -25,21 +26,9 @@ final class ConfigFiles {
     void set(String assignment) throws IOException {
         int equals = assignment.indexOf('=');
         String name = assignment.substring(0, equals).trim();
-        String value = assignment.substring(equals + 1).trim();
         String pid = pidOf(name);
         String key = name.substring(pid.length() + 1);
-        Path file = etc.resolve(pid + ".cfg");
-        List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
-        Pattern existing = Pattern.compile("\\s*" + Pattern.quote(key) + "\\s*[=:].*");
-        String line = key + " = " + value;
-        int index = indexOf(lines, existing);
-        if (index < 0) {
-            lines.add(line);
-        } else {
-            lines.set(index, line);
-        }
-        Files.createDirectories(etc);
-        Files.write(file, lines);
+        ConfigFile.update(etc.resolve(pid + ".cfg"), Map.of(key, assignment.substring(equals + 1).trim()), Set.of());
     }
 
     private String pidOf(String name) {
@@ -51,14 +40,5 @@ final class ConfigFiles {
             }
         }
         return pid;
-    }
-
-    private static int indexOf(List<String> lines, Pattern pattern) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (pattern.matcher(lines.get(i)).matches()) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -16,15 +16,6 @@ class ConfigFilesTest {
     Path etc;
 
     @Test
-    void replacesTheKeyAndKeepsCommentsAndOtherKeys() throws IOException {
-        Files.write(etc.resolve("io.fieldbench.udp.cfg"), List.of("# the collector", "port = 9999", "bind.address = 0.0.0.0"));
-
-        new ConfigFiles(etc).set("io.fieldbench.udp.port=7000");
-
-        assertEquals(List.of("# the collector", "port = 7000", "bind.address = 0.0.0.0"), Files.readAllLines(etc.resolve("io.fieldbench.udp.cfg")));
-    }
-
-    @Test
     void anExistingFileDecidesWhereThePidEndsWhenTheKeyHasDots() throws IOException {
         Files.write(etc.resolve("io.fieldbench.udp.cfg"), List.of());
 

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import javax.swing.SwingUtilities;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
@@ -92,9 +91,8 @@ public final class WorkbenchWindow {
             return;
         }
         context.removeBundleListener(frameworkStopping);
-        if (!isFrameworkStopping()) {
-            Edt.runAndWait(shown::close);
-        }
+        // saves the layout unless the framework's STOPPING event did so already (close is idempotent)
+        Edt.runAndWait(shown::close);
         // the views that need a workbench leave now; their removals queue on the EDT before the dispose
         registration.unregister();
         synchronized (lock) {
@@ -135,11 +133,6 @@ public final class WorkbenchWindow {
                 Edt.runAndWait(shown::close);
             }
         }
-    }
-
-    private boolean isFrameworkStopping() {
-        Bundle framework = context.getBundle(SYSTEM_BUNDLE);
-        return framework == null || framework.getState() == Bundle.STOPPING;
     }
 
     /** Called on the EDT; the framework must stop on another thread, as it waits for this one to dispose the window. */

@@ -93,15 +93,17 @@ final class BenchProcess implements AutoCloseable {
     /** Repeats a command until one of its answers matches; for state that changes in the background. */
     String askUntil(String command, Predicate<String> matching, String what) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
+        String answer = null;
         while (System.nanoTime() < end) {
             output.clear();
             send(command);
-            String answer = output.poll(1, TimeUnit.SECONDS);
+            answer = output.poll(1, TimeUnit.SECONDS);
             if (answer != null && matching.test(answer)) {
                 return answer;
             }
         }
-        throw new AssertionError("'" + command + "' never answered " + what + " within " + DEADLINE.toSeconds() + " s; stderr: " + errors);
+        throw new AssertionError("'" + command + "' never answered " + what + " within " + DEADLINE.toSeconds()
+                + " s; last answer: " + answer + "; stderr: " + errors);
     }
 
     /** Sends SIGTERM, as a service manager does; unlike Process.destroy() it leaves the output readable. */

@@ -92,7 +92,7 @@ class HeadlessBenchTest {
         Path log = data.resolve("log/fieldbench.log");
 
         bench.closeInput();
-        awaitLogLine(log, "Console input ended");
+        Poll.until(() -> Files.readString(log).contains("Console input ended"), "the log saying the console input ended");
         assertTrue(bench.isAlive(), "end of input must not stop a headless bench");
 
         bench.terminate();
@@ -142,16 +142,5 @@ class HeadlessBenchTest {
         bench.awaitLine(line -> line.startsWith("error: feature 'core' is part of the bench"), "refusing to disable core");
         bench.send("fb:enable nope");
         bench.awaitLine(line -> line.startsWith("error: unknown feature 'nope'"), "naming the unknown feature");
-    }
-
-    private static void awaitLogLine(Path log, String text) throws IOException, InterruptedException {
-        long end = System.nanoTime() + BenchProcess.DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100); // polling a file: nothing to wait on
-        }
-        throw new AssertionError("the log never said '" + text + "'");
     }
 }

@@ -1,15 +1,18 @@
 package io.fieldbench.shell.ui.settings;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,25 +25,30 @@ import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
+import io.fieldbench.api.settings.SettingsFiles;
+
 /**
  * Reads what can be configured (MetaType) and the current configurations (ConfigurationAdmin), and
- * writes changes back. Blocking calls: use off the EDT.
+ * writes changes to the configuration files. Blocking calls: use off the EDT.
  */
 final class ComponentSettings {
 
-    /** Binds a new configuration to whichever bundle uses the PID, not to the shell. */
-    private static final String ANY_LOCATION = "?";
+    /** FileInstall polls etc/ every second; allow for a slow start of the component as well. */
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
+    private static final long APPLY_POLL_MILLIS = 100;
 
     private final BundleContext context;
     private final MetaTypeService metaType;
     private final ConfigurationAdmin configurationAdmin;
+    private final SettingsFiles settingsFiles;
     private final Logger logger;
 
     ComponentSettings(BundleContext context, MetaTypeService metaType, ConfigurationAdmin configurationAdmin,
-            Logger logger) {
+            SettingsFiles settingsFiles, Logger logger) {
         this.context = context;
         this.metaType = metaType;
         this.configurationAdmin = configurationAdmin;
+        this.settingsFiles = settingsFiles;
         this.logger = logger;
     }
 
@@ -86,24 +94,49 @@ final class ComponentSettings {
     }
 
     /**
-     * Writes changed values over the stored configuration, keeping the keys the form does not
-     * show (such as the name of the {@code etc/} file it came from).
+     * Writes the changes into the component's {@code etc/<pid>.cfg} (the one home of a setting) and
+     * waits until the bench has applied the file, so the caller reads back what it wrote.
      */
     void apply(String pid, Map<String, Object> changed, Set<String> removed) throws IOException {
-        Configuration configuration = existing(pid);
-        if (configuration == null) {
-            configuration = configurationAdmin.getConfiguration(pid, ANY_LOCATION);
-        }
-        Dictionary<String, Object> properties = configuration.getProperties();
-        Dictionary<String, Object> updated = new Hashtable<>();
-        if (properties != null) {
-            for (String key : Collections.list(properties.keys())) {
-                updated.put(key, properties.get(key));
+        Map<String, String> text = new HashMap<>();
+        changed.forEach((key, value) -> text.put(key, asText(value)));
+        settingsFiles.write(pid, text, removed);
+        long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
+        while (!isApplied(values(pid), text, removed)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("saved to etc/" + pid + ".cfg, but not applied within " + APPLY_TIMEOUT.toSeconds()
+                        + " s; see the Log view");
+            }
+            try {
+                Thread.sleep(APPLY_POLL_MILLIS); // the folder watcher gives no signal to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + pid + " to be applied", e);
             }
         }
-        removed.forEach(updated::remove);
-        changed.forEach(updated::put);
-        configuration.update(updated);
+    }
+
+    private static boolean isApplied(Map<String, Object> current, Map<String, String> written, Set<String> removed) {
+        return written.entrySet().stream().allMatch(e -> e.getValue().equals(asText(current.get(e.getKey()))))
+                && removed.stream().noneMatch(current::containsKey);
+    }
+
+    /** A value as a .cfg file holds it: lists and arrays comma-separated. */
+    static String asText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.getClass().isArray()) {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(String.valueOf(Array.get(value, i)));
+            }
+            return String.join(",", items);
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return String.valueOf(value);
     }
 
     private Configuration existing(String pid) throws IOException {

@@ -18,6 +18,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.MetaTypeService;
 
+import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 
@@ -40,6 +41,9 @@ public final class SettingsView implements WorkbenchView {
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
+
+    @Reference
+    private SettingsFiles settingsFiles;
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
@@ -92,7 +96,7 @@ public final class SettingsView implements WorkbenchView {
     @Override
     public JComponent createComponent() {
         SettingsPanel created = new SettingsPanel(
-                new ComponentSettings(context, metaType, configurationAdmin, logger), worker);
+                new ComponentSettings(context, metaType, configurationAdmin, settingsFiles, logger), worker);
         panel = created;
         return created;
     }

@@ -1,0 +1,186 @@
+package io.fieldbench.integration;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.GraphicsEnvironment;
+import java.awt.Window;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.swing.JButton;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenuItem;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import io.fieldbench.api.workbench.Workbench;
+
+/**
+ * The dock layout outlives the shell: a view the user closed stays closed when the shell bundle
+ * starts again, the others come back, and the View menu opens the closed one. Needs a display (CI
+ * runs the build under xvfb-run); skipped without one.
+ */
+class WorkbenchLayoutTest {
+
+    private static final String SHELL_BUNDLE = "io.fieldbench.shell";
+    private static final String LAYOUT_FILE = "layout.xml";
+    private static final String MODULES = "modules";
+    private static final String LOG = "log";
+    private static final String SETTINGS = "settings";
+    private static final String SETTINGS_TITLE = "Settings";
+    private static final String MODULES_TITLE = "Modules";
+    /** The closed views of a Modern Docking layout file: {@code <undocked>} with one {@code <simple persistentID=…>} each. */
+    private static final Pattern UNDOCKED = Pattern.compile("<undocked>(.*?)</undocked>", Pattern.DOTALL);
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @BeforeAll
+    static void needsADisplay() {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
+    }
+
+    @BeforeEach
+    void workbenchShowsTheBuiltInViews() {
+        Poll.until("the workbench window is open (Workbench service registered)", () -> workbench() != null);
+        for (String view : List.of(MODULES, LOG, SETTINGS)) {
+            Poll.until("view " + view + " shows in the workbench window", () -> WorkbenchUi.isShowing(view));
+        }
+    }
+
+    /** Leaves the workbench as the other tests expect it: the shell running, every built-in view open. */
+    @AfterEach
+    void reopenSettings() throws BundleException {
+        Bundle shell = shellBundle();
+        if (shell.getState() != Bundle.ACTIVE) {
+            shell.start();
+        }
+        Poll.until("the workbench window is open again", () -> workbench() != null);
+        Poll.until("view " + SETTINGS + " shows again after Workbench.showView", () -> {
+            Workbench workbench = workbench();
+            if (workbench != null && !WorkbenchUi.isShowing(SETTINGS)) {
+                workbench.showView(SETTINGS);
+                WorkbenchUi.onEdt(() -> null);  // let the EDT dock it before looking
+            }
+            return WorkbenchUi.isShowing(SETTINGS);
+        });
+    }
+
+    @Test
+    void aClosedViewStaysClosedWhenTheShellRestartsAndTheViewMenuReopensIt() throws Exception {
+        // given: the workbench shows modules, log and settings (checked before each test)
+        JFrame before = WorkbenchUi.frameShowing(MODULES);
+
+        // when: the user closes settings with the close button in its header
+        WorkbenchUi.click(closeButtonOf(SETTINGS, SETTINGS_TITLE));
+
+        // then
+        Poll.until("view " + SETTINGS + " leaves the window when its close button is clicked", () -> !WorkbenchUi.isShowing(SETTINGS));
+        assertTrue(WorkbenchUi.isShowing(MODULES) && WorkbenchUi.isShowing(LOG), "closing settings leaves the other views open");
+
+        // when: the shell bundle stops and starts again, as when the bench restarts
+        Bundle shell = shellBundle();
+        shell.stop();
+
+        // then: the layout was saved, with settings among the closed views
+        Path layout = layoutFile();
+        assertTrue(Files.isRegularFile(layout), () -> "the shell saves its layout in " + layout + " when it stops");
+        assertTrue(closedViews(layout).contains("persistentID=\"" + SETTINGS + "\""),
+                () -> "the saved layout lists " + SETTINGS + " as closed: " + read(layout));
+
+        // when
+        shell.start();
+
+        // then: a new window shows modules and log as before, and settings is back in the View menu but closed
+        Poll.until("the workbench window opens again when the shell starts", () -> workbench() != null);
+        Poll.until("view " + MODULES + " shows again after the restart", () -> WorkbenchUi.isShowing(MODULES));
+        Poll.until("view " + LOG + " shows again after the restart", () -> WorkbenchUi.isShowing(LOG));
+        JFrame after = WorkbenchUi.frameShowing(MODULES);
+        assertNotSame(before, after, "the restarted shell opens a new workbench window");
+        Poll.until("the View menu lists " + SETTINGS_TITLE + " once its view arrived",
+                () -> WorkbenchUi.viewMenuItem(after, SETTINGS_TITLE).isPresent());
+        JMenuItem settingsItem = WorkbenchUi.viewMenuItem(after, SETTINGS_TITLE).orElseThrow();
+        assertFalse(WorkbenchUi.onEdt(settingsItem::isSelected), "the View menu shows " + SETTINGS_TITLE + " as closed");
+        assertFalse(WorkbenchUi.isShowing(SETTINGS), "the view the user closed stays closed after the restart");
+        assertTrue(WorkbenchUi.onEdt(() -> WorkbenchUi.viewMenuItem(after, MODULES_TITLE).orElseThrow().isSelected()),
+                "the View menu shows Modules as open");
+
+        // when: the user chooses Settings in the View menu
+        WorkbenchUi.click(settingsItem);
+
+        // then
+        Poll.until("view " + SETTINGS + " shows again when chosen in the View menu", () -> WorkbenchUi.isShowing(SETTINGS));
+        assertTrue(WorkbenchUi.onEdt(() -> WorkbenchUi.viewMenuItem(after, SETTINGS_TITLE).orElseThrow().isSelected()),
+                "the View menu shows " + SETTINGS_TITLE + " as open again");
+    }
+
+    /**
+     * The close button (×) in the header Modern Docking puts above a docked view: the header is the
+     * part of the view's frame beside the view that shows its title; its last button closes the view
+     * (the one before it opens the options menu).
+     */
+    private static JButton closeButtonOf(String viewId, String title) {
+        return WorkbenchUi.onEdt(() -> {
+            Component inner = WorkbenchUi.showingView(viewId).orElseThrow(() -> new AssertionError(viewId + " does not show"));
+            for (Container outer = inner.getParent(); outer != null && !(outer instanceof Window); inner = outer, outer = outer.getParent()) {
+                for (Component beside : outer.getComponents()) {
+                    if (beside == inner || WorkbenchUi.find(beside, c -> c instanceof JLabel label && title.equals(label.getText())).isEmpty()) {
+                        continue;
+                    }
+                    List<JButton> buttons = WorkbenchUi.findAll(beside, JButton.class);
+                    if (!buttons.isEmpty()) {
+                        return buttons.get(buttons.size() - 1);
+                    }
+                }
+            }
+            throw new AssertionError("no header with a close button around view " + viewId);
+        });
+    }
+
+    /** The workbench service registered now, or null while the shell has no window. */
+    private Workbench workbench() {
+        ServiceReference<Workbench> reference = context.getServiceReference(Workbench.class);
+        return reference == null ? null : context.getService(reference);
+    }
+
+    private Bundle shellBundle() {
+        return Arrays.stream(context.getBundles()).filter(b -> SHELL_BUNDLE.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError(SHELL_BUNDLE + " is not installed"));
+    }
+
+    private Path layoutFile() {
+        return Path.of(context.getProperty("fieldbench.data")).resolve(LAYOUT_FILE);
+    }
+
+    private static String closedViews(Path layout) {
+        Matcher undocked = UNDOCKED.matcher(read(layout));
+        return undocked.find() ? undocked.group(1) : "";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file, e);
+        }
+    }
+}
