@@ -12,6 +12,12 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface FeatureService {
 
+    /**
+     * Completes once the features chosen at start-up were started (each bundle asked to start),
+     * so that a console or a test can wait for the bench to be whole.
+     */
+    CompletionStage<Void> ready();
+
     /** A snapshot of every known feature with the current state of its bundles, in name order. */
     List<FeatureStatus> features();
 

@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -20,6 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+
+import io.fieldbench.api.feature.FeatureService;
 
 /**
  * The bench's console: runs each line of standard input as a Gogo command and prints the result.
@@ -35,8 +40,14 @@ public class BenchConsole {
     public static final String ENABLED = "fieldbench.console";
     private static final String PROMPT = "fieldbench> ";
 
+    /** How long the console waits for the start-up features before it reads anyway. */
+    private static final long READY_TIMEOUT_SECONDS = 30;
+
     @Reference
     private CommandProcessor processor;
+
+    @Reference
+    private FeatureService features;
 
     @Reference(service = LoggerFactory.class)
     private Logger log;
@@ -69,6 +80,7 @@ public class BenchConsole {
     }
 
     private void readCommands(InputStream in, PrintStream out) {
+        awaitStartup();
         boolean interactive = System.console() != null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
             prompt(out, interactive);
@@ -82,6 +94,17 @@ public class BenchConsole {
         }
         if (running) {
             log.info("Console input ended; the bench keeps running (stop it with fb:shutdown or SIGTERM)");
+        }
+    }
+
+    /** A script piped in must find every command of the start-up features. */
+    private void awaitStartup() {
+        try {
+            features.ready().toCompletableFuture().get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The console starts before all features did: {}", String.valueOf(e.getMessage()));
         }
     }
 

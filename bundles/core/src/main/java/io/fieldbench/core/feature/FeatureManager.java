@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
@@ -57,6 +58,7 @@ public class FeatureManager implements FeatureService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fieldbench-features"));
     private final Set<String> enabled = ConcurrentHashMap.newKeySet();
     private final BundleListener bundleListener = this::bundleChanged;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private BundleContext context;
     private FeatureRepository repository;
     private FeatureBundles bundles;
@@ -83,6 +85,7 @@ public class FeatureManager implements FeatureService {
             saveChoice();
             log.info("Features enabled: {}", String.join(", ", new TreeSet<>(enabled)));
             announce("");
+            ready.complete(null);
         });
     }
 
@@ -91,6 +94,11 @@ public class FeatureManager implements FeatureService {
         context.removeBundleListener(bundleListener);
         worker.shutdown();
         worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletionStage<Void> ready() {
+        return ready.copy();
     }
 
     @Override
@@ -172,7 +180,9 @@ public class FeatureManager implements FeatureService {
     }
 
     private void bundleChanged(BundleEvent event) {
-        if (bundles.isFeatureBundle(event.getBundle(), repository.bundles(enabled))) {
+        // while the framework stops, EventAdmin is going too: nobody is left to tell
+        boolean stopping = context.getBundle(0).getState() == Bundle.STOPPING;
+        if (!stopping && bundles.isFeatureBundle(event.getBundle(), repository.bundles(enabled))) {
             announce("");
         }
     }

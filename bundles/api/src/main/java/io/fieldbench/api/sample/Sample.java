@@ -1,0 +1,27 @@
+package io.fieldbench.api.sample;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * One decoded datagram.
+ *
+ * @param deviceId   the decoder's device id, or the source address ({@code host:port}) when the frame names none
+ * @param source     where the datagram came from
+ * @param receivedAt when the collector received it (wall clock)
+ * @param decoder    the name of the decoder that read it
+ * @param sequence   the frame's sequence number, if it has one
+ * @param channels   numeric channel values by name
+ * @param texts      text fields by name
+ * @param bytes      the datagram's size
+ */
+public record Sample(String deviceId, InetSocketAddress source, Instant receivedAt, String decoder, OptionalLong sequence,
+        Map<String, Double> channels, Map<String, String> texts, int bytes) {
+
+    public Sample {
+        channels = Map.copyOf(channels);
+        texts = Map.copyOf(texts);
+    }
+}

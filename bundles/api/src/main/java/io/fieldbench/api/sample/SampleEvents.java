@@ -1,0 +1,24 @@
+package io.fieldbench.api.sample;
+
+/**
+ * EventAdmin topics of received data. Events carry batches: under load one event holds many
+ * datagrams or samples, so that a fast stream is never a flood of events. Handlers must return
+ * fast (hand work to their own thread).
+ */
+public final class SampleEvents {
+
+    /** Decoded samples. Property {@link #SAMPLES}: {@code List<Sample>}, in receive order. */
+    public static final String DECODED = "io/fieldbench/sample/DECODED";
+
+    /** Datagrams as received, decoded or not. Property {@link #DATAGRAMS}: {@code List<Datagram>}, in receive order. */
+    public static final String RECEIVED = "io/fieldbench/datagram/RECEIVED";
+
+    /** Event property: the batch of {@link Sample}s. */
+    public static final String SAMPLES = "samples";
+
+    /** Event property: the batch of {@link Datagram}s. */
+    public static final String DATAGRAMS = "datagrams";
+
+    private SampleEvents() {
+    }
+}
