@@ -1,0 +1,86 @@
+package io.fieldbench.udp.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The collector's configuration, checked: a value the collector cannot use is replaced by its
+ * default and named in {@link #problems()}, so a typo in a file never silences the collector.
+ *
+ * @param bindAddress   the address to listen on, as written (resolved when the collector starts)
+ * @param port          the UDP port, 0 for any free one
+ * @param receiveBuffer the SO_RCVBUF to ask for, in bytes
+ * @param decoder       {@link #AUTO} or a decoder's name
+ * @param ackTemplate   the ack reply; {@code %s} stands for the received text
+ * @param problems      what was wrong with the configuration, in words for a lab engineer
+ */
+public record CollectorSettings(boolean enabled, String bindAddress, int port, int receiveBuffer, String decoder,
+        Charset charset, ReplyMode reply, String ackTemplate, List<String> problems) {
+
+    /** The decoder choice that tries every decoder. */
+    public static final String AUTO = "auto";
+    /** The encodings field devices use; others are refused to keep the choice meaningful. */
+    public static final List<Charset> CHARSETS = List.of(StandardCharsets.UTF_8, Charset.forName("GBK"),
+            Charset.forName("GB18030"));
+    static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+    static final int MAX_PORT = 65_535;
+    static final int MIN_RECEIVE_BUFFER = 64 * 1024;
+
+    public CollectorSettings {
+        problems = List.copyOf(problems);
+    }
+
+    /** Checks the configuration DS hands over. */
+    static CollectorSettings of(CollectorConfig config) {
+        List<String> problems = new ArrayList<>();
+        String bind = config.bind_address() == null || config.bind_address().isBlank() ? DEFAULT_BIND_ADDRESS
+                : config.bind_address().trim();
+        int port = config.port();
+        if (port < 0 || port > MAX_PORT) {
+            problems.add("port " + port + " is not between 0 and " + MAX_PORT);
+        }
+        int buffer = config.receive_buffer();
+        if (buffer < MIN_RECEIVE_BUFFER) {
+            problems.add("receive.buffer " + buffer + " is below " + MIN_RECEIVE_BUFFER + " bytes; asking for "
+                    + MIN_RECEIVE_BUFFER);
+            buffer = MIN_RECEIVE_BUFFER;
+        }
+        String decoder = config.decoder() == null || config.decoder().isBlank() ? AUTO : config.decoder().trim();
+        Charset charset = charsetNamed(Objects.toString(config.charset(), "")).orElse(null);
+        if (charset == null) {
+            problems.add("charset '" + config.charset() + "' is not one of " + charsetNames() + "; using UTF-8");
+            charset = StandardCharsets.UTF_8;
+        }
+        ReplyMode reply = ReplyMode.named(Objects.toString(config.reply(), "")).orElse(null);
+        if (reply == null) {
+            problems.add("reply '" + config.reply() + "' is not none, echo or ack; not replying");
+            reply = ReplyMode.NONE;
+        }
+        String template = config.ack_template() == null ? "" : config.ack_template();
+        return new CollectorSettings(config.enabled(), bind, port, buffer, decoder, charset, reply, template, problems);
+    }
+
+    /** One of {@link #CHARSETS}, by any of its names. */
+    public static Optional<Charset> charsetNamed(String name) {
+        return CHARSETS.stream().filter(c -> c.name().equalsIgnoreCase(name.trim())
+                || c.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name.trim()))).findFirst();
+    }
+
+    private static String charsetNames() {
+        return String.join(", ", CHARSETS.stream().map(Charset::name).toList());
+    }
+
+    /** Whether the collector must bind again to use the other settings. */
+    boolean sameSocket(CollectorSettings other) {
+        return bindAddress.equals(other.bindAddress) && port == other.port && receiveBuffer == other.receiveBuffer;
+    }
+
+    /** Whether the port setting is one the collector can bind. */
+    boolean portValid() {
+        return port >= 0 && port <= MAX_PORT;
+    }
+}

@@ -1,0 +1,43 @@
+package io.fieldbench.udp.internal;
+
+import java.util.List;
+
+import io.fieldbench.udp.internal.CollectorCounters.Totals;
+
+/**
+ * The collector at one moment, for the console and the view.
+ *
+ * @param state          what it does now
+ * @param endpoint       where it listens ({@code host:port}) when running, else where it is set to listen
+ * @param problem        why it is not running when it should, in one line; empty when there is none
+ * @param askedBuffer    the receive buffer asked for, in bytes
+ * @param grantedBuffer  the receive buffer the kernel granted, in bytes; 0 when not running
+ * @param totals         the counts since the collector was activated
+ * @param datagramRate   datagrams per second over the last second
+ * @param byteRate       bytes per second over the last second
+ * @param settings       the settings in force
+ * @param decoders       the decoders present, highest ranking first
+ */
+public record CollectorStatus(State state, String endpoint, String problem, int askedBuffer, int grantedBuffer,
+        Totals totals, double datagramRate, double byteRate, CollectorSettings settings, List<String> decoders) {
+
+    /** What the collector does. */
+    public enum State {
+        /** Not listening. */
+        STOPPED,
+        /** Waiting for its configuration file to be read, or binding. */
+        STARTING,
+        /** Listening. */
+        RUNNING,
+        /** Closing its socket. */
+        STOPPING
+    }
+
+    public CollectorStatus {
+        decoders = List.copyOf(decoders);
+    }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+}

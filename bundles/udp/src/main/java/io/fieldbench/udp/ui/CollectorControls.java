@@ -1,0 +1,280 @@
+package io.fieldbench.udp.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
+import javax.swing.DefaultComboBoxModel;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.UIManager;
+
+import io.fieldbench.udp.internal.CollectorSettings;
+import io.fieldbench.udp.internal.CollectorStatus;
+import io.fieldbench.udp.internal.ReplyMode;
+import io.fieldbench.udp.internal.StatusText;
+import io.fieldbench.udp.internal.UdpCollector;
+
+/**
+ * The top of the Collector view: where it listens, Start and Stop, decoder, encoding and reply,
+ * and the live counters, read from the collector ~4 times a second.
+ * <p>
+ * A setting changed here is written to {@code etc/io.fieldbench.udp.cfg} (through the settings
+ * writer, off the EDT): the file is the one home of a setting, so the view, the Settings view, a
+ * text editor and {@code --set} never disagree, and the choice survives a restart. The fields
+ * show the settings in force, so an edit of the file shows here within a second or two. Start and
+ * Stop are for the moment, as {@code udp:start} and {@code udp:stop}; the collector does them on
+ * its own thread and the buttons wait without blocking the EDT.
+ */
+final class CollectorControls extends JPanel {
+
+    /** About 4 refreshes a second: counters a person can read. */
+    static final int REFRESH_INTERVAL_MS = 250;
+    private static final int ADDRESS_COLUMNS = 12;
+    private static final int PORT_COLUMNS = 5;
+    private static final int TEMPLATE_COLUMNS = 14;
+    private static final int GAP = 6;
+
+    private final UdpCollector collector;
+    private final Function<Map<String, String>, CompletableFuture<Void>> saveSettings;
+    private final Consumer<Charset> encodingShown;
+    private final JTextField address = new JTextField(ADDRESS_COLUMNS);
+    private final JTextField port = new JTextField(PORT_COLUMNS);
+    private final JButton apply = new JButton("Apply");
+    private final JButton start = new JButton("Start");
+    private final JButton stop = new JButton("Stop");
+    private final JTextArea state = messageLine();
+    private final DefaultComboBoxModel<String> decoderChoices = new DefaultComboBoxModel<>();
+    private final JComboBox<String> decoder = new JComboBox<>(decoderChoices);
+    private final JComboBox<Charset> charset = new JComboBox<>(CollectorSettings.CHARSETS.toArray(Charset[]::new));
+    private final JComboBox<ReplyMode> reply = new JComboBox<>(ReplyMode.values());
+    private final JTextField ackTemplate = new JTextField(TEMPLATE_COLUMNS);
+    private final CountersPanel counters = new CountersPanel();
+    private final JTextArea note = messageLine();
+    private final Timer refresh = new Timer(REFRESH_INTERVAL_MS, e -> refresh());
+    private CollectorSettings shownSettings;
+    private List<String> shownDecoders = List.of();
+    private boolean loading;
+    private boolean switching;
+
+    /**
+     * @param saveSettings  writes settings to the collector's file off the EDT; completes when written
+     * @param encodingShown told the collector's encoding when it changes, for the traffic log
+     */
+    CollectorControls(UdpCollector collector, Function<Map<String, String>, CompletableFuture<Void>> saveSettings,
+            Consumer<Charset> encodingShown) {
+        this.collector = collector;
+        this.saveSettings = saveSettings;
+        this.encodingShown = encodingShown;
+        setLayout(new BoxLayout(this, BoxLayout.PAGE_AXIS));
+        setBorder(BorderFactory.createEmptyBorder(GAP / 2, GAP, GAP / 2, GAP));
+        add(row(group(new JLabel("Listen on"), address, new JLabel(":"), port, apply), group(start, stop)));
+        add(line(state));
+        add(row(group(new JLabel("Decoder"), decoder), group(new JLabel("Encoding"), charset),
+                group(new JLabel("Reply"), reply), group(new JLabel("Ack template"), ackTemplate)));
+        counters.setAlignmentX(LEFT_ALIGNMENT);
+        add(counters);
+        add(line(note));
+        note.getParent().setVisible(false);
+        wire();
+        refresh();
+        refresh.start();
+    }
+
+    /** A line of groups that wraps when the view is narrow. */
+    private static JPanel row(JComponent... groups) {
+        JPanel row = new JPanel(new WrapLayout(GAP));
+        for (JComponent group : groups) {
+            row.add(group);
+        }
+        row.setAlignmentX(LEFT_ALIGNMENT);
+        return row;
+    }
+
+    /** A message that wraps at the view's width rather than being cut: a port-in-use line is long. */
+    private static JTextArea messageLine() {
+        JTextArea message = new JTextArea(" ");
+        message.setEditable(false);
+        message.setLineWrap(true);
+        message.setWrapStyleWord(true);
+        message.setOpaque(false);
+        message.setBorder(BorderFactory.createEmptyBorder());
+        message.setFont(UIManager.getFont("Label.font"));
+        return message;
+    }
+
+    private static JPanel line(JComponent message) {
+        JPanel line = new JPanel(new BorderLayout());
+        line.setBorder(BorderFactory.createEmptyBorder(0, GAP, GAP / 2, GAP));
+        line.add(message, BorderLayout.CENTER);
+        line.setAlignmentX(LEFT_ALIGNMENT);
+        return line;
+    }
+
+    /** Controls that stay on one line together, such as a label and its field. */
+    private static JPanel group(JComponent... parts) {
+        JPanel group = new JPanel(new FlowLayout(FlowLayout.LEADING, GAP / 2, 0));
+        for (JComponent part : parts) {
+            group.add(part);
+        }
+        return group;
+    }
+
+    private void wire() {
+        address.setToolTipText("0.0.0.0: every IPv4 interface; ::: IPv6 and IPv4; 127.0.0.1: this machine only");
+        port.setToolTipText("The UDP port devices send to");
+        apply.setToolTipText("Save address and port to etc/io.fieldbench.udp.cfg; a running collector moves there");
+        apply.addActionListener(e -> applyEndpoint());
+        address.addActionListener(e -> applyEndpoint());
+        port.addActionListener(e -> applyEndpoint());
+        start.setToolTipText("Listen now (udp:start); the 'enabled' setting decides about the next start of the bench");
+        stop.setToolTipText("Stop listening now and free the port (udp:stop)");
+        start.addActionListener(e -> switchCollector(collector::start));
+        stop.addActionListener(e -> switchCollector(collector::stop));
+        decoder.setToolTipText("auto: the first decoder that reads the datagram, by service ranking");
+        decoder.addActionListener(e -> save("decoder", (String) decoder.getSelectedItem()));
+        charset.setToolTipText("How devices encode text: decoders and ack replies use it");
+        charset.addActionListener(e -> save("charset", ((Charset) charset.getSelectedItem()).name()));
+        reply.setToolTipText("Send back nothing, the datagram itself (echo), or the ack template");
+        reply.setRenderer(new ReplyModeRenderer());
+        reply.addActionListener(e -> save("reply", ((ReplyMode) reply.getSelectedItem()).setting()));
+        ackTemplate.setToolTipText("The ack reply; %s stands for the received text. Enter saves it");
+        ackTemplate.addActionListener(e -> save("ack.template", ackTemplate.getText()));
+    }
+
+    private void applyEndpoint() {
+        String host = address.getText().trim();
+        int number;
+        try {
+            number = Integer.parseInt(port.getText().trim());
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (host.isEmpty() || number < 0 || number > 65_535) {
+            showNote("Give an address (such as 0.0.0.0) and a port from 0 to 65535", true);
+            return;
+        }
+        saveAll(Map.of("bind.address", host, "port", Integer.toString(number)));
+    }
+
+    private void save(String key, String value) {
+        if (!loading && value != null) {
+            saveAll(Map.of(key, value));
+        }
+    }
+
+    private void saveAll(Map<String, String> values) {
+        showNote("Saving to etc/" + UdpCollector.PID + ".cfg …", false);
+        saveSettings.apply(values).whenComplete((done, failure) -> SwingUtilities.invokeLater(() -> showNote(failure == null
+                ? "Saved to etc/" + UdpCollector.PID + ".cfg; the collector applies it within a second or two"
+                : "Could not save the setting: " + rootMessage(failure), failure != null)));
+    }
+
+    private void switchCollector(Supplier<CompletableFuture<CollectorStatus>> change) {
+        switching = true;
+        start.setEnabled(false);
+        stop.setEnabled(false);
+        change.get().whenComplete((status, failure) -> SwingUtilities.invokeLater(() -> {
+            switching = false;
+            if (failure != null) {
+                showNote("The collector could not switch: " + rootMessage(failure), true);
+            }
+            refresh();
+        }));
+    }
+
+    private void refresh() {
+        CollectorStatus status = collector.status();
+        showState(status);
+        counters.show(status);
+        if (!status.settings().equals(shownSettings) || !status.decoders().equals(shownDecoders)) {
+            load(status.settings(), status.decoders());
+        }
+    }
+
+    private void showState(CollectorStatus status) {
+        String headline = StatusText.headline(status);
+        if (!headline.equals(state.getText())) {
+            state.setText(headline);
+            state.setForeground(status.running() ? Colors.ok()
+                    : status.problem().isEmpty() ? UIManager.getColor("Label.foreground") : Colors.error());
+        }
+        if (!switching) {
+            start.setEnabled(status.state() == CollectorStatus.State.STOPPED);
+            stop.setEnabled(status.state() == CollectorStatus.State.RUNNING);
+        }
+    }
+
+    /** Shows the settings in force, without saving them back. */
+    private void load(CollectorSettings settings, List<String> decoders) {
+        loading = true;
+        try {
+            if (shownSettings == null || !settings.bindAddress().equals(shownSettings.bindAddress())
+                    || settings.port() != shownSettings.port()) {
+                address.setText(settings.bindAddress());
+                port.setText(Integer.toString(settings.port()));
+            }
+            List<String> choices = new ArrayList<>();
+            choices.add(CollectorSettings.AUTO);
+            choices.addAll(decoders);
+            if (!choices.contains(settings.decoder())) {
+                choices.add(settings.decoder());
+            }
+            decoderChoices.removeAllElements();
+            decoderChoices.addAll(choices);
+            decoder.setSelectedItem(settings.decoder());
+            charset.setSelectedItem(settings.charset());
+            reply.setSelectedItem(settings.reply());
+            if (shownSettings == null || !Objects.equals(settings.ackTemplate(), shownSettings.ackTemplate())) {
+                ackTemplate.setText(settings.ackTemplate());
+            }
+            if (shownSettings == null || !settings.charset().equals(shownSettings.charset())) {
+                encodingShown.accept(settings.charset());
+            }
+            if (!settings.problems().isEmpty()) {
+                showNote("Settings: " + String.join("; ", settings.problems()), true);
+            }
+        } finally {
+            loading = false;
+        }
+        shownSettings = settings;
+        shownDecoders = decoders;
+    }
+
+    private void showNote(String text, boolean problem) {
+        note.setText(text);
+        note.getParent().setVisible(true);
+        note.setForeground(problem ? Colors.error() : UIManager.getColor("Label.disabledForeground"));
+    }
+
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** Stops refreshing; the view is going away. */
+    void stop() {
+        refresh.stop();
+    }
+}

@@ -1,0 +1,108 @@
+package io.fieldbench.udp.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+import io.fieldbench.api.sample.SampleEvents;
+import io.fieldbench.api.settings.SettingsFiles;
+import io.fieldbench.api.workbench.Workbench;
+import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.udp.internal.UdpCollector;
+
+/**
+ * The Collector view, docked in the centre: the collector's settings, Start and Stop, live counters
+ * and the traffic log. It takes the collector's datagram events only while its panel exists, and
+ * then only enqueues them (see {@link TrafficIntake}).
+ */
+@Component(service = {WorkbenchView.class, EventHandler.class}, property = {
+        WorkbenchView.DOCK_POSITION + "=center",
+        EventConstants.EVENT_TOPIC + "=" + SampleEvents.RECEIVED })
+public final class CollectorView implements WorkbenchView, EventHandler {
+
+    static final String ID = "udp";
+
+    /** Held only so that the view exists where there is a window to dock in. */
+    @Reference
+    private Workbench workbench;
+
+    @Reference
+    private UdpCollector collector;
+
+    @Reference
+    private SettingsFiles settingsFiles;
+
+    private final TrafficIntake intake = new TrafficIntake();
+    /** Settings are written in the order the user made them, off the EDT. */
+    private ExecutorService writer;
+    private volatile CollectorPanel panel;
+
+    @Activate
+    void activate() {
+        writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "fieldbench-udp-view");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        CollectorPanel shown = panel;
+        panel = null;
+        if (shown != null) {
+            SwingUtilities.invokeLater(shown::stop);
+        }
+        writer.shutdown();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "UDP Collector";
+    }
+
+    @Override
+    public JComponent createComponent() {
+        CollectorPanel created = new CollectorPanel(collector, intake, this::save);
+        panel = created;
+        return created;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (panel != null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
+            intake.offer(datagrams);
+        }
+    }
+
+    private CompletableFuture<Void> save(Map<String, String> values) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                settingsFiles.write(UdpCollector.PID, values, Set.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, writer);
+    }
+}

@@ -1,0 +1,263 @@
+package io.fieldbench.udp.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.FlowLayout;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JToggleButton;
+import javax.swing.Timer;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.DefaultTableCellRenderer;
+
+import io.fieldbench.udp.internal.CollectorSettings;
+
+/**
+ * The traffic log: a virtualized table of the newest datagrams (time, source, length, text or hex,
+ * problem) with a source and a text filter, pause, follow and clear.
+ * <p>
+ * A Swing timer moves at most {@value #MAX_BATCH} waiting rows from the {@link TrafficIntake} into
+ * the table ~30 times a second, with one pair of table events per move, so the EDT's work per tick
+ * is bounded whatever the datagram rate. All rows are kept in one ring; with a filter, the matching
+ * ones are kept in a second ring as they arrive, and a filter change refilters the kept rows once.
+ */
+final class TrafficLog extends JPanel {
+
+    /** Rows kept; older ones leave the log (the collector's counters still count them). */
+    static final int MAX_ROWS = 20_000;
+    /** About 30 table updates a second. */
+    static final int DRAIN_INTERVAL_MS = 33;
+    /**
+     * Rows moved per update: 240 000 rows/s at most, twice the design rate, so that a late tick
+     * catches up; beyond that the intake counts what it drops.
+     */
+    static final int MAX_BATCH = 8_000;
+    private static final String TIME_SAMPLE = "00:00:00.000";
+    private static final String SOURCE_SAMPLE = "255.255.255.255:65535";
+    private static final String LENGTH_SAMPLE = "Bytes 65507";
+    private static final int CELL_PADDING = 16;
+    private static final int DATA_WIDTH = 600;
+    private static final int PROBLEM_WIDTH = 260;
+    private static final int FILTER_COLUMNS = 12;
+    private static final int GAP = 6;
+
+    private final TrafficIntake intake;
+    private final Ring<TrafficEntry> all = new Ring<>(MAX_ROWS);
+    private final Ring<TrafficEntry> matching = new Ring<>(MAX_ROWS);
+    private final JRadioButton text = new JRadioButton("Text", true);
+    private final JRadioButton hex = new JRadioButton("Hex");
+    private final JComboBox<Charset> encoding = new JComboBox<>(CollectorSettings.CHARSETS.toArray(Charset[]::new));
+    private final JTextField sourceFilter = new JTextField(FILTER_COLUMNS);
+    private final JTextField textFilter = new JTextField(FILTER_COLUMNS);
+    private final JToggleButton pause = new JToggleButton("Pause");
+    private final JToggleButton follow = new JToggleButton("Follow", true);
+    private final JLabel status = new JLabel(" ");
+    private final List<TrafficEntry> batch = new ArrayList<>(MAX_BATCH);
+    private final List<TrafficEntry> batchMatching = new ArrayList<>(MAX_BATCH);
+    private final Timer drain = new Timer(DRAIN_INTERVAL_MS, e -> drain());
+    private TrafficFilter filter = TrafficFilter.ALL;
+    private PayloadFormat format = new PayloadFormat(false, CollectorSettings.CHARSETS.get(0));
+    private final TrafficTableModel model = new TrafficTableModel(all, format);
+    private final JTable table = new JTable(model);
+    private long dropsAtClear;
+
+    TrafficLog(TrafficIntake intake) {
+        super(new BorderLayout());
+        this.intake = intake;
+        add(toolbar(), BorderLayout.NORTH);
+        add(new JScrollPane(table), BorderLayout.CENTER);
+        configureTable();
+        drain.start();
+    }
+
+    private JPanel toolbar() {
+        ButtonGroup shownAs = new ButtonGroup();
+        shownAs.add(text);
+        shownAs.add(hex);
+        text.addActionListener(e -> formatChanged());
+        hex.addActionListener(e -> formatChanged());
+        encoding.setToolTipText("The encoding the log shows text in (the collector decodes with its own setting)");
+        encoding.addActionListener(e -> formatChanged());
+        sourceFilter.putClientProperty("JTextField.placeholderText", "Source");
+        sourceFilter.setToolTipText("Show datagrams whose source (host:port) contains this");
+        textFilter.putClientProperty("JTextField.placeholderText", "Text");
+        textFilter.setToolTipText("Show datagrams whose shown bytes or problem contain this");
+        DocumentListener filterChanged = new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                filterChanged();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                filterChanged();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                filterChanged();
+            }
+        };
+        sourceFilter.getDocument().addDocumentListener(filterChanged);
+        textFilter.getDocument().addDocumentListener(filterChanged);
+        pause.setToolTipText("Hold the log still; up to " + TrafficIntake.QUEUE_CAPACITY
+                + " new datagrams wait for the resume, later ones are counted, not shown");
+        follow.setToolTipText("Keep the newest datagram in sight");
+        follow.addActionListener(e -> scrollToNewest());
+        JButton clear = new JButton("Clear");
+        clear.addActionListener(e -> clear());
+
+        JPanel bar = new JPanel(new WrapLayout(GAP));
+        bar.add(group(new JLabel("Filter"), sourceFilter, textFilter));
+        bar.add(group(text, hex, encoding));
+        bar.add(group(pause, follow, clear));
+        bar.add(status);
+        return bar;
+    }
+
+    /** Controls that stay on one line together. */
+    private static JPanel group(JComponent... parts) {
+        JPanel group = new JPanel(new FlowLayout(FlowLayout.LEADING, GAP / 2, 0));
+        for (JComponent part : parts) {
+            group.add(part);
+        }
+        return group;
+    }
+
+    private void configureTable() {
+        table.setFillsViewportHeight(true);
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
+        // the short columns keep their width; the data and problem columns share what is left
+        fixWidth(TrafficTableModel.TIME, textWidth(TIME_SAMPLE));
+        fixWidth(TrafficTableModel.SOURCE, textWidth(SOURCE_SAMPLE));
+        fixWidth(TrafficTableModel.LENGTH, textWidth(LENGTH_SAMPLE));
+        table.getColumnModel().getColumn(TrafficTableModel.DATA).setPreferredWidth(DATA_WIDTH);
+        table.getColumnModel().getColumn(TrafficTableModel.PROBLEM).setPreferredWidth(PROBLEM_WIDTH);
+        table.getColumnModel().getColumn(TrafficTableModel.PROBLEM).setCellRenderer(new DefaultTableCellRenderer() {
+            @Override
+            public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focused,
+                    int row, int column) {
+                Component cell = super.getTableCellRendererComponent(table, value, selected, focused, row, column);
+                if (!selected) {
+                    cell.setForeground(Colors.error());
+                }
+                return cell;
+            }
+        });
+    }
+
+    private int textWidth(String sample) {
+        return table.getFontMetrics(table.getFont()).stringWidth(sample) + CELL_PADDING;
+    }
+
+    private void fixWidth(int column, int width) {
+        table.getColumnModel().getColumn(column).setPreferredWidth(width);
+        table.getColumnModel().getColumn(column).setMinWidth(width);
+    }
+
+    private void formatChanged() {
+        format = new PayloadFormat(hex.isSelected(), (Charset) encoding.getSelectedItem());
+        refilter();
+    }
+
+    private void filterChanged() {
+        filter = new TrafficFilter(sourceFilter.getText(), textFilter.getText());
+        refilter();
+    }
+
+    /** Filters the kept rows again: once per user change, never per tick. */
+    private void refilter() {
+        matching.clear();
+        if (!filter.isAll()) {
+            List<TrafficEntry> kept = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                if (filter.test(all.get(i), format)) {
+                    kept.add(all.get(i));
+                }
+            }
+            matching.append(kept);
+        }
+        model.show(filter.isAll() ? all : matching, format);
+        scrollToNewest();
+        showStatus();
+    }
+
+    private void drain() {
+        if (!pause.isSelected()) {
+            batch.clear();
+            intake.drainTo(batch, MAX_BATCH);
+            if (!batch.isEmpty()) {
+                int droppedAll = all.append(batch);
+                if (filter.isAll()) {
+                    model.appended(batch.size(), droppedAll);
+                } else {
+                    batchMatching.clear();
+                    for (TrafficEntry entry : batch) {
+                        if (filter.test(entry, format)) {
+                            batchMatching.add(entry);
+                        }
+                    }
+                    model.appended(batchMatching.size(), matching.append(batchMatching));
+                }
+                batch.clear();
+                scrollToNewest();
+            }
+        }
+        showStatus();
+    }
+
+    private void clear() {
+        all.clear();
+        matching.clear();
+        dropsAtClear = intake.dropped();
+        model.show(filter.isAll() ? all : matching, format);
+        showStatus();
+    }
+
+    private void scrollToNewest() {
+        int last = table.getRowCount() - 1;
+        if (follow.isSelected() && last >= 0) {
+            table.scrollRectToVisible(table.getCellRect(last, 0, true));
+        }
+    }
+
+    private void showStatus() {
+        StringBuilder summary = new StringBuilder();
+        summary.append(filter.isAll() ? all.size() + " datagrams" : matching.size() + " of " + all.size() + " datagrams");
+        int waiting = intake.waiting();
+        if (pause.isSelected() || waiting > MAX_BATCH) {
+            summary.append(" · ").append(waiting).append(pause.isSelected() ? " held" : " waiting");
+        }
+        long dropped = intake.dropped() - dropsAtClear;
+        if (dropped > 0) {
+            summary.append(" · ").append(dropped).append(" not shown (log overloaded)");
+        }
+        String shown = summary.toString();
+        if (!shown.equals(status.getText())) {
+            status.setText(shown);
+        }
+    }
+
+    /** Shows text in the collector's encoding at first; the user may pick another. */
+    void showEncoding(Charset charset) {
+        encoding.setSelectedItem(charset);
+    }
+
+    /** Stops taking rows; the view is going away. */
+    void stop() {
+        drain.stop();
+    }
+}

@@ -1,0 +1,110 @@
+package io.fieldbench.udp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+
+class ReplyHandlerTest {
+
+    private static final InetSocketAddress COLLECTOR = new InetSocketAddress("127.0.0.1", 9999);
+    private static final InetSocketAddress DEVICE = new InetSocketAddress("127.0.0.1", 40_001);
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private final CollectorCounters counters = new CollectorCounters();
+
+    private EmbeddedChannel channel(ReplyMode mode, String template, Charset charset) {
+        return new EmbeddedChannel(new ReplyHandler(() -> new ReplyPolicy(mode, template, charset), counters));
+    }
+
+    private static DatagramPacket packet(byte[] payload) {
+        return new DatagramPacket(Unpooled.wrappedBuffer(payload), COLLECTOR, DEVICE);
+    }
+
+    @Test
+    void echoSendsTheDatagramBackToItsSenderAndPassesItOn() {
+        EmbeddedChannel channel = channel(ReplyMode.ECHO, "", StandardCharsets.UTF_8);
+
+        channel.writeInbound(packet("t=21.5".getBytes(StandardCharsets.UTF_8)));
+
+        DatagramPacket reply = channel.readOutbound();
+        assertEquals(DEVICE, reply.recipient());
+        assertEquals("t=21.5", reply.content().toString(StandardCharsets.UTF_8));
+        reply.release();
+        DatagramPacket passedOn = channel.readInbound();
+        assertEquals("t=21.5", passedOn.content().toString(StandardCharsets.UTF_8), "the reply must not consume the bytes");
+        passedOn.release();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void ackPutsTheReceivedTextIntoTheTemplate() {
+        EmbeddedChannel channel = channel(ReplyMode.ACK, "Received:%s", StandardCharsets.UTF_8);
+
+        channel.writeInbound(packet("id=7 t=1".getBytes(StandardCharsets.UTF_8)));
+
+        DatagramPacket reply = channel.readOutbound();
+        assertEquals("Received:id=7 t=1", reply.content().toString(StandardCharsets.UTF_8));
+        assertEquals(DEVICE, reply.recipient());
+        reply.release();
+        ((DatagramPacket) channel.readInbound()).release();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void ackSpeaksTheChosenEncodingAndKeepsPercentSignsAsTheyAre() {
+        EmbeddedChannel channel = channel(ReplyMode.ACK, "收到 %s 100%", GBK);
+
+        channel.writeInbound(packet("温度=21 %d".getBytes(GBK)));
+
+        DatagramPacket reply = channel.readOutbound();
+        assertEquals("收到 温度=21 %d 100%", reply.content().toString(GBK));
+        reply.release();
+        ((DatagramPacket) channel.readInbound()).release();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void noneSendsNothing() {
+        EmbeddedChannel channel = channel(ReplyMode.NONE, "Received:%s", StandardCharsets.UTF_8);
+        DatagramPacket sent = packet(new byte[] {1, 2, 3});
+
+        channel.writeInbound(sent);
+
+        assertNull(channel.readOutbound());
+        DatagramPacket passedOn = channel.readInbound();
+        assertSame(sent, passedOn);
+        passedOn.release();
+        assertFalse(channel.finish());
+        assertEquals(0, counters.totals(-1).replyFailures());
+    }
+
+    @Test
+    void aRefusedReplyIsCountedNotThrown() {
+        EmbeddedChannel channel = new EmbeddedChannel(
+                new io.netty.channel.ChannelOutboundHandlerAdapter() {
+                    @Override
+                    public void write(io.netty.channel.ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+                        io.netty.util.ReferenceCountUtil.release(msg);
+                        promise.setFailure(new java.io.IOException("Message too long"));
+                    }
+                },
+                new ReplyHandler(() -> new ReplyPolicy(ReplyMode.ECHO, "", StandardCharsets.UTF_8), counters));
+
+        channel.writeInbound(packet(new byte[] {42}));
+
+        assertEquals(1, counters.totals(-1).replyFailures());
+        ((DatagramPacket) channel.readInbound()).release();
+        assertFalse(channel.finish());
+    }
+}

@@ -1,0 +1,120 @@
+package io.fieldbench.udp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The collector's socket on loopback: whole datagrams, replies from the same port, a port freed at once. */
+class UdpCollectorServerTest {
+
+    private static final int RECEIVE_BUFFER = 1 << 20;
+    private static final int TIMEOUT_MILLIS = 5_000;
+
+    private final CollectorCounters counters = new CollectorCounters();
+    private final DecodeQueue queue = new DecodeQueue();
+    private volatile ReplyPolicy replies = ReplyPolicy.NONE;
+    private UdpCollectorServer server;
+
+    @AfterEach
+    void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private UdpCollectorServer bind(InetSocketAddress endpoint) throws Exception {
+        return UdpCollectorServer.bind(endpoint, RECEIVE_BUFFER, new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
+    }
+
+    private RawDatagram next() throws InterruptedException {
+        RawDatagram datagram = queue.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        if (datagram == null) {
+            throw new AssertionError("no datagram within " + TIMEOUT_MILLIS + " ms");
+        }
+        return datagram;
+    }
+
+    @Test
+    void receivesDatagramsWholeUpToTheLargestWithTheirSender() throws Exception {
+        server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int[] sizes = {0, 1, 2049, UdpCollectorInitializer.MAX_DATAGRAM};
+
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            for (int size : sizes) {
+                device.send(new DatagramPacket(new byte[size], size, server.localAddress()));
+            }
+            List<Integer> received = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                RawDatagram datagram = next();
+                received.add(datagram.payload().length);
+                assertEquals(device.getLocalPort(), datagram.source().getPort());
+            }
+            assertEquals(List.of(0, 1, 2049, 65_507), received);
+        }
+        assertTrue(server.grantedReceiveBuffer() > 0);
+    }
+
+    @Test
+    void repliesFromItsOwnPortToTheSender() throws Exception {
+        replies = new ReplyPolicy(ReplyMode.ACK, "Received:%s", StandardCharsets.UTF_8);
+        server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            device.setSoTimeout(TIMEOUT_MILLIS);
+            byte[] hello = "id=7,t=21.5".getBytes(StandardCharsets.UTF_8);
+            device.send(new DatagramPacket(hello, hello.length, server.localAddress()));
+            DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
+            device.receive(reply);
+
+            assertEquals("Received:id=7,t=21.5", new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+            assertEquals(server.localAddress().getPort(), reply.getPort());
+        }
+    }
+
+    @Test
+    void aPortInUseFailsWithTheSocketsOwnExceptionAndCloseFreesThePortAtOnce() throws Exception {
+        try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            InetSocketAddress taken = new InetSocketAddress(InetAddress.getLoopbackAddress(), other.getLocalPort());
+            BindException failure = assertThrows(BindException.class, () -> bind(taken));
+            assertEquals("UDP port " + taken.getPort() + " is in use by another program: stop it or choose another port in"
+                    + " Settings / etc/io.fieldbench.udp.cfg", BindProblem.describe(failure, "127.0.0.1", taken.getPort()));
+        }
+
+        server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        InetSocketAddress bound = server.localAddress();
+        server.close();
+        server = null;
+        try (DatagramSocket after = new DatagramSocket(bound)) {
+            assertEquals(bound.getPort(), after.getLocalPort());
+        }
+        server = bind(bound); // and the collector can take it again
+        assertEquals(bound, server.localAddress());
+    }
+
+    @Test
+    void listensOnIpv6Loopback() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        server = bind(new InetSocketAddress(ipv6Loopback, 0));
+
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(ipv6Loopback, 0))) {
+            device.send(new DatagramPacket(new byte[] {7}, 1, server.localAddress()));
+            RawDatagram datagram = next();
+            assertEquals(ipv6Loopback, datagram.source().getAddress());
+            assertTrue(SourceAddress.of(datagram.source()).startsWith("[0:0:0:0:0:0:0:1]:"), SourceAddress.of(datagram.source()));
+        }
+    }
+}
