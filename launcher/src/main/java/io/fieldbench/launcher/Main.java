@@ -4,26 +4,36 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.fieldbench.core.feature.FeatureRepository;
+import io.fieldbench.sim.SimulatorCli;
 
 /**
  * {@code fieldbench [--headless] [--features a,b,...] [--data DIR] [--set pid.key=value ...]}:
  * checks the start-up input, starts the bench, and waits until it stops. Bad input ends with one
  * line on standard error and exit code {@value #EXIT_BAD_INPUT}, before anything starts.
+ * <p>
+ * {@code fieldbench simulate ...} runs the device simulator's command line instead, without the
+ * framework, and exits with its code.
  */
 public final class Main {
 
     static final int EXIT_BAD_INPUT = 2;
     private static final String STOPPED = "Fieldbench stopped";
+    private static final String SIMULATE = "simulate";
     private static final Path DEFAULT_DATA = Path.of(System.getProperty("user.home"), ".fieldbench");
 
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && SIMULATE.equals(args[0])) {
+            System.exit(SimulatorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         long started = System.nanoTime();
         Bench bench;
         LaunchOptions options;

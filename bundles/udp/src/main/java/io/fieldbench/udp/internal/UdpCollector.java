@@ -168,13 +168,14 @@ public final class UdpCollector {
     /** The collector now; any thread. */
     public CollectorStatus status() {
         CollectorSettings current = settings;
-        InetSocketAddress at = listening;
+        State now = state; // read before the address: the address is set before the state says RUNNING
+        InetSocketAddress at = now == State.RUNNING ? listening : null;
         String endpoint = at != null ? SourceAddress.of(at)
                 : (current.bindAddress().contains(":") ? "[" + current.bindAddress() + "]" : current.bindAddress())
                         + ":" + current.port();
-        RateMeter.Rates now = rates.rates();
-        return new CollectorStatus(state, endpoint, problem, current.receiveBuffer(), grantedBuffer,
-                counters.totals(kernelDrops.total()), now.datagrams(), now.bytes(), current, decoders.names());
+        RateMeter.Rates recent = rates.rates();
+        return new CollectorStatus(now, endpoint, problem, current.receiveBuffer(), grantedBuffer,
+                counters.totals(kernelDrops.total()), recent.datagrams(), recent.bytes(), current, decoders.names());
     }
 
     private CompletableFuture<CollectorStatus> submit(Callable<CollectorStatus> task) {

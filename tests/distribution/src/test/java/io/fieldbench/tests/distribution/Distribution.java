@@ -28,6 +28,11 @@ final class Distribution {
         return Path.of(System.getProperty("fieldbench.probe"));
     }
 
+    /** The example decoder bundle, which docs/decoders.md makes the template of a decoder. */
+    static Path exampleDecoderJar() {
+        return Path.of(System.getProperty("fieldbench.example.decoder"));
+    }
+
     private static void copy(Path source, Path target) {
         try {
             if (Files.isDirectory(source)) {

@@ -1,0 +1,78 @@
+package io.fieldbench.decoder.json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.Optional;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.fieldbench.api.decoder.DecodedFrame;
+import io.fieldbench.api.decoder.Decoder;
+
+/**
+ * The {@code json} decoder: one JSON object per datagram. Numbers become channels, strings and
+ * booleans texts, nested objects and arrays flattened names ({@code a.b}, {@code a.0}); nulls are
+ * left out. The id and sequence keys (flattened names) become the frame's device id and sequence.
+ * <p>
+ * It ranks first of the shipped decoders when the collector tries every decoder: it takes only
+ * datagrams that start with <code>{</code>, which no other shipped format does.
+ */
+@Component(configurationPid = JsonDecoder.PID, service = Decoder.class,
+        property = Constants.SERVICE_RANKING + ":Integer=" + JsonDecoder.RANKING)
+@Designate(ocd = JsonDecoder.Config.class)
+public class JsonDecoder implements Decoder {
+
+    public static final String PID = "io.fieldbench.decoder.json";
+    static final String NAME = "json";
+    static final int RANKING = 300;
+
+    @ObjectClassDefinition(name = "JSON decoder",
+            description = "Decodes one JSON object per datagram; nested names are flattened as a.b and a.0")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Device id key",
+                description = "The (flattened) name whose value names the device, such as id or meta.id")
+        String id_key() default "id";
+
+        @AttributeDefinition(name = "Sequence key",
+                description = "The (flattened) name whose value is the frame's sequence number, for counting lost frames")
+        String sequence_key() default "seq";
+    }
+
+    @Reference(service = LoggerFactory.class)
+    private Logger log;
+
+    /** The checked settings; empty while the configuration is not usable. */
+    private volatile Optional<JsonFormat> format = Optional.empty();
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        try {
+            format = Optional.of(JsonFormat.from(config));
+        } catch (IllegalArgumentException unusable) {
+            format = Optional.empty();
+            log.error("JSON decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}", PID,
+                    unusable.getMessage());
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
+        return format.flatMap(settings -> settings.decode(payload, charset));
+    }
+}

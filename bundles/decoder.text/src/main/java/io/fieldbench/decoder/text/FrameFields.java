@@ -1,0 +1,76 @@
+package io.fieldbench.decoder.text;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import io.fieldbench.api.decoder.DecodedFrame;
+
+/**
+ * The fields of one line as they are read: the device id, the sequence number, numbers as
+ * channels and everything else as texts. One per datagram, never shared.
+ * <p>
+ * A key given twice is an error rather than "last one wins": it is a firmware bug the operator
+ * should see. A field with an empty value is left out, as a reading that was not taken.
+ */
+final class FrameFields {
+
+    /** At most this many fields in one datagram; a line with more is rejected, not truncated. */
+    static final int MAX_FIELDS = 10_000;
+
+    /** Keys longer than this are rejected: no channel name is that long. */
+    static final int MAX_KEY_LENGTH = 256;
+
+    private final TextFormat format;
+    private final Map<String, Double> channels = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
+    private final Set<String> keys = new HashSet<>();
+    private Optional<String> deviceId = Optional.empty();
+    private OptionalLong sequence = OptionalLong.empty();
+
+    FrameFields(TextFormat format) {
+        this.format = format;
+    }
+
+    /**
+     * Adds one field.
+     *
+     * @param quoted whether the value was quoted, which makes it text even when it looks like a number
+     */
+    void put(String key, String value, boolean quoted) {
+        if (keys.size() == MAX_FIELDS) {
+            throw new IllegalArgumentException("more than " + MAX_FIELDS + " fields");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("key '" + key.substring(0, 20) + "...' is longer than " + MAX_KEY_LENGTH
+                    + " characters");
+        }
+        if (!keys.add(key)) {
+            throw new IllegalArgumentException("key '" + key + "' appears twice");
+        }
+        if (value.isEmpty()) {
+            return;
+        }
+        if (key.equals(format.idKey())) {
+            deviceId = Optional.of(value);
+        } else if (key.equals(format.sequenceKey())) {
+            sequence = OptionalLong.of(NumberLiteral.parseWhole(value).orElseThrow(() -> new IllegalArgumentException(
+                    "sequence " + key + "='" + value + "' is not a whole number")));
+        } else {
+            OptionalDouble number = quoted ? OptionalDouble.empty() : NumberLiteral.parse(value);
+            if (number.isPresent()) {
+                channels.put(key, number.getAsDouble());
+            } else {
+                texts.put(key, value);
+            }
+        }
+    }
+
+    DecodedFrame frame() {
+        return new DecodedFrame(deviceId, sequence, channels, texts);
+    }
+}

@@ -1,0 +1,82 @@
+package io.fieldbench.decoder.text;
+
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Which values are numbers. Decimal numbers with an optional sign, fraction and exponent
+ * ({@code 21.5}, {@code -3}, {@code .5}, {@code 6.02e23}); {@code NaN}, {@code Inf} and
+ * {@code Infinity} in any case with an optional sign, because sensors report them. A number too
+ * large for a double ({@code 1e309}) is an infinity, as Java and IEEE 754 round it.
+ * <p>
+ * Stricter than {@link Double#parseDouble}, which also takes {@code 1d}, {@code 0x1p3} and
+ * surrounding blanks: a firmware version {@code 1f} or a hex id is text, not a number.
+ */
+final class NumberLiteral {
+
+    private NumberLiteral() {
+    }
+
+    static OptionalDouble parse(String value) {
+        int length = value.length();
+        int i = 0;
+        if (length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-')) {
+            i++;
+        }
+        String unsigned = value.substring(i);
+        if (unsigned.equalsIgnoreCase("nan")) {
+            return OptionalDouble.of(Double.NaN);
+        }
+        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+            return OptionalDouble.of(value.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        }
+        int digits = 0;
+        for (; i < length && isDigit(value.charAt(i)); i++) {
+            digits++;
+        }
+        if (i < length && value.charAt(i) == '.') {
+            for (i++; i < length && isDigit(value.charAt(i)); i++) {
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return OptionalDouble.empty();
+        }
+        if (i < length && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            for (; i < length && isDigit(value.charAt(i)); i++) {
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return OptionalDouble.empty();
+            }
+        }
+        return i == length ? OptionalDouble.of(Double.parseDouble(value)) : OptionalDouble.empty();
+    }
+
+    /** A whole number that fits a {@code long}, such as a sequence number; empty for anything else. */
+    static OptionalLong parseWhole(String value) {
+        int start = !value.isEmpty() && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        if (start == value.length()) {
+            return OptionalLong.empty();
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (!isDigit(value.charAt(i))) {
+                return OptionalLong.empty();
+            }
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException tooLarge) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

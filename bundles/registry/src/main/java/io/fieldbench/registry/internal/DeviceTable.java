@@ -1,0 +1,126 @@
+package io.fieldbench.registry.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.fieldbench.api.device.Device;
+import io.fieldbench.api.sample.Datagram;
+import io.fieldbench.api.sample.Sample;
+
+/**
+ * Every known device by id, and which device each source endpoint belongs to.
+ * <p>
+ * One thread adds (the registry's own); any thread may take snapshots or run the silence check.
+ * Times are a monotonic clock in nanoseconds passed in by the caller, so that rates and silences
+ * do not depend on the collector's wall clock (a replay sends old times) and tests can set the time.
+ * <p>
+ * A datagram that could not be decoded carries no device id. It is counted for the device that
+ * last sent a decoded frame from the same endpoint, or else for a device named after the endpoint
+ * ({@code host:port}), the way the collector names a device whose frames carry no id.
+ */
+final class DeviceTable {
+
+    /** Devices tracked at most; datagrams from further devices are counted as untracked. */
+    static final int MAX_DEVICES = 100_000;
+    /** Endpoints remembered for attributing decode errors; the least recently used are forgotten. */
+    static final int MAX_ENDPOINTS = 4 * MAX_DEVICES;
+
+    private final Map<String, DeviceRecord> devices = new ConcurrentHashMap<>();
+    private final Map<String, String> deviceByEndpoint = new LinkedHashMap<>(1 << 10, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_ENDPOINTS;
+        }
+    };
+    private final AtomicLong untracked = new AtomicLong();
+
+    /**
+     * Counts a decoded sample for its device.
+     *
+     * @param cameOnline told about the device when this sample brought it online
+     */
+    void add(Sample sample, long nowNanos, Consumer<DeviceRecord> cameOnline) {
+        DeviceRecord device = record(sample.deviceId());
+        if (device == null) {
+            return;
+        }
+        String endpoint = Endpoint.of(sample.source());
+        if (!sample.deviceId().equals(deviceByEndpoint.get(endpoint))) {
+            deviceByEndpoint.put(endpoint, sample.deviceId());
+        }
+        if (device.addSample(sample, endpoint, nowNanos)) {
+            cameOnline.accept(device);
+        }
+    }
+
+    /** Counts a datagram whose decoding failed; datagrams that were decoded are left to {@link #add}. */
+    void addFailed(Datagram datagram, long nowNanos, Consumer<DeviceRecord> cameOnline) {
+        if (!datagram.failed()) {
+            return;
+        }
+        String endpoint = Endpoint.of(datagram.source());
+        String id = deviceByEndpoint.getOrDefault(endpoint, endpoint);
+        DeviceRecord device = record(id);
+        if (device != null && device.addDecodeError(datagram.receivedAt(), datagram.payload().length, endpoint, nowNanos)) {
+            cameOnline.accept(device);
+        }
+    }
+
+    private DeviceRecord record(String id) {
+        DeviceRecord device = devices.get(id);
+        if (device == null) {
+            if (devices.size() >= MAX_DEVICES) {
+                untracked.incrementAndGet();
+                return null;
+            }
+            device = new DeviceRecord(id);
+            devices.put(id, device);
+        }
+        return device;
+    }
+
+    /** Every device, by id. */
+    List<Device> snapshot(long nowNanos) {
+        List<Device> all = new ArrayList<>(devices.size());
+        for (DeviceRecord device : devices.values()) {
+            all.add(device.snapshot(nowNanos));
+        }
+        all.sort(Comparator.comparing(Device::id));
+        return all;
+    }
+
+    Optional<Device> snapshot(String id, long nowNanos) {
+        return Optional.ofNullable(devices.get(id)).map(device -> device.snapshot(nowNanos));
+    }
+
+    /**
+     * Marks devices offline that were silent for this long.
+     *
+     * @return the devices that went offline now, as they are now
+     */
+    List<Device> sweep(long nowNanos, long silenceNanos) {
+        List<Device> gone = new ArrayList<>();
+        for (DeviceRecord device : devices.values()) {
+            if (device.goOfflineIfSilent(nowNanos, silenceNanos)) {
+                gone.add(device.snapshot(nowNanos));
+            }
+        }
+        return gone;
+    }
+
+    int size() {
+        return devices.size();
+    }
+
+    /** Datagrams from devices beyond {@link #MAX_DEVICES}, not counted for any device. */
+    long untracked() {
+        return untracked.get();
+    }
+}

@@ -1,0 +1,65 @@
+package io.fieldbench.registry.ui;
+
+import java.util.List;
+
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import io.fieldbench.api.device.DeviceRegistry;
+import io.fieldbench.api.workbench.Workbench;
+import io.fieldbench.api.workbench.WorkbenchView;
+
+/**
+ * The Devices view: the device registry as a live table. It keeps the ids of the devices the
+ * user selected, for the chart views to follow once the API offers them a way to (see
+ * {@link #selectedDevices()}).
+ */
+@Component(property = WorkbenchView.DOCK_POSITION + "=center")
+public final class DevicesView implements WorkbenchView {
+
+    static final String ID = "devices";
+
+    /** Held only so that the view exists where there is a window to dock in. */
+    @Reference
+    private Workbench workbench;
+
+    @Reference
+    private DeviceRegistry registry;
+
+    private volatile DevicesPanel panel;
+    private volatile List<String> selected = List.of();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Devices";
+    }
+
+    @Override
+    public JComponent createComponent() {
+        DevicesPanel created = new DevicesPanel(registry::devices, ids -> selected = ids);
+        panel = created;
+        return created;
+    }
+
+    /** The ids of the devices selected in the table, in table order; any thread. */
+    public List<String> selectedDevices() {
+        return selected;
+    }
+
+    @Deactivate
+    void deactivate() {
+        DevicesPanel shown = panel;
+        if (shown != null) {
+            SwingUtilities.invokeLater(shown::dispose);
+        }
+    }
+}
