@@ -38,6 +38,12 @@ final class Bench {
 
     static Bench start(Distribution distribution, LaunchOptions options, FeatureRepository features)
             throws StartupException {
+        Properties system = resource("system.properties");
+        system.stringPropertyNames().forEach(name -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, system.getProperty(name));
+            }
+        });
         Framework framework = new FrameworkFactory().newFramework(properties(distribution, options));
         try {
             framework.start();
@@ -59,12 +65,7 @@ final class Bench {
 
     private static Map<String, String> properties(Distribution distribution, LaunchOptions options) {
         Map<String, String> properties = new HashMap<>();
-        Properties defaults = new Properties();
-        try (InputStream in = Bench.class.getResourceAsStream("framework.properties")) {
-            defaults.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("the launcher jar lacks its framework.properties", e);
-        }
+        Properties defaults = resource("framework.properties");
         defaults.stringPropertyNames().forEach(name -> properties.put(name, defaults.getProperty(name)));
         properties.put(Constants.FRAMEWORK_STORAGE, options.data().resolve("cache").toString());
         properties.put("felix.cm.dir", options.data().resolve("config").toString());
@@ -74,6 +75,20 @@ final class Bench {
         properties.put(BenchProperties.HEADLESS, Boolean.toString(options.headless()));
         properties.put(BenchConsole.ENABLED, "true");
         options.features().ifPresent(names -> properties.put(BenchProperties.FEATURES, String.join(",", names)));
+        return properties;
+    }
+
+    private static Properties resource(String name) {
+        InputStream in = Bench.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("the launcher jar lacks its " + name);
+        }
+        Properties properties = new Properties();
+        try (in) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the launcher's " + name, e);
+        }
         return properties;
     }
 

@@ -17,4 +17,9 @@ public record Datagram(InetSocketAddress source, Instant receivedAt, byte[] payl
     public boolean failed() {
         return !problem.isEmpty();
     }
+
+    /** The source as the bench names it: {@code a.b.c.d:port} or {@code [v6]:port}, see {@link Endpoints}. */
+    public String endpoint() {
+        return Endpoints.of(source);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * One decoded datagram.
  *
- * @param deviceId   the decoder's device id, or the source address ({@code host:port}) when the frame names none
+ * @param deviceId   the decoder's device id, or the source's {@link #endpoint()} when the frame names none
  * @param source     where the datagram came from
  * @param receivedAt when the collector received it (wall clock)
  * @param decoder    the name of the decoder that read it
@@ -23,5 +23,10 @@ public record Sample(String deviceId, InetSocketAddress source, Instant received
     public Sample {
         channels = Map.copyOf(channels);
         texts = Map.copyOf(texts);
+    }
+
+    /** The source as the bench names it: {@code a.b.c.d:port} or {@code [v6]:port}, see {@link Endpoints}. */
+    public String endpoint() {
+        return Endpoints.of(source);
     }
 }

@@ -18,6 +18,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
+import io.fieldbench.decoder.support.CheckedSettings;
 
 /**
  * The {@code binary} decoder: fixed frames read by a layout declared in configuration, so that a
@@ -74,20 +75,21 @@ public class BinaryDecoder implements Decoder {
     private Logger log;
 
     /** The checked layout; empty while none is configured or the configured one is not usable. */
-    private volatile Optional<BinaryLayout> layout = Optional.empty();
+    private final CheckedSettings<Config, BinaryLayout> layout = new CheckedSettings<>(PID, this::parse,
+            "Binary decoder: the layout in {} is not usable, so it decodes nothing until it is fixed: {}");
 
     @Activate
     @Modified
     void configure(Config config) {
-        try {
-            layout = LayoutParser.parse(config);
-            layout.ifPresentOrElse(fields -> log.info("Binary decoder reads {}", fields.describe()),
-                    () -> log.info("Binary decoder is off: {} sets no fields", PID));
-        } catch (IllegalArgumentException unusable) {
-            layout = Optional.empty();
-            log.error("Binary decoder: the layout in {} is not usable, so it decodes nothing until it is fixed: {}", PID,
-                    unusable.getMessage());
-        }
+        layout.configure(config, log);
+    }
+
+    /** A usable layout is one info line, so that the operator sees what the decoder now reads. */
+    private Optional<BinaryLayout> parse(Config config) {
+        Optional<BinaryLayout> parsed = LayoutParser.parse(config);
+        parsed.ifPresentOrElse(fields -> log.info("Binary decoder reads {}", fields.describe()),
+                () -> log.info("Binary decoder is off: {} sets no fields", PID));
+        return parsed;
     }
 
     @Override
@@ -97,6 +99,6 @@ public class BinaryDecoder implements Decoder {
 
     @Override
     public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
-        return layout.flatMap(fields -> fields.decode(payload, charset));
+        return layout.inForce().flatMap(fields -> fields.decode(payload, charset));
     }
 }

@@ -4,28 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.fieldbench.api.decoder.DecodedFrame;
+import io.fieldbench.decoder.support.Configs;
+import io.fieldbench.decoder.support.ManyThreads;
+import io.fieldbench.decoder.support.RecordingLogger;
 
 class BinaryDecoderTest {
 
@@ -39,14 +36,7 @@ class BinaryDecoderTest {
     }
 
     private static BinaryDecoder decoder(Map<String, Object> settings, RecordingLogger log) {
-        BinaryDecoder decoder = new BinaryDecoder();
-        try {
-            Field field = BinaryDecoder.class.getDeclaredField("log");
-            field.setAccessible(true);
-            field.set(decoder, log.logger);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        BinaryDecoder decoder = log.injectInto(new BinaryDecoder());
         decoder.configure(Configs.of(BinaryDecoder.Config.class, settings));
         return decoder;
     }
@@ -310,24 +300,7 @@ class BinaryDecoderTest {
         BinaryDecoder decoder = decoder(EXAMPLE);
         byte[] bytes = exampleFrame();
         DecodedFrame expected = decode(decoder, bytes);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Boolean>> tasks = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                tasks.add(() -> {
-                    for (int i = 0; i < 50_000; i++) {
-                        if (!decode(decoder, bytes).equals(expected)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-            }
-            for (Future<Boolean> result : threads.invokeAll(tasks)) {
-                assertTrue(result.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+
+        assertTrue(ManyThreads.alwaysHolds(50_000, i -> decode(decoder, bytes).equals(expected)));
     }
 }

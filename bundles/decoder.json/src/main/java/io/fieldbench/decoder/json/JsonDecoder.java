@@ -17,6 +17,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
+import io.fieldbench.decoder.support.CheckedSettings;
 
 /**
  * The {@code json} decoder: one JSON object per datagram. Numbers become channels, strings and
@@ -51,19 +52,14 @@ public class JsonDecoder implements Decoder {
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
-    /** The checked settings; empty while the configuration is not usable. */
-    private volatile Optional<JsonFormat> format = Optional.empty();
+    private final CheckedSettings<Config, JsonFormat> format = new CheckedSettings<>(PID,
+            config -> Optional.of(JsonFormat.from(config)),
+            "JSON decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}");
 
     @Activate
     @Modified
     void configure(Config config) {
-        try {
-            format = Optional.of(JsonFormat.from(config));
-        } catch (IllegalArgumentException unusable) {
-            format = Optional.empty();
-            log.error("JSON decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}", PID,
-                    unusable.getMessage());
-        }
+        format.configure(config, log);
     }
 
     @Override
@@ -73,6 +69,6 @@ public class JsonDecoder implements Decoder {
 
     @Override
     public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
-        return format.flatMap(settings -> settings.decode(payload, charset));
+        return format.inForce().flatMap(settings -> settings.decode(payload, charset));
     }
 }

@@ -1,13 +1,11 @@
 package io.fieldbench.decoder.json;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.util.HexFormat;
 import java.util.Optional;
+
+import io.fieldbench.decoder.support.DatagramText;
 
 /**
  * A datagram's bytes as the text of a JSON object, or nothing when they are no JSON object.
@@ -21,7 +19,6 @@ import java.util.Optional;
 final class JsonPayload {
 
     private static final byte[] UTF8_BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-    private static final int SHOWN_BAD_BYTES = 4;
 
     private JsonPayload() {
     }
@@ -48,28 +45,7 @@ final class JsonPayload {
             end--;
         }
         ByteBuffer bytes = payload.duplicate().position(start).limit(end);
-        return Optional.of(decode(charset, bytes, payload.position()));
-    }
-
-    private static String decode(Charset charset, ByteBuffer bytes, int origin) {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars = CharBuffer.allocate((int) (bytes.remaining() * (double) decoder.maxCharsPerByte()) + 1);
-        CoderResult result = decoder.decode(bytes, chars, true);
-        if (result.isUnderflow()) {
-            result = decoder.flush(chars);
-        }
-        if (result.isError()) {
-            int offset = bytes.position() - origin;
-            byte[] bad = new byte[Math.min(result.length(), SHOWN_BAD_BYTES)];
-            bytes.get(bad);
-            throw new IllegalArgumentException("invalid " + charset.name() + " at byte " + offset + " (0x"
-                    + HexFormat.ofDelimiter(" 0x").withUpperCase().formatHex(bad) + ")");
-        }
-        if (result.isOverflow()) { // the charset broke its own maxCharsPerByte: never return half a datagram
-            throw new IllegalStateException(charset.name() + " decoded more characters than it declares");
-        }
-        return chars.flip().toString();
+        return Optional.of(DatagramText.decode(bytes, charset, CodingErrorAction.REPORT, payload.position()));
     }
 
     private static boolean startsWith(ByteBuffer payload, int start, byte[] prefix) {

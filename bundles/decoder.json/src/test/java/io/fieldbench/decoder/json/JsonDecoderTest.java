@@ -5,41 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.fieldbench.api.decoder.DecodedFrame;
+import io.fieldbench.decoder.support.Configs;
+import io.fieldbench.decoder.support.ManyThreads;
+import io.fieldbench.decoder.support.RecordingLogger;
 
 class JsonDecoderTest {
 
     private final JsonDecoder decoder = decoder(Map.of(), new RecordingLogger());
 
     private static JsonDecoder decoder(Map<String, Object> settings, RecordingLogger log) {
-        JsonDecoder decoder = new JsonDecoder();
-        try {
-            Field field = JsonDecoder.class.getDeclaredField("log");
-            field.setAccessible(true);
-            field.set(decoder, log.logger);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        JsonDecoder decoder = log.injectInto(new JsonDecoder());
         decoder.configure(Configs.of(JsonDecoder.Config.class, settings));
         return decoder;
     }
@@ -260,25 +250,10 @@ class JsonDecoderTest {
     void decodesTheSameFromManyThreadsAtOnce() throws Exception {
         List<String> texts = List.of("{\"id\":\"a\",\"seq\":1,\"t\":1}", "{\"id\":\"b\",\"x\":{\"y\":[1,2]}}", "{\"t\":NaN}");
         List<DecodedFrame> expected = texts.stream().map(this::decode).toList();
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Boolean>> tasks = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                tasks.add(() -> {
-                    for (int i = 0; i < 20_000; i++) {
-                        int which = i % texts.size();
-                        if (!decode(texts.get(which)).equals(expected.get(which))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-            }
-            for (Future<Boolean> result : threads.invokeAll(tasks)) {
-                assertTrue(result.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+
+        assertTrue(ManyThreads.alwaysHolds(20_000, round -> {
+            int which = round % texts.size();
+            return decode(texts.get(which)).equals(expected.get(which));
+        }));
     }
 }

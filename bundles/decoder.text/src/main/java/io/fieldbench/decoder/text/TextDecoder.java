@@ -18,6 +18,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
+import io.fieldbench.decoder.support.CheckedSettings;
 
 /**
  * The {@code text} decoder: {@code key=value} lines, and CSV lines whose columns the configuration
@@ -62,19 +63,14 @@ public class TextDecoder implements Decoder {
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
-    /** The checked settings; empty while the configuration is not usable. */
-    private volatile Optional<TextFormat> format = Optional.empty();
+    private final CheckedSettings<Config, TextFormat> format = new CheckedSettings<>(PID,
+            config -> Optional.of(TextFormat.from(config)),
+            "Text decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}");
 
     @Activate
     @Modified
     void configure(Config config) {
-        try {
-            format = Optional.of(TextFormat.from(config));
-        } catch (IllegalArgumentException unusable) {
-            format = Optional.empty();
-            log.error("Text decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}", PID,
-                    unusable.getMessage());
-        }
+        format.configure(config, log);
     }
 
     @Override
@@ -84,6 +80,6 @@ public class TextDecoder implements Decoder {
 
     @Override
     public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
-        return format.flatMap(settings -> settings.decode(payload, charset));
+        return format.inForce().flatMap(settings -> settings.decode(payload, charset));
     }
 }

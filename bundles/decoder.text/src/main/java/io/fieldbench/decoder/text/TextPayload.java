@@ -1,13 +1,11 @@
 package io.fieldbench.decoder.text;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.util.HexFormat;
 import java.util.Optional;
+
+import io.fieldbench.decoder.support.DatagramText;
 
 /**
  * A datagram's bytes as a line of text, or nothing when the bytes are binary.
@@ -29,7 +27,6 @@ final class TextPayload {
     }
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final int SHOWN_BAD_BYTES = 4;
 
     private TextPayload() {
     }
@@ -41,12 +38,10 @@ final class TextPayload {
      * @throws IllegalArgumentException when the bytes are invalid in the charset and the policy rejects them
      */
     static Optional<String> read(ByteBuffer payload, Charset charset, InvalidBytes policy) {
-        ByteBuffer bytes = payload.duplicate();
         CodingErrorAction action = policy == InvalidBytes.REPLACE ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
         String text;
         try {
-            text = decode(decoder, bytes, payload.position());
+            text = DatagramText.decode(payload.duplicate(), charset, action, payload.position());
         } catch (IllegalArgumentException invalid) {
             if (hasControlBytes(payload)) {
                 return Optional.empty();
@@ -55,25 +50,6 @@ final class TextPayload {
         }
         text = trim(text);
         return hasControlCharacters(text) ? Optional.empty() : Optional.of(text);
-    }
-
-    private static String decode(CharsetDecoder decoder, ByteBuffer bytes, int start) {
-        CharBuffer chars = CharBuffer.allocate((int) (bytes.remaining() * (double) decoder.maxCharsPerByte()) + 1);
-        CoderResult result = decoder.decode(bytes, chars, true);
-        if (result.isUnderflow()) {
-            result = decoder.flush(chars);
-        }
-        if (result.isError()) {
-            int offset = bytes.position() - start;
-            byte[] bad = new byte[Math.min(result.length(), SHOWN_BAD_BYTES)];
-            bytes.get(bad);
-            throw new IllegalArgumentException("invalid " + decoder.charset().name() + " at byte " + offset + " (0x"
-                    + HexFormat.ofDelimiter(" 0x").withUpperCase().formatHex(bad) + ")");
-        }
-        if (result.isOverflow()) { // the charset broke its own maxCharsPerByte: never return half a datagram
-            throw new IllegalStateException(decoder.charset().name() + " decoded more characters than it declares");
-        }
-        return chars.flip().toString();
     }
 
     private static String trim(String text) {

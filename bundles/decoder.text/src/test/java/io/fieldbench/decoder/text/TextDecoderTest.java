@@ -5,28 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fieldbench.api.decoder.DecodedFrame;
+import io.fieldbench.decoder.support.Configs;
+import io.fieldbench.decoder.support.ManyThreads;
+import io.fieldbench.decoder.support.RecordingLogger;
 
 class TextDecoderTest {
 
@@ -40,14 +37,7 @@ class TextDecoderTest {
     }
 
     private static TextDecoder decoder(Map<String, Object> settings, RecordingLogger log) {
-        TextDecoder decoder = new TextDecoder();
-        try {
-            Field field = TextDecoder.class.getDeclaredField("log");
-            field.setAccessible(true);
-            field.set(decoder, log.logger);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        TextDecoder decoder = log.injectInto(new TextDecoder());
         decoder.configure(Configs.of(TextDecoder.Config.class, settings));
         return decoder;
     }
@@ -391,25 +381,10 @@ class TextDecoderTest {
     void decodesTheSameFromManyThreadsAtOnce() throws Exception {
         List<String> lines = List.of("id=a,seq=1,t=1", "id=b,seq=2,t=2,u=x", "id=c,seq=3,t=NaN");
         List<DecodedFrame> expected = lines.stream().map(this::decode).toList();
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Boolean>> tasks = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                tasks.add(() -> {
-                    for (int i = 0; i < 20_000; i++) {
-                        int which = i % lines.size();
-                        if (!decode(lines.get(which)).equals(expected.get(which))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-            }
-            for (Future<Boolean> result : threads.invokeAll(tasks)) {
-                assertTrue(result.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+
+        assertTrue(ManyThreads.alwaysHolds(20_000, round -> {
+            int which = round % lines.size();
+            return decode(lines.get(which)).equals(expected.get(which));
+        }));
     }
 }

@@ -51,7 +51,7 @@ final class DeviceTable {
         if (device == null) {
             return;
         }
-        String endpoint = Endpoint.of(sample.source());
+        String endpoint = sample.endpoint();
         if (!sample.deviceId().equals(deviceByEndpoint.get(endpoint))) {
             deviceByEndpoint.put(endpoint, sample.deviceId());
         }
@@ -65,7 +65,7 @@ final class DeviceTable {
         if (!datagram.failed()) {
             return;
         }
-        String endpoint = Endpoint.of(datagram.source());
+        String endpoint = datagram.endpoint();
         String id = deviceByEndpoint.getOrDefault(endpoint, endpoint);
         DeviceRecord device = record(id);
         if (device != null && device.addDecodeError(datagram.receivedAt(), datagram.payload().length, endpoint, nowNanos)) {

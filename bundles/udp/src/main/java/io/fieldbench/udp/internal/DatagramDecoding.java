@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.sample.Datagram;
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.udp.internal.DecoderShelf.ShelvedDecoder;
 
@@ -125,7 +126,7 @@ final class DatagramDecoding {
     }
 
     private static Outcome decoded(RawDatagram raw, String decoderName, DecodedFrame frame) {
-        String deviceId = frame.deviceId().orElseGet(() -> SourceAddress.of(raw.source()));
+        String deviceId = frame.deviceId().orElseGet(() -> Endpoints.of(raw.source()));
         Sample sample = new Sample(deviceId, raw.source(), raw.receivedAt(), decoderName, frame.sequence(),
                 frame.channels(), frame.texts(), raw.payload().length);
         return new Outcome(new Datagram(raw.source(), raw.receivedAt(), raw.payload(), ""), Optional.of(sample),

@@ -31,6 +31,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.decoder.Decoder;
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.udp.internal.CollectorStatus.State;
 
 /**
@@ -170,7 +171,7 @@ public final class UdpCollector {
         CollectorSettings current = settings;
         State now = state; // read before the address: the address is set before the state says RUNNING
         InetSocketAddress at = now == State.RUNNING ? listening : null;
-        String endpoint = at != null ? SourceAddress.of(at)
+        String endpoint = at != null ? Endpoints.of(at)
                 : (current.bindAddress().contains(":") ? "[" + current.bindAddress() + "]" : current.bindAddress())
                         + ":" + current.port();
         RateMeter.Rates recent = rates.rates();
@@ -262,7 +263,7 @@ public final class UdpCollector {
         grantedBuffer = server.grantedReceiveBuffer();
         kernelDrops.watch(listening.getPort());
         state = State.RUNNING;
-        log.info("Listening on UDP {} (receive buffer: {} bytes granted, {} asked)", SourceAddress.of(listening),
+        log.info("Listening on UDP {} (receive buffer: {} bytes granted, {} asked)", Endpoints.of(listening),
                 grantedBuffer, wanted.receiveBuffer());
         if (grantedBuffer < wanted.receiveBuffer() && !smallBufferReported) {
             smallBufferReported = true;
@@ -278,7 +279,7 @@ public final class UdpCollector {
             return;
         }
         state = State.STOPPING;
-        String was = SourceAddress.of(listening);
+        String was = Endpoints.of(listening);
         kernelDrops.unwatch();
         server.close();
         server = null;

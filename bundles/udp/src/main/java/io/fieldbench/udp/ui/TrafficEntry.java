@@ -3,7 +3,6 @@ package io.fieldbench.udp.ui;
 import java.util.Arrays;
 
 import io.fieldbench.api.sample.Datagram;
-import io.fieldbench.udp.internal.SourceAddress;
 
 /**
  * One row of the traffic log: a datagram's time, sender, length, problem and its first
@@ -33,7 +32,7 @@ final class TrafficEntry {
 
     static TrafficEntry of(Datagram datagram) {
         byte[] payload = datagram.payload();
-        return new TrafficEntry(datagram.receivedAt().toEpochMilli(), SourceAddress.of(datagram.source()), payload.length,
+        return new TrafficEntry(datagram.receivedAt().toEpochMilli(), datagram.endpoint(), payload.length,
                 Arrays.copyOf(payload, Math.min(payload.length, SHOWN_BYTES)), datagram.problem());
     }
 

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /** The collector's socket on loopback: whole datagrams, replies from the same port, a port freed at once. */
 class UdpCollectorServerTest {
 
@@ -114,7 +116,7 @@ class UdpCollectorServerTest {
             device.send(new DatagramPacket(new byte[] {7}, 1, server.localAddress()));
             RawDatagram datagram = next();
             assertEquals(ipv6Loopback, datagram.source().getAddress());
-            assertTrue(SourceAddress.of(datagram.source()).startsWith("[0:0:0:0:0:0:0:1]:"), SourceAddress.of(datagram.source()));
+            assertTrue(Endpoints.of(datagram.source()).startsWith("[0:0:0:0:0:0:0:1]:"), Endpoints.of(datagram.source()));
         }
     }
 }

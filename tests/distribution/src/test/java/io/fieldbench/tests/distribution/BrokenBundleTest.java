@@ -6,40 +6,39 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A bundle that cannot start is explained in words a lab engineer can act on, and the bench keeps running. */
 class BrokenBundleTest {
+
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
 
     @TempDir
     Path temporary;
 
     @Test
     void explainsAMissingPackageAndKeepsRunning() throws Exception {
-        Path home = Distribution.copyTo(Files.createDirectory(temporary.resolve("fieldbench")));
         Path broken = bundleImporting(temporary.resolve("broken.jar"), "com.example.missing");
-        Files.writeString(home.resolve("features/broken.xml"), """
+        Files.writeString(headless.home().resolve("features/broken.xml"), """
                 <features name="broken" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="broken" description="A bundle that needs a package nobody has"><bundle>%s</bundle></feature>
                 </features>
                 """.formatted(broken.toUri()));
 
-        try (BenchProcess bench = BenchProcess.start(home, Map.of(), "--headless", "--data", temporary.resolve("data").toString(),
-                "--features", "broken")) {
-            bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
-            String problem = bench.askUntil("fb:features", line -> line.contains("test.broken:"), "the broken bundle's problem");
-            bench.send("fb:status");
-            String problems = bench.awaitLine(line -> line.startsWith("problems:"), "the problem count");
+        BenchProcess bench = headless.start("--features", "broken");
+        String problem = bench.askUntil("fb:features", line -> line.contains("test.broken:"), "the broken bundle's problem");
+        bench.send("fb:status");
+        String problems = bench.awaitLine(line -> line.startsWith("problems:"), "the problem count");
 
-            assertTrue(problem.contains("needs the Java package com.example.missing, which no installed bundle provides"), problem);
-            assertTrue(problems.contains("1 feature(s)"), problems);
-        }
+        assertTrue(problem.contains("needs the Java package com.example.missing, which no installed bundle provides"), problem);
+        assertTrue(problems.contains("1 feature(s)"), problems);
     }
 
     private static Path bundleImporting(Path jar, String missingPackage) throws IOException {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * loopback port the system chose, for the decoder tests: a device socket to send from, and the
  * counts that {@code udp:status} and {@code fb:devices --count} show. Datagrams go to 127.0.0.1 only.
  */
-final class DecoderBench implements AutoCloseable {
+final class DecoderBench {
 
     static final String UDP = "io.fieldbench.udp";
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -52,44 +52,35 @@ final class DecoderBench implements AutoCloseable {
     private final DatagramSocket device;
     private final InetSocketAddress collector;
 
-    private DecoderBench(Path home, Path data, BenchProcess bench, int port) throws IOException {
-        this.home = home;
-        this.data = data;
+    private DecoderBench(HeadlessBench headless, BenchProcess bench, int port) throws IOException {
+        this.home = headless.home();
+        this.data = headless.data();
         this.bench = bench;
-        this.device = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+        this.device = headless.closeAfter(new DatagramSocket(new InetSocketAddress(LOOPBACK, 0)));
         this.collector = new InetSocketAddress(LOOPBACK, port);
     }
 
     /**
-     * Copies the distribution into the folder, writes the given {@code etc/<pid>.cfg} files (as a
-     * user edits them), starts the bench headless with {@code udp,decoders,registry} and waits until
-     * the collector listens on loopback.
+     * Writes the given {@code etc/<pid>.cfg} files into the test's distribution (as a user edits
+     * them), starts it headless with {@code udp,decoders,registry} and waits until the collector
+     * listens on loopback. The fixture stops the bench and closes the device socket after the test.
      */
-    static DecoderBench start(Path folder, Map<String, String> configFiles, String... udpSettings)
+    static DecoderBench start(HeadlessBench headless, Map<String, String> configFiles, String... udpSettings)
             throws IOException, InterruptedException {
-        Path home = Distribution.copyTo(Files.createDirectory(folder.resolve("fieldbench")));
         for (Map.Entry<String, String> file : configFiles.entrySet()) {
-            Files.writeString(home.resolve("etc/" + file.getKey() + ".cfg"), file.getValue());
+            Files.writeString(headless.home().resolve("etc/" + file.getKey() + ".cfg"), file.getValue());
         }
-        Path data = folder.resolve("data");
-        List<String> args = new ArrayList<>(List.of("--headless", "--data", data.toString(), "--features",
-                "udp,decoders,registry",
+        List<String> args = new ArrayList<>(List.of("--features", "udp,decoders,registry",
                 // the port first: it creates etc/io.fieldbench.udp.cfg, which tells --set where dotted keys belong
                 "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1"));
         for (String setting : udpSettings) {
             args.add("--set");
             args.add(UDP + "." + setting);
         }
-        BenchProcess bench = BenchProcess.start(home, Map.of(), args.toArray(String[]::new));
-        try {
-            bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
-            // a non-zero port: udp:status may show the configured port 0 for a moment while the socket binds
-            String headline = bench.askUntil("udp:status", line -> LISTENING.matcher(line).matches(), "running on loopback");
-            return new DecoderBench(home, data, bench, Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1)));
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            bench.close();
-            throw e;
-        }
+        BenchProcess bench = headless.start(args.toArray(String[]::new));
+        // a non-zero port: udp:status may show the configured port 0 for a moment while the socket binds
+        String headline = bench.askUntil("udp:status", line -> LISTENING.matcher(line).matches(), "running on loopback");
+        return new DecoderBench(headless, bench, Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1)));
     }
 
     /** Sends one datagram from the device socket to the collector. */
@@ -147,11 +138,5 @@ final class DecoderBench implements AutoCloseable {
             throw new AssertionError("unexpected line: " + line);
         }
         return matcher;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        device.close();
-        bench.close();
     }
 }

@@ -8,14 +8,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shipped decoders behind the real collector, configured as a user does (files in
@@ -39,17 +37,10 @@ class DecoderFormatsTest {
             magic = A55A
             """;
 
-    @TempDir
-    Path temporary;
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
 
     private DecoderBench bench;
-
-    @AfterEach
-    void stopBench() throws InterruptedException {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     /**
      * A frame of {@link #BINARY_LAYOUT}. The device id is hex, with letters: {@code fb:devices ID}
@@ -62,7 +53,7 @@ class DecoderFormatsTest {
 
     @Test
     void eachShippedFormatDecodesInGbk() throws Exception {
-        bench = DecoderBench.start(temporary, Map.of(TEXT_PID, "csv.columns = id,seq,temp,hum\n", BINARY_PID, BINARY_LAYOUT),
+        bench = DecoderBench.start(headless, Map.of(TEXT_PID, "csv.columns = id,seq,temp,hum\n", BINARY_PID, BINARY_LAYOUT),
                 "charset=GBK");
         assertTrue(bench.decoding().contains("GBK"), bench.decoding());
 
@@ -85,7 +76,7 @@ class DecoderFormatsTest {
 
     @Test
     void everyBadInputIsCountedAndTheCollectorKeepsServing() throws Exception {
-        bench = DecoderBench.start(temporary, Map.of(BINARY_PID, BINARY_LAYOUT));
+        bench = DecoderBench.start(headless, Map.of(BINARY_PID, BINARY_LAYOUT));
         List<byte[]> broken = List.of(
                 new byte[0],
                 new byte[] { 'x' },
@@ -133,7 +124,7 @@ class DecoderFormatsTest {
 
     @Test
     void aBadBinaryLayoutIsOneLogLineUntilTheFileIsFixed() throws Exception {
-        bench = DecoderBench.start(temporary, Map.of(BINARY_PID, BINARY_LAYOUT.replace("i16@8", "i17@8")));
+        bench = DecoderBench.start(headless, Map.of(BINARY_PID, BINARY_LAYOUT.replace("i16@8", "i17@8")));
         Poll.until(() -> !bench.logLines("Binary decoder").isEmpty(), "the binary decoder's log line");
 
         assertEquals(1, bench.logLines("Binary decoder").size(), "one line: " + bench.logLines("Binary decoder"));

@@ -17,9 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An integrator's decoder dropped into {@code deploy/} while a device streams: once the bundle is
@@ -37,17 +36,10 @@ class DecoderHotDeployTest {
     private static final Duration MAX_STREAM = Duration.ofSeconds(60);
     private static final String DEVICE = "ex1";
 
-    @TempDir
-    Path temporary;
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
 
     private DecoderBench bench;
-
-    @AfterEach
-    void stopBench() throws InterruptedException {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     private static byte[] frame(long sequence) {
         return String.format(Locale.ROOT, "EX id:%s seq:%d temp:%.1f state:ok", DEVICE, sequence, 20 + sequence % 50 / 10.0)
@@ -56,7 +48,7 @@ class DecoderHotDeployTest {
 
     @Test
     void decodesAHotDeployedDecodersFramesWithoutLosingOne() throws Exception {
-        bench = DecoderBench.start(temporary, Map.of());
+        bench = DecoderBench.start(headless, Map.of());
         assertFalse(bench.decoding().contains("example"), "no example decoder before it is deployed");
         AtomicLong sent = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
@@ -92,7 +84,7 @@ class DecoderHotDeployTest {
 
     @Test
     void deletingTheJarTakesTheDecoderAway() throws Exception {
-        bench = DecoderBench.start(temporary, Map.of());
+        bench = DecoderBench.start(headless, Map.of());
         Path jar = bench.home.resolve("deploy/example-decoder.jar");
         Files.copy(Distribution.exampleDecoderJar(), jar);
         Poll.until(() -> bench.decoding().contains("example"), "the example decoder listed");

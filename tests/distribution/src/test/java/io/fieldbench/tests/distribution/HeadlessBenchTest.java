@@ -3,15 +3,11 @@ package io.fieldbench.tests.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The headless bench as a user runs it: {@code fieldbench --headless --data DIR}, console on a pipe. */
 class HeadlessBenchTest {
@@ -19,39 +15,14 @@ class HeadlessBenchTest {
     /** The exit code of a JVM ended by SIGTERM (128 + 15). */
     private static final int SIGTERM_EXIT = 143;
 
-    @TempDir
-    Path temporary;
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
 
-    private Path home;
-    private Path data;
     private BenchProcess bench;
-
-    @BeforeEach
-    void copyDistribution() throws IOException {
-        home = Distribution.copyTo(Files.createDirectory(temporary.resolve("fieldbench")));
-        data = temporary.resolve("data");
-    }
-
-    @AfterEach
-    void stopBench() throws InterruptedException {
-        if (bench != null) {
-            bench.close();
-        }
-    }
-
-    private void startHeadless(String... extra) throws IOException, InterruptedException {
-        String[] args = new String[extra.length + 3];
-        args[0] = "--headless";
-        args[1] = "--data";
-        args[2] = data.toString();
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        bench = BenchProcess.start(home, Map.of(), args);
-        bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
-    }
 
     @Test
     void answersFeaturesAndBundleListOnAPipe() throws Exception {
-        startHeadless();
+        bench = headless.start();
 
         bench.send("fb:features");
         String core = bench.awaitLine(line -> line.startsWith("core "), "listing the core feature");
@@ -64,32 +35,33 @@ class HeadlessBenchTest {
 
     @Test
     void hotDeploysABundleAndItsConfiguration() throws Exception {
-        startHeadless();
+        bench = headless.start();
 
-        Files.copy(Distribution.probeJar(), home.resolve("deploy/probe.jar"));
+        Files.copy(Distribution.probeJar(), headless.home().resolve("deploy/probe.jar"));
         bench.askUntil("probe:greeting", "hello"::equals, "the probe's default greeting");
 
-        Files.writeString(home.resolve("etc/io.fieldbench.probe.cfg"), "greeting = changed\n");
+        Files.writeString(headless.home().resolve("etc/io.fieldbench.probe.cfg"), "greeting = changed\n");
         bench.askUntil("probe:greeting", "changed"::equals, "the greeting from etc/");
 
-        Files.delete(home.resolve("deploy/probe.jar"));
+        Files.delete(headless.home().resolve("deploy/probe.jar"));
         bench.askUntil("probe:greeting", line -> line.contains("not found"), "that the command is gone");
     }
 
     @Test
     void setOptionWritesTheSettingWhereTheBenchReadsIt() throws Exception {
-        Files.copy(Distribution.probeJar(), home.resolve("deploy/probe.jar"));
+        Files.copy(Distribution.probeJar(), headless.home().resolve("deploy/probe.jar"));
 
-        startHeadless("--set", "io.fieldbench.probe.greeting=from the command line");
+        bench = headless.start("--set", "io.fieldbench.probe.greeting=from the command line");
 
         bench.askUntil("probe:greeting", "from the command line"::equals, "the greeting given with --set");
-        assertTrue(Files.readString(home.resolve("etc/io.fieldbench.probe.cfg")).contains("greeting = from the command line"));
+        String file = Files.readString(headless.home().resolve("etc/io.fieldbench.probe.cfg"));
+        assertTrue(file.contains("greeting = from the command line"), file);
     }
 
     @Test
     void keepsRunningWhenInputEndsAndStopsCleanlyOnSigterm() throws Exception {
-        startHeadless();
-        Path log = data.resolve("log/fieldbench.log");
+        bench = headless.start();
+        Path log = headless.data().resolve("log/fieldbench.log");
 
         bench.closeInput();
         Poll.until(() -> Files.readString(log).contains("Console input ended"), "the log saying the console input ended");
@@ -102,7 +74,7 @@ class HeadlessBenchTest {
 
     @Test
     void shutdownCommandExitsWithSuccess() throws Exception {
-        startHeadless();
+        bench = headless.start();
 
         bench.send("fb:shutdown");
 
@@ -112,12 +84,12 @@ class HeadlessBenchTest {
 
     @Test
     void switchesAFeatureAtRunTimeAndRemembersTheChoice() throws Exception {
-        Files.writeString(home.resolve("features/probe.xml"), """
+        Files.writeString(headless.home().resolve("features/probe.xml"), """
                 <features name="probe" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="probe" description="The test probe"><bundle>%s</bundle></feature>
                 </features>
                 """.formatted(Distribution.probeJar().toUri()));
-        startHeadless("--features", "core");
+        bench = headless.start("--features", "core");
         bench.send("probe:greeting");
         bench.awaitLine(line -> line.contains("not found"), "that the probe is off");
 
@@ -126,7 +98,7 @@ class HeadlessBenchTest {
         bench.askUntil("probe:greeting", "hello"::equals, "the probe's greeting");
         bench.send("fb:shutdown");
         bench.awaitExit();
-        startHeadless();
+        bench = headless.start();
 
         bench.askUntil("probe:greeting", "hello"::equals, "the probe's greeting after a restart");
         bench.send("fb:disable probe");
@@ -136,7 +108,7 @@ class HeadlessBenchTest {
 
     @Test
     void refusesToSwitchTheBenchItselfOrAnUnknownFeature() throws Exception {
-        startHeadless();
+        bench = headless.start();
 
         bench.send("fb:disable core");
         bench.awaitLine(line -> line.startsWith("error: feature 'core' is part of the bench"), "refusing to disable core");

@@ -10,17 +10,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The device registry of the shipped bench, fed by the shipped simulator through the UDP collector
@@ -38,25 +35,10 @@ class RegistryDevicesTest {
     private static final byte[] NO_FORMAT = {0, 1, (byte) 0xFF};
     private static final Pattern ROW = Pattern.compile("(dev\\d{4})\\s+(\\S+)\\s+(\\d+)\\s+\\S+\\s+(\\d+)\\s+(\\d+)\\s+\\S+\\s+(yes|no)");
 
-    @TempDir
-    Path temporary;
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
 
-    private Path home;
-    private Path data;
     private BenchProcess bench;
-
-    @BeforeEach
-    void copyDistribution() throws IOException {
-        home = Distribution.copyTo(Files.createDirectory(temporary.resolve("fieldbench")));
-        data = temporary.resolve("data");
-    }
-
-    @AfterEach
-    void stopBench() throws InterruptedException {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     @Test
     void fiveHundredSimulatedDevicesAreFiveHundredEntriesWithTheirCounts() throws Exception {
@@ -81,7 +63,7 @@ class RegistryDevicesTest {
     @Test
     void devicesGoOfflineAfterTheConfiguredSilence() throws Exception {
         // the registry's file first, so that --set knows where the dotted key belongs
-        Files.writeString(home.resolve("etc/" + REGISTRY + ".cfg"), "offline.after.seconds = 30\n");
+        Files.writeString(headless.home().resolve("etc/" + REGISTRY + ".cfg"), "offline.after.seconds = 30\n");
         int port = startBench("--set", REGISTRY + ".offline.after.seconds=1");
 
         simulate("--devices", "10", "--rate", "1000", "--target", "127.0.0.1:" + port, "--count", "100");
@@ -124,11 +106,10 @@ class RegistryDevicesTest {
 
     /** Starts the bench with the collector on a free loopback port, the decoders and the registry; gives the port. */
     private int startBench(String... extra) throws IOException, InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("--headless", "--data", data.toString(),
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--features", "udp,decoders,registry", "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1"));
         args.addAll(List.of(extra));
-        bench = BenchProcess.start(home, Map.of(), args.toArray(String[]::new));
-        bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
+        bench = headless.start(args.toArray(String[]::new));
         String headline = bench.askUntil("udp:status", line -> line.startsWith("running on 127.0.0.1:"), "the collector listening");
         return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1).trim());
     }
@@ -138,7 +119,7 @@ class RegistryDevicesTest {
         String[] all = new String[args.length + 1];
         all[0] = "simulate";
         System.arraycopy(args, 0, all, 1, args.length);
-        try (BenchProcess simulator = BenchProcess.start(home, Map.of(), all)) {
+        try (BenchProcess simulator = BenchProcess.start(headless.home(), Map.of(), all)) {
             simulator.awaitLine(line -> line.startsWith("sent "), "the simulator's summary");
             assertEquals(0, simulator.awaitExit(), "stderr: " + simulator.errors());
         }

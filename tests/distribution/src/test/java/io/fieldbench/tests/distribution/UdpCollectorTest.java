@@ -15,15 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The UDP collector of the shipped bench on loopback, driven by its console as a lab engineer
@@ -38,37 +35,21 @@ class UdpCollectorTest {
     private static final Pattern RECEIVED = Pattern.compile("received:\\s+(\\d+) datagrams, (\\d+) bytes.*");
     private static final Pattern DROPPED = Pattern.compile("dropped:\\s+(\\d+) in the queue, (\\d+) by the kernel.*");
 
-    @TempDir
-    Path temporary;
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
 
-    private Path home;
-    private Path data;
     private BenchProcess bench;
-
-    @BeforeEach
-    void copyDistribution() throws IOException {
-        home = Distribution.copyTo(Files.createDirectory(temporary.resolve("fieldbench")));
-        data = temporary.resolve("data");
-    }
-
-    @AfterEach
-    void stopBench() throws InterruptedException {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     /** Starts the bench with only the collector, on loopback at this port (0: any), with more settings {@code key=value}. */
     private void startCollector(int port, String... settings) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--headless", "--data", data.toString(), "--features", "udp",
+        List<String> args = new ArrayList<>(List.of("--features", "udp",
                 // the port first: it creates etc/io.fieldbench.udp.cfg, which tells --set where dotted keys belong
                 "--set", PID + ".port=" + port, "--set", PID + ".bind.address=127.0.0.1"));
         for (String setting : settings) {
             args.add("--set");
             args.add(PID + "." + setting);
         }
-        bench = BenchProcess.start(home, Map.of(), args.toArray(String[]::new));
-        bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
+        bench = headless.start(args.toArray(String[]::new));
     }
 
     /** Waits until {@code udp:status} says the collector listens; gives the port. */
@@ -166,7 +147,7 @@ class UdpCollectorTest {
             startCollector(taken);
 
             bench.askUntil("udp:status", ("stopped: " + expected)::equals, "naming the port in use");
-            Path log = data.resolve("log/fieldbench.log");
+            Path log = headless.data().resolve("log/fieldbench.log");
             Poll.until(() -> Files.readString(log).contains(expected), "the log naming the port in use");
             bench.askUntil("fb:status", line -> line.startsWith("uptime:"), "the bench answering");
             assertTrue(bench.isAlive());

@@ -1,16 +1,21 @@
-package io.fieldbench.udp.internal;
+package io.fieldbench.api.sample;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
-/** How a sender is written where a device has no id of its own: {@code host:port}, {@code [v6]:port}. */
-public final class SourceAddress {
+/**
+ * How the bench names a UDP endpoint: {@code a.b.c.d:port}, or {@code [v6]:port} without a scope id.
+ * Bundles compare these names (the registry files a decode error under the device last seen at
+ * the same name the collector gave a device without an id of its own), so there is one spelling.
+ * Numeric only: never looked up in DNS, since a lookup per datagram would stall the collector.
+ */
+public final class Endpoints {
 
-    private SourceAddress() {
+    private Endpoints() {
     }
 
-    /** Numeric, never looked up in DNS: a lookup per datagram would stall the collector. */
+    /** The name of an address; one that was never resolved keeps its host string. */
     public static String of(InetSocketAddress address) {
         InetAddress host = address.getAddress();
         if (host == null) {

@@ -1,5 +1,6 @@
-package io.fieldbench.decoder.json;
+package io.fieldbench.decoder.support;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
@@ -10,11 +11,11 @@ import java.util.regex.Matcher;
 import org.osgi.service.log.Logger;
 
 /** An OSGi {@link Logger} that keeps every line, with its {@code {}} placeholders filled in, as {@code LEVEL text}. */
-final class RecordingLogger {
+public final class RecordingLogger {
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
-    final Logger logger = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] { Logger.class },
+    public final Logger logger = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] { Logger.class },
             (proxy, method, args) -> {
                 if (method.getReturnType() == boolean.class) {
                     return true;
@@ -30,4 +31,16 @@ final class RecordingLogger {
                 }
                 return method.getReturnType() == String.class ? "recording" : null;
             });
+
+    /** Puts this logger in a component's private {@code Logger log} field, as SCR does before activating it. */
+    public <T> T injectInto(T component) {
+        try {
+            Field field = component.getClass().getDeclaredField("log");
+            field.setAccessible(true);
+            field.set(component, logger);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return component;
+    }
 }

@@ -1,0 +1,94 @@
+package io.fieldbench.tests.distribution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A private copy of the shipped distribution for each test, started headless as a user does
+ * ({@code fieldbench --headless --data DIR ...}) and stopped after the test. Register it with
+ * {@code @RegisterExtension}; a test may change {@link #home()} ({@code etc/}, {@code deploy/},
+ * {@code features/}) before and while the bench runs.
+ */
+final class HeadlessBench implements BeforeEachCallback, AfterEachCallback {
+
+    private Path folder;
+    private Path home;
+    private Path data;
+    private BenchProcess process;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("fieldbench-test-");
+        home = Distribution.copyTo(Files.createDirectory(folder.resolve("fieldbench")));
+        data = folder.resolve("data");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            while (!resources.isEmpty()) {
+                resources.pop().close();
+            }
+            stop();
+        } finally {
+            delete(folder);
+        }
+    }
+
+    /** The distribution's folder, the working directory of the bench. */
+    Path home() {
+        return home;
+    }
+
+    /** The folder given with {@code --data}: log, layout. */
+    Path data() {
+        return data;
+    }
+
+    /**
+     * Starts the bench with {@code --headless --data DATA} and the further arguments, and waits
+     * until it announces the start. A bench this fixture started before is stopped first.
+     */
+    BenchProcess start(String... arguments) throws IOException, InterruptedException {
+        stop();
+        List<String> command = new ArrayList<>(List.of("--headless", "--data", data.toString()));
+        command.addAll(List.of(arguments));
+        process = BenchProcess.start(home, Map.of(), command.toArray(String[]::new));
+        process.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
+        return process;
+    }
+
+    /** Closes something the test opened along with the bench (a device socket) after the test, before the bench stops. */
+    <T extends AutoCloseable> T closeAfter(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    private void stop() throws InterruptedException {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
