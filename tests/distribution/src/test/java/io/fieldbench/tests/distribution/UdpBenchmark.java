@@ -18,8 +18,8 @@ import io.fieldbench.sim.SimulationResult;
 /**
  * The UDP benchmark: the same stream of 100-byte text datagrams from many source ports, sent on
  * loopback to (a) a raw Java receiver, the baseline, and (b) the whole bench (collector, text
- * decoder, registry, events, and the probe's counting consumer), then a paced run for loss and
- * latency. Prints the figures side by side. Sends only to 127.0.0.1; stops by itself.
+ * decoder, registry, events, and the probe's counting consumer), each after the same warm-up, then
+ * a paced run for loss and latency. Prints the figures side by side. Sends only to 127.0.0.1; stops by itself.
  * <p>
  * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark verify
  * [-Dbenchmark.datagrams=1000000] [-Dbenchmark.paced.rate=100000] [-Dbenchmark.paced.seconds=60]}
@@ -31,6 +31,9 @@ public final class UdpBenchmark {
     /** A receiver is done when its count has not moved for this long. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** Sent to each receiver first, at a modest pace, so that both are measured with their code compiled. */
+    private static final long WARM_UP_DATAGRAMS = 200_000;
+    private static final long WARM_UP_RATE = 50_000;
     private static final Pattern SAMPLES = Pattern.compile("samples=(\\d+) devices=(\\d+) p50=(\\d+)us p99=(\\d+)us");
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
 
@@ -54,6 +57,8 @@ public final class UdpBenchmark {
                 "--set", "io.fieldbench.udp.port=" + port)) {
             bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
             bench.askUntil("probe:samples", line -> line.startsWith("samples="), "the counting consumer");
+            warmUp(port, () -> samples(bench).count);
+            bench.askUntil("probe:reset", "reset"::equals, "the counter reset");
             Figures full = blast(port, () -> samples(bench).count);
 
             System.out.println();
@@ -79,8 +84,15 @@ public final class UdpBenchmark {
 
     private Figures baseline() throws Exception {
         try (RawReceiver receiver = new RawReceiver()) {
-            return blast(receiver.port(), receiver::received);
+            warmUp(receiver.port(), receiver::received);
+            long before = receiver.received();
+            return blast(receiver.port(), () -> receiver.received() - before);
         }
+    }
+
+    private static void warmUp(int port, LongSupplier received) throws Exception {
+        send(port, WARM_UP_RATE, WARM_UP_DATAGRAMS);
+        settle(received);
     }
 
     /** Sends the stream as fast as the sender goes and measures what arrived, from first send to last arrival. */
