@@ -1,6 +1,7 @@
 package io.fieldbench.shell.internal;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -16,6 +17,12 @@ import io.github.andrewauclair.moderndocking.Dockable;
  * arrives or the shell gives up on it.
  */
 final class ViewDockable extends JPanel implements Dockable {
+
+    /**
+     * The least room a view asks for. Split panes honour their children's minimum sizes, and a
+     * view whose controls want a wide row would otherwise squeeze its neighbours to slivers.
+     */
+    static final Dimension MINIMUM_SIZE = new Dimension(160, 100);
 
     private final String id;
     private String title;
@@ -43,6 +50,11 @@ final class ViewDockable extends JPanel implements Dockable {
         add(component, BorderLayout.CENTER);
         revalidate();
         repaint();
+    }
+
+    @Override
+    public Dimension getMinimumSize() {
+        return isMinimumSizeSet() ? super.getMinimumSize() : MINIMUM_SIZE;
     }
 
     /** Lets go of the view's component so that it and its bundle's classes can be collected. */
