@@ -19,6 +19,12 @@ public final class SampleEvents {
     /** Event property: the batch of {@link Datagram}s. */
     public static final String DATAGRAMS = "datagrams";
 
+    /**
+     * Event property: {@code Boolean.TRUE} when the batch is a recording played back, not live
+     * data; views show it as replay. Absent on live batches.
+     */
+    public static final String REPLAY = "replay";
+
     private SampleEvents() {
     }
 }
