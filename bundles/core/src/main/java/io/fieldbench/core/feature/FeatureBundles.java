@@ -84,7 +84,8 @@ final class FeatureBundles {
         Bundle bundle = context.getBundle(url);
         String problem = problems.getOrDefault(url, "");
         if (bundle == null) {
-            return new BundleStatus(location, "", "MISSING", problem);
+            // a disabled feature's bundles are simply not installed; MISSING is for a file that is gone
+            return new BundleStatus(location, "", problem.isEmpty() ? "UNINSTALLED" : "MISSING", problem);
         }
         return new BundleStatus(bundle.getSymbolicName(), bundle.getVersion().toString(), stateName(bundle), problem);
     }

@@ -66,11 +66,12 @@ public class LogFile implements LogListener {
     synchronized void deactivate() throws IOException {
         reader.removeLogListener(this);
         out.close();
+        out = null; // the log service may still deliver an entry it dispatched before the removal
     }
 
     @Override
     public synchronized void logged(LogEntry entry) {
-        if (isRoutine(entry)) {
+        if (out == null || isRoutine(entry)) {
             return;
         }
         String line = format(entry);

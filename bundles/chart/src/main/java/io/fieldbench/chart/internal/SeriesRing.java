@@ -1,0 +1,208 @@
+package io.fieldbench.chart.internal;
+
+import java.util.Arrays;
+
+/**
+ * The retained points of one series: a ring of primitive times and values that keeps the newest
+ * {@code capacity} points. It grows by doubling up to its capacity, so a series that sends little
+ * costs little. One thread appends while views read; every method holds the ring's lock only for
+ * one pass over its arrays.
+ * <p>
+ * Times are kept in order, which makes range queries a binary search. A point a little older than
+ * the newest (receive threads racing) is filed at the newest time; one much older (a replay
+ * started over) starts the series afresh.
+ */
+final class SeriesRing {
+
+    static final int INITIAL_CAPACITY = 1024;
+    /** How far back a point may be before it is taken as the start of a new run rather than a race. */
+    static final long REORDER_TOLERANCE_MILLIS = 1_000;
+    /** Bytes a retained point costs: a long time and a double value. */
+    static final int BYTES_PER_POINT = Long.BYTES + Double.BYTES;
+
+    private final int capacity;
+    private long[] times;
+    private double[] values;
+    /** Index of the oldest point. */
+    private int start;
+    private int size;
+    private long evicted;
+    private long restarts;
+
+    SeriesRing(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        }
+        this.capacity = capacity;
+        int initial = Math.min(capacity, INITIAL_CAPACITY);
+        times = new long[initial];
+        values = new double[initial];
+    }
+
+    synchronized void add(long time, double value) {
+        if (size > 0) {
+            long newest = times[physical(size - 1)];
+            if (time < newest - REORDER_TOLERANCE_MILLIS) {
+                start = 0;
+                size = 0;
+                restarts++;
+            } else if (time < newest) {
+                time = newest;
+            }
+        }
+        if (size == times.length && size < capacity) {
+            grow();
+        }
+        if (size == capacity) {
+            times[start] = time;
+            values[start] = value;
+            start = (start + 1) % capacity;
+            evicted++;
+        } else {
+            int at = physical(size);
+            times[at] = time;
+            values[at] = value;
+            size++;
+        }
+    }
+
+    private void grow() {
+        int larger = (int) Math.min(capacity, (long) times.length * 2);
+        long[] newTimes = new long[larger];
+        double[] newValues = new double[larger];
+        // the ring is full when it grows: unroll it so the oldest point lands at index 0
+        int head = times.length - start;
+        System.arraycopy(times, start, newTimes, 0, head);
+        System.arraycopy(times, 0, newTimes, head, start);
+        System.arraycopy(values, start, newValues, 0, head);
+        System.arraycopy(values, 0, newValues, head, start);
+        times = newTimes;
+        values = newValues;
+        start = 0;
+    }
+
+    private int physical(int logical) {
+        int at = start + logical;
+        return at >= times.length ? at - times.length : at;
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    /** Bytes held by the arrays, used or not. */
+    synchronized long bytes() {
+        return (long) times.length * BYTES_PER_POINT;
+    }
+
+    /** Points dropped because the ring was full. */
+    synchronized long evicted() {
+        return evicted;
+    }
+
+    /** Times an old point started the series afresh. */
+    synchronized long restarts() {
+        return restarts;
+    }
+
+    /** The oldest retained time, or {@link Long#MAX_VALUE} when empty. */
+    synchronized long oldest() {
+        return size == 0 ? Long.MAX_VALUE : times[start];
+    }
+
+    /** The newest retained time, or {@link Long#MIN_VALUE} when empty. */
+    synchronized long newest() {
+        return size == 0 ? Long.MIN_VALUE : times[physical(size - 1)];
+    }
+
+    /**
+     * The points in {@code [from, to]} plus the one just outside each end (so a line enters and
+     * leaves the plot), thinned for {@code columns} pixel columns when there are more than
+     * {@link ColumnDecimation#POINTS_PER_COLUMN} a column.
+     */
+    synchronized SeriesPoints window(long from, long to, int columns) {
+        if (size == 0 || to < from) {
+            return SeriesPoints.EMPTY;
+        }
+        int first = Math.max(0, lowerBound(from) - 1);
+        int end = Math.min(size, upperBound(to) + 1);
+        int count = end - first;
+        if (count <= 0) {
+            return SeriesPoints.EMPTY;
+        }
+        if (count <= (long) columns * ColumnDecimation.POINTS_PER_COLUMN) {
+            long[] outTimes = new long[count];
+            double[] outValues = new double[count];
+            copy(first, count, outTimes, outValues);
+            return new SeriesPoints(outTimes, outValues, count, count);
+        }
+        ColumnDecimation decimation = new ColumnDecimation(from, to, columns);
+        for (int i = first; i < end; i++) {
+            int at = physical(i);
+            decimation.add(times[at], values[at]);
+        }
+        return decimation.result();
+    }
+
+    /** Every point in {@code [from, to]}, not thinned (for export). */
+    synchronized SeriesPoints all(long from, long to) {
+        if (size == 0 || to < from) {
+            return SeriesPoints.EMPTY;
+        }
+        int first = lowerBound(from);
+        int count = upperBound(to) - first;
+        if (count <= 0) {
+            return SeriesPoints.EMPTY;
+        }
+        long[] outTimes = new long[count];
+        double[] outValues = new double[count];
+        copy(first, count, outTimes, outValues);
+        return new SeriesPoints(outTimes, outValues, count, count);
+    }
+
+    private void copy(int first, int count, long[] outTimes, double[] outValues) {
+        int at = physical(first);
+        int head = Math.min(count, times.length - at);
+        System.arraycopy(times, at, outTimes, 0, head);
+        System.arraycopy(values, at, outValues, 0, head);
+        if (head < count) {
+            System.arraycopy(times, 0, outTimes, head, count - head);
+            System.arraycopy(values, 0, outValues, head, count - head);
+        }
+    }
+
+    /** The logical index of the first point at or after {@code time}. */
+    private int lowerBound(long time) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (times[physical(middle)] < time) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The logical index of the first point after {@code time}. */
+    private int upperBound(long time) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (times[physical(middle)] <= time) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "SeriesRing[" + size + "/" + capacity + " " + Arrays.toString(Arrays.copyOf(times, Math.min(4, size))) + "...]";
+    }
+}

@@ -1,0 +1,127 @@
+package io.fieldbench.chart.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.fieldbench.api.sample.Sample;
+
+/**
+ * The points every chart view draws from: one {@link SeriesRing} per device and channel, each
+ * keeping the newest {@code retention} points. One thread appends; any thread reads.
+ */
+public final class SeriesStore {
+
+    private final int retention;
+    private final Map<SeriesKey, SeriesRing> rings = new ConcurrentHashMap<>();
+    private final Set<SeriesKey> keys = new ConcurrentSkipListSet<>();
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicLong appended = new AtomicLong();
+
+    /** @param retention the points kept per series */
+    public SeriesStore(int retention) {
+        if (retention < 1) {
+            throw new IllegalArgumentException("retention must be at least 1: " + retention);
+        }
+        this.retention = retention;
+    }
+
+    /** Files every numeric channel of every sample under its device, at the sample's receive time. */
+    public void append(List<Sample> samples) {
+        long added = 0;
+        for (Sample sample : samples) {
+            long time = sample.receivedAt().toEpochMilli();
+            for (Map.Entry<String, Double> channel : sample.channels().entrySet()) {
+                Double value = channel.getValue();
+                if (value != null) {
+                    ring(new SeriesKey(sample.deviceId(), channel.getKey())).add(time, value);
+                    added++;
+                }
+            }
+        }
+        appended.addAndGet(added);
+        version.incrementAndGet();
+    }
+
+    private SeriesRing ring(SeriesKey key) {
+        SeriesRing ring = rings.get(key);
+        if (ring == null) {
+            ring = rings.computeIfAbsent(key, k -> new SeriesRing(retention));
+            keys.add(key);
+        }
+        return ring;
+    }
+
+    /** Every series that received a point, by device then channel. */
+    public List<SeriesKey> keys() {
+        return new ArrayList<>(keys);
+    }
+
+    /** Grows with every append: a reader that saw the same version has nothing new to read. */
+    public long version() {
+        return version.get();
+    }
+
+    public int retention() {
+        return retention;
+    }
+
+    /** The points of a series in {@code [from, to]}, thinned for a plot {@code columns} pixels wide. */
+    public SeriesPoints window(SeriesKey key, long from, long to, int columns) {
+        SeriesRing ring = rings.get(key);
+        return ring == null ? SeriesPoints.EMPTY : ring.window(from, to, columns);
+    }
+
+    /** Every retained point of a series in {@code [from, to]}. */
+    public SeriesPoints points(SeriesKey key, long from, long to) {
+        SeriesRing ring = rings.get(key);
+        return ring == null ? SeriesPoints.EMPTY : ring.all(from, to);
+    }
+
+    /** The retained points of a series. */
+    public int size(SeriesKey key) {
+        SeriesRing ring = rings.get(key);
+        return ring == null ? 0 : ring.size();
+    }
+
+    /** The oldest retained time of these series, or {@link Long#MAX_VALUE} when they hold none. */
+    public long oldest(Iterable<SeriesKey> series) {
+        long oldest = Long.MAX_VALUE;
+        for (SeriesKey key : series) {
+            SeriesRing ring = rings.get(key);
+            if (ring != null) {
+                oldest = Math.min(oldest, ring.oldest());
+            }
+        }
+        return oldest;
+    }
+
+    /** The newest retained time of these series, or {@link Long#MIN_VALUE} when they hold none. */
+    public long newest(Iterable<SeriesKey> series) {
+        long newest = Long.MIN_VALUE;
+        for (SeriesKey key : series) {
+            SeriesRing ring = rings.get(key);
+            if (ring != null) {
+                newest = Math.max(newest, ring.newest());
+            }
+        }
+        return newest;
+    }
+
+    /** What the store holds now. */
+    public StoreUsage usage() {
+        long points = 0;
+        long bytes = 0;
+        long evicted = 0;
+        for (SeriesRing ring : rings.values()) {
+            points += ring.size();
+            bytes += ring.bytes();
+            evicted += ring.evicted();
+        }
+        return new StoreUsage(rings.size(), points, bytes, evicted, appended.get());
+    }
+}

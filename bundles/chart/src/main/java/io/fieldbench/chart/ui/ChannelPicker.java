@@ -1,0 +1,194 @@
+package io.fieldbench.chart.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.Icon;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.JTextField;
+import javax.swing.UIManager;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+
+import io.fieldbench.chart.internal.SeriesKey;
+
+/**
+ * The checkbox drop-down of a chart: a button that reads "3 of 12 channels" and opens a list of
+ * every device's channels, grouped by device, with a search field and select all / none. Checking
+ * a box tells the chart at once. Runs on the EDT.
+ */
+final class ChannelPicker extends JButton {
+
+    private static final long serialVersionUID = 1L;
+    private static final int LIST_WIDTH = 320;
+    private static final int LIST_HEIGHT = 360;
+
+    private final transient Supplier<List<SeriesKey>> available;
+    private final transient Consumer<List<SeriesKey>> changed;
+    /** The checked series in checking order (the legend order). */
+    private final Set<SeriesKey> checked = new LinkedHashSet<>();
+    private final JPopupMenu popup = new JPopupMenu();
+    private final JTextField search = new JTextField();
+    private final JPanel list = new JPanel();
+    private List<SeriesKey> known = List.of();
+
+    ChannelPicker(Supplier<List<SeriesKey>> available, List<SeriesKey> initial, Consumer<List<SeriesKey>> changed) {
+        this.available = available;
+        this.changed = changed;
+        checked.addAll(initial);
+        setName("channels");
+        setToolTipText("Choose the channels this chart shows");
+        Icon arrow = UIManager.getIcon("Tree.expandedIcon");
+        if (arrow != null) {
+            setIcon(arrow);
+            setHorizontalTextPosition(LEADING);
+        }
+        search.setName("channel-search");
+        search.putClientProperty("JTextField.placeholderText", "Search devices and channels");
+        search.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                fill();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                fill();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                fill();
+            }
+        });
+        JButton all = new JButton("All");
+        all.setName("select-all");
+        all.addActionListener(e -> setAllShown(true));
+        JButton none = new JButton("None");
+        none.setName("select-none");
+        none.addActionListener(e -> setAllShown(false));
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
+        buttons.add(all);
+        buttons.add(none);
+        JPanel top = new JPanel(new BorderLayout(0, 4));
+        top.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+        top.add(search, BorderLayout.NORTH);
+        top.add(buttons, BorderLayout.SOUTH);
+        list.setLayout(new BoxLayout(list, BoxLayout.Y_AXIS));
+        list.setName("channel-list");
+        JScrollPane scroll = new JScrollPane(list);
+        scroll.setPreferredSize(new Dimension(LIST_WIDTH, LIST_HEIGHT));
+        scroll.getVerticalScrollBar().setUnitIncrement(16);
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(top, BorderLayout.NORTH);
+        content.add(scroll, BorderLayout.CENTER);
+        popup.setName("channel-popup");
+        popup.add(content);
+        addActionListener(e -> open());
+        refreshKnown();
+    }
+
+    /** Opens the drop-down with the devices and channels known now. */
+    void open() {
+        refreshKnown();
+        fill();
+        popup.show(this, 0, getHeight());
+        search.requestFocusInWindow();
+    }
+
+    /** Reads the known channels again (also called by the chart's timer, so the count stays true). */
+    void refreshKnown() {
+        Set<SeriesKey> all = new TreeSet<>(available.get());
+        all.addAll(checked);
+        if (!all.equals(new TreeSet<>(known))) {
+            known = new ArrayList<>(all);
+            if (popup.isVisible()) {
+                fill();
+            }
+        }
+        updateText();
+    }
+
+    List<SeriesKey> checked() {
+        return new ArrayList<>(checked);
+    }
+
+    /** Checks or unchecks one channel as the user would. */
+    void setChecked(SeriesKey key, boolean on) {
+        boolean change = on ? checked.add(key) : checked.remove(key);
+        if (change) {
+            updateText();
+            changed.accept(checked());
+        }
+    }
+
+    private void setAllShown(boolean on) {
+        boolean change = false;
+        for (SeriesKey key : shown()) {
+            change |= on ? checked.add(key) : checked.remove(key);
+        }
+        if (change) {
+            fill();
+            updateText();
+            changed.accept(checked());
+        }
+    }
+
+    private List<SeriesKey> shown() {
+        String filter = search.getText().trim().toLowerCase(Locale.ROOT);
+        return known.stream().filter(key -> filter.isEmpty() || key.label().toLowerCase(Locale.ROOT).contains(filter))
+                .toList();
+    }
+
+    private void fill() {
+        list.removeAll();
+        Map<String, List<SeriesKey>> byDevice = new TreeMap<>();
+        for (SeriesKey key : shown()) {
+            byDevice.computeIfAbsent(key.device(), d -> new ArrayList<>()).add(key);
+        }
+        if (byDevice.isEmpty()) {
+            list.add(new JLabel(known.isEmpty() ? "No device has sent a channel yet" : "Nothing matches"));
+        }
+        for (Map.Entry<String, List<SeriesKey>> device : byDevice.entrySet()) {
+            JLabel heading = new JLabel(device.getKey());
+            heading.setFont(heading.getFont().deriveFont(Font.BOLD));
+            heading.setBorder(BorderFactory.createEmptyBorder(6, 4, 2, 4));
+            list.add(heading);
+            for (SeriesKey key : device.getValue()) {
+                JCheckBox box = new JCheckBox(key.channel(), checked.contains(key));
+                box.setName("channel:" + key.label());
+                box.setBorder(BorderFactory.createEmptyBorder(1, 16, 1, 4));
+                box.setForeground(SeriesColors.of(key));
+                box.addActionListener(e -> setChecked(key, box.isSelected()));
+                list.add(box);
+            }
+        }
+        list.add(Box.createVerticalGlue());
+        list.revalidate();
+        list.repaint();
+    }
+
+    private void updateText() {
+        setText(checked.size() + " of " + known.size() + " channels");
+    }
+}

@@ -1,0 +1,125 @@
+package io.fieldbench.chart.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.fieldbench.chart.internal.SeriesKey;
+
+/**
+ * The open chart views and their selections, kept in {@code charts.properties} in the data
+ * directory so the charts come back after a restart (the shell remembers where they were docked).
+ * <pre>
+ * charts = chart-1,chart-3
+ * chart-1.window = ONE_MINUTE
+ * chart-1.series = dev-1\tTemp\ndev-2\tTemp
+ * </pre>
+ * A series is {@code device TAB channel}, one per line; Properties escapes both. Thread-safe.
+ */
+final class ChartBook {
+
+    static final String FILE_NAME = "charts.properties";
+    static final String ID_PREFIX = "chart-";
+    private static final String CHARTS = "charts";
+    private static final String SERIES = ".series";
+    private static final String WINDOW = ".window";
+
+    private final Path file;
+    private final Map<String, ChartSelection> charts = new LinkedHashMap<>();
+
+    private ChartBook(Path file) {
+        this.file = file;
+    }
+
+    /** Reads the book; a missing file is an empty book. */
+    static ChartBook read(Path file) throws IOException {
+        ChartBook book = new ChartBook(file);
+        if (Files.isRegularFile(file)) {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            for (String id : properties.getProperty(CHARTS, "").split(",")) {
+                if (id.startsWith(ID_PREFIX)) {
+                    book.charts.put(id, new ChartSelection(id, series(properties.getProperty(id + SERIES, "")),
+                            TimeWindow.named(properties.getProperty(id + WINDOW, ""))));
+                }
+            }
+        }
+        return book;
+    }
+
+    private static List<SeriesKey> series(String text) {
+        List<SeriesKey> series = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                series.add(new SeriesKey(line.substring(0, tab), line.substring(tab + 1)));
+            }
+        }
+        return series;
+    }
+
+    /** A book with no charts that will write to this file. */
+    static ChartBook empty(Path file) {
+        return new ChartBook(file);
+    }
+
+    synchronized java.util.Optional<ChartSelection> chart(String id) {
+        return java.util.Optional.ofNullable(charts.get(id));
+    }
+
+    synchronized List<ChartSelection> charts() {
+        return List.copyOf(charts.values());
+    }
+
+    /** Adds an empty chart with the lowest free id. */
+    synchronized ChartSelection add() {
+        int number = 1;
+        while (charts.containsKey(ID_PREFIX + number)) {
+            number++;
+        }
+        ChartSelection chart = ChartSelection.empty(ID_PREFIX + number);
+        charts.put(chart.id(), chart);
+        return chart;
+    }
+
+    synchronized void put(ChartSelection chart) {
+        charts.put(chart.id(), chart);
+    }
+
+    synchronized void remove(String id) {
+        charts.remove(id);
+    }
+
+    /** Writes the book (to a temporary file first, so a crash leaves the old one whole). */
+    synchronized void write() throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty(CHARTS, String.join(",", charts.keySet()));
+        for (ChartSelection chart : charts.values()) {
+            StringBuilder lines = new StringBuilder();
+            for (SeriesKey key : chart.series()) {
+                if (lines.length() > 0) {
+                    lines.append('\n');
+                }
+                lines.append(key.device()).append('\t').append(key.channel());
+            }
+            properties.setProperty(chart.id() + SERIES, lines.toString());
+            properties.setProperty(chart.id() + WINDOW, chart.window().name());
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            properties.store(out, "Fieldbench chart views");
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

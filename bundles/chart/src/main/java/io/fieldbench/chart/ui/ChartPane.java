@@ -1,0 +1,377 @@
+package io.fieldbench.chart.ui;
+
+import java.awt.BasicStroke;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JToggleButton;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.UIManager;
+
+import org.jfree.chart.ChartMouseEvent;
+import org.jfree.chart.ChartMouseListener;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
+
+import io.fieldbench.chart.internal.SeriesKey;
+import io.fieldbench.chart.internal.SeriesPoints;
+import io.fieldbench.chart.internal.SeriesStore;
+import io.fieldbench.chart.internal.StoreUsage;
+
+/**
+ * One live chart: the channel picker and controls above, the plot, a status line below.
+ * <p>
+ * A Swing timer ticks {@value #REFRESHES_PER_SECOND} times a second. Each tick that has something
+ * new hands the decimation of the visible range to the worker, which reads the store off the EDT;
+ * the result replaces the drawn dataset in one change. Paused, the ticks draw nothing while the
+ * store keeps filling; resumed, the next tick catches up. A zoom or pan stops auto-scrolling until
+ * Reset zoom.
+ */
+final class ChartPane extends JPanel {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int REFRESHES_PER_SECOND = 30;
+    /** While scrolling with no new data, the window still moves on at this pace. */
+    static final long IDLE_REDRAW_MILLIS = 250;
+    /** How often the channel count and status line are read again. */
+    static final int STATUS_EVERY_TICKS = 15;
+    /** Test hook (client property): a {@code Supplier<Map<String, List<double[]>>>} of what is drawn, read on the EDT. */
+    static final String DRAWN_PROPERTY = "fieldbench.chart.drawn";
+    /** Test hook (client property): a {@code LongSupplier} of the points the store retains for the checked series. */
+    static final String RETAINED_PROPERTY = "fieldbench.chart.retained";
+    private static final int TOOLBAR_GAP = 6;
+    /** Columns to decimate for before the plot has been laid out. */
+    private static final int MIN_COLUMNS = 1_000;
+    private static final long NO_DATA_SPAN_MILLIS = 60_000;
+    private static final float LINE_WIDTH = 1.2f;
+
+    private final transient ChartHost host;
+    private final transient SeriesStore store;
+    private transient ChartSelection selection;
+
+    private final DrawnDataset dataset = new DrawnDataset();
+    private final XYPlot plot;
+    private final DateAxis timeAxis = new DateAxis();
+    private final NumberAxis valueAxis = new NumberAxis();
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final JFreeChart chart;
+    private final PanningChartPanel chartPanel;
+    private final ChannelPicker picker;
+    private final JToggleButton pause = new JToggleButton("Pause");
+    private final JLabel status = new JLabel(" ");
+    private final JLabel readout = new JLabel(" ");
+    private final Timer timer;
+
+    private boolean drawing;
+    private boolean rangeDirty = true;
+    private boolean userZoom;
+    private boolean applyingRange;
+    private long drawnVersion = -1;
+    private long drawnAt;
+    private int ticks;
+
+    ChartPane(ChartHost host, ChartSelection selection) {
+        super(new BorderLayout());
+        this.host = host;
+        this.store = host.store();
+        this.selection = selection;
+        setName(selection.id());
+
+        timeAxis.setLowerMargin(0);
+        timeAxis.setUpperMargin(0);
+        timeAxis.setDateFormatOverride(new SimpleDateFormat("HH:mm:ss"));
+        valueAxis.setAutoRangeIncludesZero(false);
+        renderer.setDrawSeriesLineAsPath(true);
+        plot = new XYPlot(dataset, timeAxis, valueAxis, renderer);
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setAntiAlias(false);
+        theme();
+        chartPanel = new PanningChartPanel(chart);
+        chartPanel.setName("plot");
+        chartPanel.addChartMouseListener(new Readout());
+        timeAxis.addChangeListener(e -> userMoved());
+        valueAxis.addChangeListener(e -> {
+            if (!applyingRange && !valueAxis.isAutoRange()) {
+                userZoom = true;
+            }
+        });
+
+        picker = new ChannelPicker(host::channels, selection.series(), this::checked);
+        add(controls(), BorderLayout.NORTH);
+        add(chartPanel, BorderLayout.CENTER);
+        JPanel south = new JPanel(new BorderLayout());
+        status.setName("status");
+        readout.setName("readout");
+        south.add(status, BorderLayout.WEST);
+        south.add(readout, BorderLayout.EAST);
+        add(south, BorderLayout.SOUTH);
+
+        putClientProperty(DRAWN_PROPERTY, (Supplier<Map<String, List<double[]>>>) dataset::snapshot);
+        putClientProperty(RETAINED_PROPERTY, (LongSupplier) this::retained);
+
+        timer = new Timer(1000 / REFRESHES_PER_SECOND, e -> tick());
+        timer.start();
+    }
+
+    private JPanel controls() {
+        JComboBox<TimeWindow> window = new JComboBox<>(TimeWindow.values());
+        window.setName("window");
+        window.setToolTipText("How much recent time the chart shows");
+        window.setSelectedItem(selection.window());
+        window.addActionListener(e -> {
+            selection = selection.withWindow((TimeWindow) window.getSelectedItem());
+            host.selectionChanged(selection);
+            resetZoom();
+        });
+        pause.setName("pause");
+        pause.setToolTipText("Freeze the picture; data keeps arriving and shows on Resume");
+        pause.addActionListener(e -> {
+            pause.setText(pause.isSelected() ? "Resume" : "Pause");
+            rangeDirty = !pause.isSelected();
+        });
+        JButton reset = button("Reset zoom", "reset-zoom", "Show the time window again, scrolling, values autoscaled");
+        reset.addActionListener(e -> resetZoom());
+        JButton png = button("PNG", "export-png", "Save the visible chart as a PNG picture");
+        png.addActionListener(e -> ChartExport.png(this, chart, chartPanel.getSize(), host.worker()));
+        JButton csv = button("CSV", "export-csv", "Save the checked channels' points in the visible time range as CSV");
+        csv.addActionListener(e -> ChartExport.csv(this, store, picker.checked(), visibleRange(), host.worker()));
+        JButton open = button("New chart", "new-chart", "Open another chart view");
+        open.addActionListener(e -> host.openChart());
+        JButton close = button("Close chart", "close-chart", "Close this chart for good");
+        close.addActionListener(e -> host.closeChart(selection.id()));
+
+        JPanel bar = new JPanel(new WrapLayout(TOOLBAR_GAP));
+        bar.add(picker);
+        bar.add(window);
+        bar.add(pause);
+        bar.add(reset);
+        bar.add(png);
+        bar.add(csv);
+        bar.add(open);
+        bar.add(close);
+        return bar;
+    }
+
+    private static JButton button(String text, String name, String tip) {
+        JButton button = new JButton(text);
+        button.setName(name);
+        button.setToolTipText(tip);
+        return button;
+    }
+
+    private void theme() {
+        Color background = UIManager.getColor("Panel.background");
+        Color foreground = UIManager.getColor("Label.foreground");
+        if (background == null || foreground == null) {
+            return;
+        }
+        Color grid = mix(background, foreground, 0.18);
+        chart.setBackgroundPaint(background);
+        plot.setBackgroundPaint(background.darker());
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        plot.setOutlinePaint(grid);
+        for (var axis : List.of(timeAxis, valueAxis)) {
+            axis.setTickLabelPaint(foreground);
+            axis.setLabelPaint(foreground);
+            axis.setAxisLinePaint(grid);
+            axis.setTickMarkPaint(grid);
+        }
+        chart.getLegend().setBackgroundPaint(background);
+        chart.getLegend().setItemPaint(foreground);
+    }
+
+    private static Color mix(Color a, Color b, double share) {
+        return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * share),
+                (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * share),
+                (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * share));
+    }
+
+    private void checked(List<SeriesKey> series) {
+        selection = selection.withSeries(series);
+        host.selectionChanged(selection);
+        rangeDirty = true;
+    }
+
+    private void userMoved() {
+        if (!applyingRange) {
+            userZoom = true;
+            rangeDirty = true;
+        }
+    }
+
+    private void resetZoom() {
+        userZoom = false;
+        applyingRange = true;
+        valueAxis.setAutoRange(true);
+        applyingRange = false;
+        rangeDirty = true;
+    }
+
+    boolean paused() {
+        return pause.isSelected();
+    }
+
+    private long retained() {
+        long points = 0;
+        for (SeriesKey key : picker.checked()) {
+            points += store.size(key);
+        }
+        return points;
+    }
+
+    private void tick() {
+        if (++ticks % STATUS_EVERY_TICKS == 0) {
+            picker.refreshKnown();
+            showStatus();
+        }
+        if (drawing || (paused() && !rangeDirty)) {
+            return;
+        }
+        long version = store.version();
+        boolean scrolling = !userZoom && !paused();
+        long now = System.currentTimeMillis();
+        if (!rangeDirty && version == drawnVersion && !(scrolling && now - drawnAt >= IDLE_REDRAW_MILLIS)) {
+            return;
+        }
+        List<SeriesKey> keys = picker.checked();
+        Range range = scrolling ? scrollingRange(keys, now) : visibleRange();
+        int columns = (int) chartPanel.getScreenDataArea().getWidth();
+        if (columns < MIN_COLUMNS) {
+            columns = Math.max(MIN_COLUMNS, chartPanel.getWidth());
+        }
+        rangeDirty = false;
+        drawing = true;
+        long from = (long) range.getLowerBound();
+        long to = (long) range.getUpperBound();
+        int drawColumns = columns;
+        try {
+            host.worker().execute(() -> {
+                List<SeriesPoints> points = new ArrayList<>(keys.size());
+                try {
+                    for (SeriesKey key : keys) {
+                        points.add(store.window(key, from, to, drawColumns));
+                    }
+                } finally {
+                    SwingUtilities.invokeLater(() -> drawn(keys, points, range, scrolling, version));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the bundle is stopping: the pane goes with it
+            stop();
+        }
+    }
+
+    private Range scrollingRange(List<SeriesKey> keys, long now) {
+        long newest = store.newest(keys);
+        TimeWindow window = selection.window();
+        if (window.isAll()) {
+            long oldest = store.oldest(keys);
+            if (oldest == Long.MAX_VALUE) {
+                return new Range(now - NO_DATA_SPAN_MILLIS, now);
+            }
+            long end = Math.max(newest, now - 1);
+            return new Range(oldest, Math.max(end, oldest + 1));
+        }
+        long span = window.millis();
+        // live data scrolls with the clock; a replay or a silent device stays in view
+        long end = newest == Long.MIN_VALUE || newest >= now - span ? now : newest;
+        return new Range(end - span, end);
+    }
+
+    private Range visibleRange() {
+        return timeAxis.getRange();
+    }
+
+    private void drawn(List<SeriesKey> keys, List<SeriesPoints> points, Range range, boolean scrolling, long version) {
+        drawing = false;
+        if (points.size() != keys.size()) {
+            return;
+        }
+        drawnVersion = version;
+        drawnAt = System.currentTimeMillis();
+        for (int i = 0; i < keys.size(); i++) {
+            renderer.setSeriesPaint(i, SeriesColors.of(keys.get(i)), false);
+            renderer.setSeriesStroke(i, new BasicStroke(LINE_WIDTH), false);
+        }
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        dataset.replace(keys, points);
+        if (scrolling && !userZoom && !paused()) {
+            applyingRange = true;
+            timeAxis.setRange(range, true, false);
+            applyingRange = false;
+        }
+        chart.setNotify(notify);
+    }
+
+    private void showStatus() {
+        StoreUsage usage = store.usage();
+        StringBuilder text = new StringBuilder();
+        text.append(usage.series()).append(" series · ")
+                .append(Quantities.count(usage.points())).append(" points · ")
+                .append(Quantities.bytes(usage.bytes())).append(" · retention ")
+                .append(Quantities.count(store.retention())).append(" per series");
+        long dropped = host.dropped();
+        if (dropped > 0) {
+            text.append(" · dropped ").append(Quantities.count(dropped));
+        }
+        if (paused()) {
+            text.append(" · paused");
+        } else if (userZoom) {
+            text.append(" · zoomed (Reset zoom to scroll)");
+        }
+        status.setText(text.toString());
+    }
+
+    /** Stops the timer; the pane is gone or going. */
+    void stop() {
+        timer.stop();
+    }
+
+    /** Time and value under the mouse. */
+    private final class Readout implements ChartMouseListener {
+
+        @Override
+        public void chartMouseClicked(ChartMouseEvent event) {
+            // nothing: a click is the start of a pan
+        }
+
+        @Override
+        public void chartMouseMoved(ChartMouseEvent event) {
+            Rectangle2D area = chartPanel.getScreenDataArea();
+            int x = event.getTrigger().getX();
+            int y = event.getTrigger().getY();
+            if (!area.contains(x, y)) {
+                readout.setText(" ");
+                return;
+            }
+            double time = timeAxis.java2DToValue(x, area, RectangleEdge.BOTTOM);
+            double value = valueAxis.java2DToValue(y, area, RectangleEdge.LEFT);
+            readout.setText(new SimpleDateFormat("HH:mm:ss.SSS").format(new Date((long) time))
+                    + "   " + String.format("%.4g", value) + " ");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.fieldbench.chart.ui;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Insets;
+
+/**
+ * A flow layout that asks for the height of the rows it wraps into: a plain {@link FlowLayout}
+ * wraps a narrow view's controls onto rows it never asked room for, and they vanish.
+ */
+final class WrapLayout extends FlowLayout {
+
+    WrapLayout(int gap) {
+        super(LEADING, gap, gap / 2);
+    }
+
+    @Override
+    public Dimension preferredLayoutSize(Container target) {
+        return layoutSize(target, true);
+    }
+
+    @Override
+    public Dimension minimumLayoutSize(Container target) {
+        Dimension minimum = layoutSize(target, false);
+        minimum.width -= getHgap() + 1;
+        return minimum;
+    }
+
+    private Dimension layoutSize(Container target, boolean preferred) {
+        synchronized (target.getTreeLock()) {
+            Container sized = target;
+            while (sized.getSize().width == 0 && sized.getParent() != null) {
+                sized = sized.getParent();
+            }
+            int targetWidth = sized.getSize().width == 0 ? Integer.MAX_VALUE : sized.getSize().width;
+            Insets insets = target.getInsets();
+            int edges = insets.left + insets.right + getHgap() * 2;
+            int maxWidth = targetWidth - edges;
+            Dimension size = new Dimension(0, 0);
+            int rowWidth = 0;
+            int rowHeight = 0;
+            for (Component part : target.getComponents()) {
+                if (!part.isVisible()) {
+                    continue;
+                }
+                Dimension partSize = preferred ? part.getPreferredSize() : part.getMinimumSize();
+                if (rowWidth > 0 && rowWidth + getHgap() + partSize.width > maxWidth) {
+                    addRow(size, rowWidth, rowHeight);
+                    rowWidth = 0;
+                    rowHeight = 0;
+                }
+                rowWidth += (rowWidth > 0 ? getHgap() : 0) + partSize.width;
+                rowHeight = Math.max(rowHeight, partSize.height);
+            }
+            addRow(size, rowWidth, rowHeight);
+            size.width += edges;
+            size.height += insets.top + insets.bottom + getVgap() * 2;
+            return size;
+        }
+    }
+
+    private void addRow(Dimension size, int rowWidth, int rowHeight) {
+        size.width = Math.max(size.width, rowWidth);
+        if (size.height > 0) {
+            size.height += getVgap();
+        }
+        size.height += rowHeight;
+    }
+}

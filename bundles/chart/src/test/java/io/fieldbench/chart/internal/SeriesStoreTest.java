@@ -1,0 +1,113 @@
+package io.fieldbench.chart.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.fieldbench.api.sample.Sample;
+
+class SeriesStoreTest {
+
+    private static final SeriesKey TEMP = new SeriesKey("dev-1", "temp");
+
+    static Sample sample(String device, long time, Map<String, Double> channels) {
+        return new Sample(device, new InetSocketAddress("127.0.0.1", 5000), Instant.ofEpochMilli(time), "text",
+                OptionalLong.empty(), channels, Map.of(), 20);
+    }
+
+    @Test
+    void filesEveryChannelUnderItsDevice() {
+        SeriesStore store = new SeriesStore(100);
+
+        store.append(List.of(sample("dev-1", 1000, Map.of("temp", 20.5, "hum", 40.0)),
+                sample("dev-2", 1001, Map.of("temp", 7.0))));
+
+        assertEquals(List.of(new SeriesKey("dev-1", "hum"), TEMP, new SeriesKey("dev-2", "temp")), store.keys());
+        SeriesPoints points = store.points(TEMP, 0, Long.MAX_VALUE);
+        assertArrayEquals(new long[] {1000}, points.times());
+        assertArrayEquals(new double[] {20.5}, points.values());
+        assertEquals(3, store.usage().points());
+    }
+
+    @Test
+    void keepsOnlyTheNewestRetainedPoints() {
+        SeriesStore store = new SeriesStore(1500);
+
+        List<Sample> batch = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            batch.add(sample("dev-1", i, Map.of("temp", (double) i)));
+        }
+        store.append(batch);
+
+        SeriesPoints points = store.points(TEMP, 0, Long.MAX_VALUE);
+        assertEquals(1500, points.count());
+        assertEquals(2500, points.times()[0]);
+        assertEquals(3999.0, points.values()[1499]);
+        assertEquals(2500, store.usage().evicted());
+        assertEquals(1500L * SeriesRing.BYTES_PER_POINT, store.usage().bytes());
+    }
+
+    @Test
+    void aWindowHoldsItsPointsAndOneBeyondEachEnd() {
+        SeriesStore store = new SeriesStore(100);
+        for (int i = 0; i < 10; i++) {
+            store.append(List.of(sample("dev-1", i * 100L, Map.of("temp", (double) i))));
+        }
+
+        SeriesPoints window = store.window(TEMP, 300, 500, 100);
+
+        assertArrayEquals(new long[] {200, 300, 400, 500, 600}, window.times());
+        assertEquals(5, window.raw());
+    }
+
+    @Test
+    void aSlightlyOlderPointIsFiledAtTheNewestTimeAndAMuchOlderOneStartsAfresh() {
+        SeriesRing ring = new SeriesRing(10);
+        ring.add(10_000, 1);
+        ring.add(9_900, 2);
+        assertArrayEquals(new long[] {10_000, 10_000}, ring.all(0, Long.MAX_VALUE).times());
+
+        ring.add(1_000, 3);
+
+        assertEquals(1, ring.size());
+        assertEquals(1, ring.restarts());
+    }
+
+    @Test
+    void aLargeWindowIsDecimatedToAtMostTwoPointsPerColumnKeepingTheExtremes() {
+        SeriesStore store = new SeriesStore(1_000_000);
+        List<Sample> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000_000; i++) {
+            double value = i == 123_456 ? 1e6 : i == 654_321 ? -1e6 : Math.sin(i / 1000.0);
+            batch.add(sample("dev-1", i, Map.of("temp", value)));
+        }
+        store.append(batch);
+
+        SeriesPoints drawn = store.window(TEMP, 0, 999_999, 1000);
+
+        assertTrue(drawn.count() <= 2000, "drawn " + drawn.count());
+        assertEquals(1_000_000, drawn.raw());
+        assertTrue(contains(drawn, 123_456, 1e6) && contains(drawn, 654_321, -1e6), "extremes kept");
+        for (int i = 1; i < drawn.count(); i++) {
+            assertTrue(drawn.times()[i] >= drawn.times()[i - 1], "time order at " + i);
+        }
+    }
+
+    private static boolean contains(SeriesPoints points, long time, double value) {
+        for (int i = 0; i < points.count(); i++) {
+            if (points.times()[i] == time && points.values()[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
