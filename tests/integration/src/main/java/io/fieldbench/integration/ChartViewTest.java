@@ -1,6 +1,7 @@
 package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -46,7 +47,7 @@ import io.fieldbench.api.workbench.Workbench;
 class ChartViewTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
-    private static final String FIRST_CHART = "chart-1";
+    static final String FIRST_CHART = "chart-1";
     /** Client properties of the chart pane (ChartPane in the chart bundle). */
     private static final String DRAWN_PROPERTY = "fieldbench.chart.drawn";
     private static final String RETAINED_PROPERTY = "fieldbench.chart.retained";
@@ -132,6 +133,33 @@ class ChartViewTest {
         screenshot(WorkbenchUi.frameShowing("chart-2"));
     }
 
+    @Test
+    void replayedBatchesAreMarkedAsReplayUntilLiveDataArrivesAgain() {
+        String device = uniqueDevice();
+        long start = System.currentTimeMillis() - 5_000;
+        JComponent chart = chart(FIRST_CHART);
+        post(device, start, 0, BATCH);
+        check(chart, device, CHANNEL);
+        String label = device + " / " + CHANNEL;
+        Poll.until("the chart draws the live batch", () -> drawn(chart, label).size() == BATCH);
+        assertFalse(replayShown(chart), "live data is marked as replay");
+
+        post(device, start, BATCH, 2 * BATCH, true);
+        Poll.until("the chart marks the replayed batch as REPLAY", () -> replayShown(chart));
+        assertEquals(2 * BATCH, drawn(chart, label).size(), "the replayed points are drawn");
+
+        post(device, start, 2 * BATCH, 3 * BATCH);
+        Poll.until("live data clears the REPLAY mark", () -> !replayShown(chart));
+        assertEquals(3 * BATCH, drawn(chart, label).size(), "the live points after the replay are drawn");
+    }
+
+    /** Whether the chart shows its REPLAY badge. */
+    private static boolean replayShown(JComponent chart) {
+        return WorkbenchUi.onEdt(() -> WorkbenchUi.find(chart, WorkbenchUi.named("replay"))
+                .map(badge -> badge.isVisible() && "REPLAY".equals(((javax.swing.JLabel) badge).getText()))
+                .orElseThrow(() -> new AssertionError("chart " + chart.getName() + " has no replay badge")));
+    }
+
     private static String uniqueDevice() {
         return "dev-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -142,16 +170,27 @@ class ChartViewTest {
 
     /** Posts samples {@code from} to {@code to} (exclusive) of one device, a millisecond apart, in one batch. */
     private void post(String device, long start, int from, int to) {
+        post(device, start, from, to, false);
+    }
+
+    /** As {@link #post(String, long, int, int)}; a replay batch carries {@link SampleEvents#REPLAY}. */
+    private void post(String device, long start, int from, int to, boolean replay) {
         List<Sample> samples = new ArrayList<>();
         for (int i = from; i < to; i++) {
             samples.add(new Sample(device, new InetSocketAddress("127.0.0.1", 5000), Instant.ofEpochMilli(start + i),
                     "test", OptionalLong.of(i), Map.of(CHANNEL, value(i), "humidity", 40.0 + i % 7), Map.of(), 32));
         }
-        events.postEvent(new Event(SampleEvents.DECODED, Map.of(SampleEvents.SAMPLES, samples)));
+        events.postEvent(new Event(SampleEvents.DECODED, replay
+                ? Map.of(SampleEvents.SAMPLES, samples, SampleEvents.REPLAY, Boolean.TRUE)
+                : Map.of(SampleEvents.SAMPLES, samples)));
+    }
+
+    private JComponent chart(String viewId) {
+        return chart(workbench, viewId);
     }
 
     /** The chart pane of a view, once the view shows (the pane carries the test hooks). */
-    private JComponent chart(String viewId) {
+    static JComponent chart(Workbench workbench, String viewId) {
         Poll.until("chart view " + viewId + " shows", () -> {
             workbench.showView(viewId);  // brings its tab to the front, as the View menu does
             return WorkbenchUi.isShowing(viewId);
@@ -163,7 +202,7 @@ class ChartViewTest {
     }
 
     /** Opens the channel drop-down and checks the channel's box, as the user would. */
-    private static void check(JComponent chart, String device, String channel) {
+    static void check(JComponent chart, String device, String channel) {
         AbstractButton picker = button(chart, "channels");
         String name = "channel:" + device + " / " + channel;
         Poll.until("the drop-down lists " + name, () -> {
@@ -189,17 +228,17 @@ class ChartViewTest {
         });
     }
 
-    private static AbstractButton button(JComponent chart, String name) {
+    static AbstractButton button(JComponent chart, String name) {
         return (AbstractButton) WorkbenchUi.onEdt(() -> WorkbenchUi.find(chart, WorkbenchUi.named(name)))
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + chart.getName()));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, List<double[]>> drawn(JComponent chart) {
+    static Map<String, List<double[]>> drawn(JComponent chart) {
         return WorkbenchUi.onEdt(() -> ((Supplier<Map<String, List<double[]>>>) chart.getClientProperty(DRAWN_PROPERTY)).get());
     }
 
-    private static List<double[]> drawn(JComponent chart, String label) {
+    static List<double[]> drawn(JComponent chart, String label) {
         return drawn(chart).getOrDefault(label, List.of());
     }
 

@@ -60,7 +60,7 @@ public final class ChartFeed implements EventHandler {
     private Logger log;
 
     private SeriesStore store;
-    private BlockingQueue<List<Sample>> queue;
+    private BlockingQueue<Batch> queue;
     private final LongAdder dropped = new LongAdder();
     private Thread filer;
     private volatile boolean running;
@@ -92,24 +92,25 @@ public final class ChartFeed implements EventHandler {
                     samples.add(sample);
                 }
             }
-            if (!queue.offer(samples)) {
+            boolean replay = Boolean.TRUE.equals(event.getProperty(SampleEvents.REPLAY));
+            if (!queue.offer(new Batch(samples, replay))) {
                 dropped.add(samples.size());
             }
         }
     }
 
     private void file() {
-        List<List<Sample>> batches = new ArrayList<>();
+        List<Batch> batches = new ArrayList<>();
         while (running) {
             try {
-                List<Sample> first = queue.poll(1, TimeUnit.SECONDS);
+                Batch first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                store.append(first);
+                store.append(first.samples(), first.replay());
                 queue.drainTo(batches);
-                for (List<Sample> batch : batches) {
-                    store.append(batch);
+                for (Batch batch : batches) {
+                    store.append(batch.samples(), batch.replay());
                 }
                 batches.clear();
             } catch (InterruptedException e) {
@@ -119,6 +120,10 @@ public final class ChartFeed implements EventHandler {
                 log.error("Could not file a sample batch for the charts", e);
             }
         }
+    }
+
+    /** One event's samples, and whether they are a recording played back. */
+    private record Batch(List<Sample> samples, boolean replay) {
     }
 
     /** The points the views draw. */

@@ -19,6 +19,8 @@ public final class SeriesStore {
     private final int retention;
     private final Map<SeriesKey, SeriesRing> rings = new ConcurrentHashMap<>();
     private final Set<SeriesKey> keys = new ConcurrentSkipListSet<>();
+    /** Series whose latest batch was a recording played back. */
+    private final Set<SeriesKey> replaying = ConcurrentHashMap.newKeySet();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong appended = new AtomicLong();
 
@@ -30,15 +32,29 @@ public final class SeriesStore {
         this.retention = retention;
     }
 
-    /** Files every numeric channel of every sample under its device, at the sample's receive time. */
+    /** Files every numeric channel of every sample under its device, at the sample's receive time: live data. */
     public void append(List<Sample> samples) {
+        append(samples, false);
+    }
+
+    /**
+     * Files every numeric channel of every sample under its device, at the sample's receive time.
+     * A replayed batch marks its series as {@link #replaying}; a live batch clears the mark.
+     */
+    public void append(List<Sample> samples, boolean replay) {
         long added = 0;
         for (Sample sample : samples) {
             long time = sample.receivedAt().toEpochMilli();
             for (Map.Entry<String, Double> channel : sample.channels().entrySet()) {
                 Double value = channel.getValue();
                 if (value != null) {
-                    ring(new SeriesKey(sample.deviceId(), channel.getKey())).add(time, value);
+                    SeriesKey key = new SeriesKey(sample.deviceId(), channel.getKey());
+                    ring(key).add(time, value);
+                    if (replay) {
+                        replaying.add(key);
+                    } else {
+                        replaying.remove(key);
+                    }
                     added++;
                 }
             }
@@ -59,6 +75,19 @@ public final class SeriesStore {
     /** Every series that received a point, by device then channel. */
     public List<SeriesKey> keys() {
         return new ArrayList<>(keys);
+    }
+
+    /** Whether the latest points of any of these series came from a replay rather than live. */
+    public boolean replaying(Iterable<SeriesKey> series) {
+        if (replaying.isEmpty()) {
+            return false;
+        }
+        for (SeriesKey key : series) {
+            if (replaying.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Grows with every append: a reader that saw the same version has nothing new to read. */

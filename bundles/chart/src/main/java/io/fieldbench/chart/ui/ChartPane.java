@@ -1,8 +1,8 @@
 package io.fieldbench.chart.ui;
 
-import java.awt.BasicStroke;
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 
@@ -36,6 +36,7 @@ import io.fieldbench.chart.internal.SeriesKey;
 import io.fieldbench.chart.internal.SeriesPoints;
 import io.fieldbench.chart.internal.SeriesStore;
 import io.fieldbench.chart.internal.StoreUsage;
+import io.fieldbench.view.support.WrapLayout;
 
 /**
  * One live chart: the channel picker and controls above, the plot, a status line below.
@@ -59,11 +60,13 @@ final class ChartPane extends JPanel {
     static final String DRAWN_PROPERTY = "fieldbench.chart.drawn";
     /** Test hook (client property): a {@code LongSupplier} of the points the store retains for the checked series. */
     static final String RETAINED_PROPERTY = "fieldbench.chart.retained";
+    /** The mark of a chart that shows a recording played back (toolbar badge and chart subtitle). */
+    static final String REPLAY_MARK = "REPLAY";
+    private static final Color REPLAY_COLOR = new Color(0xE0, 0x8A, 0x00);
     private static final int TOOLBAR_GAP = 6;
     /** Columns to decimate for before the plot has been laid out. */
     private static final int MIN_COLUMNS = 1_000;
     private static final long NO_DATA_SPAN_MILLIS = 60_000;
-    private static final float LINE_WIDTH = 1.2f;
 
     private final transient ChartHost host;
     private final transient SeriesStore store;
@@ -73,19 +76,26 @@ final class ChartPane extends JPanel {
     private final XYPlot plot;
     private final DateAxis timeAxis = new DateAxis();
     private final NumberAxis valueAxis = new NumberAxis();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final PolylineRenderer renderer = new PolylineRenderer();
+    /** The subtitle the chart carries while a checked series shows replayed data (also in a PNG export). */
+    private final TextTitle replayTitle = new TextTitle(REPLAY_MARK + " — recorded data played back",
+            new Font(Font.SANS_SERIF, Font.BOLD, 12));
     private final JFreeChart chart;
     private final PanningChartPanel chartPanel;
     private final ChannelPicker picker;
     private final JToggleButton pause = new JToggleButton("Pause");
     private final JLabel status = new JLabel(" ");
     private final JLabel readout = new JLabel(" ");
+    private final JLabel replayBadge = new JLabel(REPLAY_MARK);
     private final Timer timer;
 
     private boolean drawing;
     private boolean rangeDirty = true;
     private boolean userZoom;
     private boolean applyingRange;
+    private boolean replaying;
+    /** The series the renderer's paints were set for: set again only when the selection changes. */
+    private List<SeriesKey> paintedKeys = List.of();
     private long drawnVersion = -1;
     private long drawnAt;
     private int ticks;
@@ -101,7 +111,6 @@ final class ChartPane extends JPanel {
         timeAxis.setUpperMargin(0);
         timeAxis.setDateFormatOverride(new SimpleDateFormat("HH:mm:ss"));
         valueAxis.setAutoRangeIncludesZero(false);
-        renderer.setDrawSeriesLineAsPath(true);
         plot = new XYPlot(dataset, timeAxis, valueAxis, renderer);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
@@ -110,6 +119,9 @@ final class ChartPane extends JPanel {
         theme();
         chartPanel = new PanningChartPanel(chart);
         chartPanel.setName("plot");
+        // no entity per drawn point: the readout reads the axes, and tooltips are off
+        chartPanel.getChartRenderingInfo().setEntityCollection(null);
+        replayTitle.setPaint(REPLAY_COLOR);
         chartPanel.addChartMouseListener(new Readout());
         timeAxis.addChangeListener(e -> userMoved());
         valueAxis.addChangeListener(e -> {
@@ -162,7 +174,14 @@ final class ChartPane extends JPanel {
         JButton close = button("Close chart", "close-chart", "Close this chart for good");
         close.addActionListener(e -> host.closeChart(selection.id()));
 
+        replayBadge.setName("replay");
+        replayBadge.setToolTipText("A checked channel shows a recording played back, not live data");
+        replayBadge.setForeground(REPLAY_COLOR);
+        replayBadge.setFont(replayBadge.getFont().deriveFont(Font.BOLD));
+        replayBadge.setVisible(false);
+
         JPanel bar = new JPanel(new WrapLayout(TOOLBAR_GAP));
+        bar.add(replayBadge);
         bar.add(picker);
         bar.add(window);
         bar.add(pause);
@@ -270,12 +289,15 @@ final class ChartPane extends JPanel {
         try {
             host.worker().execute(() -> {
                 List<SeriesPoints> points = new ArrayList<>(keys.size());
+                boolean replay = false;
                 try {
+                    replay = store.replaying(keys);
                     for (SeriesKey key : keys) {
                         points.add(store.window(key, from, to, drawColumns));
                     }
                 } finally {
-                    SwingUtilities.invokeLater(() -> drawn(keys, points, range, scrolling, version));
+                    boolean replayed = replay;
+                    SwingUtilities.invokeLater(() -> drawn(keys, points, range, scrolling, version, replayed));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -305,19 +327,23 @@ final class ChartPane extends JPanel {
         return timeAxis.getRange();
     }
 
-    private void drawn(List<SeriesKey> keys, List<SeriesPoints> points, Range range, boolean scrolling, long version) {
+    private void drawn(List<SeriesKey> keys, List<SeriesPoints> points, Range range, boolean scrolling, long version,
+            boolean replay) {
         drawing = false;
         if (points.size() != keys.size()) {
             return;
         }
         drawnVersion = version;
         drawnAt = System.currentTimeMillis();
-        for (int i = 0; i < keys.size(); i++) {
-            renderer.setSeriesPaint(i, SeriesColors.of(keys.get(i)), false);
-            renderer.setSeriesStroke(i, new BasicStroke(LINE_WIDTH), false);
+        if (!keys.equals(paintedKeys)) {
+            for (int i = 0; i < keys.size(); i++) {
+                renderer.setSeriesPaint(i, SeriesColors.of(keys.get(i)), false);
+            }
+            paintedKeys = List.copyOf(keys);
         }
         boolean notify = chart.isNotify();
         chart.setNotify(false);
+        showReplay(replay);
         dataset.replace(keys, points);
         if (scrolling && !userZoom && !paused()) {
             applyingRange = true;
@@ -325,6 +351,20 @@ final class ChartPane extends JPanel {
             applyingRange = false;
         }
         chart.setNotify(notify);
+    }
+
+    /** Marks the chart as showing a replay, or live again; changes nothing when it stays as it is. */
+    private void showReplay(boolean replay) {
+        if (replay == replaying) {
+            return;
+        }
+        replaying = replay;
+        replayBadge.setVisible(replay);
+        if (replay) {
+            chart.addSubtitle(0, replayTitle);
+        } else {
+            chart.removeSubtitle(replayTitle);
+        }
     }
 
     private void showStatus() {
@@ -337,6 +377,9 @@ final class ChartPane extends JPanel {
         long dropped = host.dropped();
         if (dropped > 0) {
             text.append(" · dropped ").append(Quantities.count(dropped));
+        }
+        if (replaying) {
+            text.append(" · replay");
         }
         if (paused()) {
             text.append(" · paused");

@@ -2,6 +2,7 @@ package io.fieldbench.chart.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -36,6 +37,23 @@ class SeriesStoreTest {
         assertArrayEquals(new long[] {1000}, points.times());
         assertArrayEquals(new double[] {20.5}, points.values());
         assertEquals(3, store.usage().points());
+    }
+
+    @Test
+    void aReplayedBatchMarksItsSeriesUntilALiveBatchArrives() {
+        SeriesStore store = new SeriesStore(100);
+        SeriesKey other = new SeriesKey("dev-2", "temp");
+        store.append(List.of(sample("dev-1", 1000, Map.of("temp", 1.0)), sample("dev-2", 1000, Map.of("temp", 2.0))));
+        assertFalse(store.replaying(List.of(TEMP, other)), "live data marked as replay");
+
+        store.append(List.of(sample("dev-1", 1001, Map.of("temp", 3.0))), true);
+        assertTrue(store.replaying(List.of(TEMP)));
+        assertTrue(store.replaying(List.of(other, TEMP)), "any replayed series marks the chart");
+        assertFalse(store.replaying(List.of(other)), "a series that got no replay is marked");
+
+        store.append(List.of(sample("dev-1", 1002, Map.of("temp", 4.0))));
+        assertFalse(store.replaying(List.of(TEMP)), "live data did not clear the mark");
+        assertEquals(3, store.size(TEMP));
     }
 
     @Test

@@ -32,6 +32,8 @@ import io.fieldbench.udp.internal.ReplyMode;
 import io.fieldbench.udp.internal.StatusText;
 import io.fieldbench.udp.internal.UdpCollector;
 
+import io.fieldbench.view.support.WrapLayout;
+
 /**
  * The top of the Collector view: where it listens, Start and Stop, decoder, encoding and reply,
  * and the live counters, read from the collector ~4 times a second.

@@ -11,6 +11,8 @@ import io.fieldbench.udp.internal.CollectorCounters.Totals;
 import io.fieldbench.udp.internal.CollectorStatus;
 import io.fieldbench.udp.internal.StatusText;
 
+import io.fieldbench.view.support.WrapLayout;
+
 /** The collector's live counts: rates, totals, buffer, and every kind of drop, in red once it happened. */
 final class CountersPanel extends JPanel {
 

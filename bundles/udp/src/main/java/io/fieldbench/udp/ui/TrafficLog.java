@@ -25,6 +25,8 @@ import javax.swing.table.DefaultTableCellRenderer;
 
 import io.fieldbench.udp.internal.CollectorSettings;
 
+import io.fieldbench.view.support.WrapLayout;
+
 /**
  * The traffic log: a virtualized table of the newest datagrams (time, source, length, text or hex,
  * problem) with a source and a text filter, pause, follow and clear.

@@ -1,4 +1,4 @@
-package io.fieldbench.chart.ui;
+package io.fieldbench.view.support;
 
 import java.awt.Component;
 import java.awt.Container;
@@ -10,9 +10,9 @@ import java.awt.Insets;
  * A flow layout that asks for the height of the rows it wraps into: a plain {@link FlowLayout}
  * wraps a narrow view's controls onto rows it never asked room for, and they vanish.
  */
-final class WrapLayout extends FlowLayout {
+public final class WrapLayout extends FlowLayout {
 
-    WrapLayout(int gap) {
+    public WrapLayout(int gap) {
         super(LEADING, gap, gap / 2);
     }
 
