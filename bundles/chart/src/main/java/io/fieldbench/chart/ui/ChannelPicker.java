@@ -35,16 +35,22 @@ import io.fieldbench.chart.internal.SeriesKey;
 /**
  * The checkbox drop-down of a chart: a button that reads "3 of 12 channels" and opens a list of
  * every device's channels, grouped by device, with a search field and select all / none. Checking
- * a box tells the chart at once. Runs on the EDT.
+ * a box tells the chart at once. Beside each channel a "right axis" box puts it on the chart's
+ * second value axis, for a channel whose range is far from the others'. Runs on the EDT.
  */
 final class ChannelPicker extends JButton {
 
     private static final long serialVersionUID = 1L;
     private static final int LIST_WIDTH = 320;
     private static final int LIST_HEIGHT = 360;
+    /** The right-axis boxes are secondary: a smaller font than the channel's. */
+    private static final float SMALL_FONT = 0.85f;
 
     private final transient Supplier<List<SeriesKey>> available;
     private final transient Consumer<List<SeriesKey>> changed;
+    private final transient Consumer<Set<SeriesKey>> axisChanged;
+    /** The channels on the right-hand axis (checked or not: the choice outlives an uncheck). */
+    private final Set<SeriesKey> right = new TreeSet<>();
     /** The checked series in checking order (the legend order). */
     private final Set<SeriesKey> checked = new LinkedHashSet<>();
     private final JPopupMenu popup = new JPopupMenu();
@@ -52,10 +58,13 @@ final class ChannelPicker extends JButton {
     private final JPanel list = new JPanel();
     private List<SeriesKey> known = List.of();
 
-    ChannelPicker(Supplier<List<SeriesKey>> available, List<SeriesKey> initial, Consumer<List<SeriesKey>> changed) {
+    ChannelPicker(Supplier<List<SeriesKey>> available, List<SeriesKey> initial, Set<SeriesKey> initialRight,
+            Consumer<List<SeriesKey>> changed, Consumer<Set<SeriesKey>> axisChanged) {
         this.available = available;
         this.changed = changed;
+        this.axisChanged = axisChanged;
         checked.addAll(initial);
+        right.addAll(initialRight);
         setName("channels");
         setToolTipText("Choose the channels this chart shows");
         Icon arrow = UIManager.getIcon("Tree.expandedIcon");
@@ -142,6 +151,18 @@ final class ChannelPicker extends JButton {
         }
     }
 
+    Set<SeriesKey> right() {
+        return Set.copyOf(right);
+    }
+
+    /** Puts one channel on the right-hand axis or back on the left, as the user would. */
+    void setRight(SeriesKey key, boolean on) {
+        boolean change = on ? right.add(key) : right.remove(key);
+        if (change) {
+            axisChanged.accept(right());
+        }
+    }
+
     private void setAllShown(boolean on) {
         boolean change = false;
         for (SeriesKey key : shown()) {
@@ -173,6 +194,7 @@ final class ChannelPicker extends JButton {
             JLabel heading = new JLabel(device.getKey());
             heading.setFont(heading.getFont().deriveFont(Font.BOLD));
             heading.setBorder(BorderFactory.createEmptyBorder(6, 4, 2, 4));
+            heading.setAlignmentX(LEFT_ALIGNMENT);
             list.add(heading);
             for (SeriesKey key : device.getValue()) {
                 JCheckBox box = new JCheckBox(key.channel(), checked.contains(key));
@@ -180,7 +202,18 @@ final class ChannelPicker extends JButton {
                 box.setBorder(BorderFactory.createEmptyBorder(1, 16, 1, 4));
                 box.setForeground(SeriesColors.of(key));
                 box.addActionListener(e -> setChecked(key, box.isSelected()));
-                list.add(box);
+                JCheckBox axis = new JCheckBox("right axis", right.contains(key));
+                axis.setName("axis:" + key.label());
+                axis.setToolTipText("Draw " + key.label() + " against the right-hand value axis");
+                axis.setFont(axis.getFont().deriveFont(axis.getFont().getSize2D() * SMALL_FONT));
+                axis.addActionListener(e -> setRight(key, axis.isSelected()));
+                JPanel row = new JPanel(new BorderLayout());
+                row.setOpaque(false);
+                row.add(box, BorderLayout.CENTER);
+                row.add(axis, BorderLayout.EAST);
+                row.setAlignmentX(LEFT_ALIGNMENT);
+                row.setMaximumSize(new Dimension(Integer.MAX_VALUE, row.getPreferredSize().height));
+                list.add(row);
             }
         }
         list.add(Box.createVerticalGlue());

@@ -21,6 +21,7 @@ import io.fieldbench.chart.internal.SeriesKey;
  * charts = chart-1,chart-3
  * chart-1.window = ONE_MINUTE
  * chart-1.series = dev-1\tTemp\ndev-2\tTemp
+ * chart-1.right = dev-2\tTemp
  * </pre>
  * A series is {@code device TAB channel}, one per line; Properties escapes both. Thread-safe.
  */
@@ -31,6 +32,8 @@ final class ChartBook {
     private static final String CHARTS = "charts";
     private static final String SERIES = ".series";
     private static final String WINDOW = ".window";
+    /** The channels on the right-hand value axis; a file without it puts every channel on the left. */
+    private static final String RIGHT = ".right";
 
     private final Path file;
     private final Map<String, ChartSelection> charts = new LinkedHashMap<>();
@@ -50,7 +53,8 @@ final class ChartBook {
             for (String id : properties.getProperty(CHARTS, "").split(",")) {
                 if (id.startsWith(ID_PREFIX)) {
                     book.charts.put(id, new ChartSelection(id, series(properties.getProperty(id + SERIES, "")),
-                            TimeWindow.named(properties.getProperty(id + WINDOW, ""))));
+                            TimeWindow.named(properties.getProperty(id + WINDOW, "")),
+                            java.util.Set.copyOf(series(properties.getProperty(id + RIGHT, "")))));
                 }
             }
         }
@@ -66,6 +70,17 @@ final class ChartBook {
             }
         }
         return series;
+    }
+
+    private static String lines(List<SeriesKey> series) {
+        StringBuilder lines = new StringBuilder();
+        for (SeriesKey key : series) {
+            if (lines.length() > 0) {
+                lines.append('\n');
+            }
+            lines.append(key.device()).append('\t').append(key.channel());
+        }
+        return lines.toString();
     }
 
     /** A book with no charts that will write to this file. */
@@ -105,15 +120,9 @@ final class ChartBook {
         Properties properties = new Properties();
         properties.setProperty(CHARTS, String.join(",", charts.keySet()));
         for (ChartSelection chart : charts.values()) {
-            StringBuilder lines = new StringBuilder();
-            for (SeriesKey key : chart.series()) {
-                if (lines.length() > 0) {
-                    lines.append('\n');
-                }
-                lines.append(key.device()).append('\t').append(key.channel());
-            }
-            properties.setProperty(chart.id() + SERIES, lines.toString());
+            properties.setProperty(chart.id() + SERIES, lines(chart.series()));
             properties.setProperty(chart.id() + WINDOW, chart.window().name());
+            properties.setProperty(chart.id() + RIGHT, lines(chart.rightInOrder()));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");

@@ -46,10 +46,10 @@ final class ChartExport {
             return;
         }
         // the chart reads its dataset on the EDT only; the encoding and writing can go elsewhere
-        BufferedImage image = chart.createBufferedImage(Math.max(1, size.width), Math.max(1, size.height));
+        BufferedImage image = picture(chart, size);
         worker.execute(() -> {
             try {
-                ImageIO.write(image, "png", file);
+                writePng(file.toPath(), image);
             } catch (IOException e) {
                 failed(parent, file, e);
             }
@@ -61,15 +61,29 @@ final class ChartExport {
         if (file == null) {
             return;
         }
-        long from = (long) Math.ceil(range.getLowerBound());
-        long to = (long) Math.floor(range.getUpperBound());
         worker.execute(() -> {
             try {
-                writeCsv(file.toPath(), store, series, from, to);
+                writeCsv(file.toPath(), store, series, range);
             } catch (IOException e) {
                 failed(parent, file, e);
             }
         });
+    }
+
+    /** The chart drawn at the size it has on screen (at least one pixel each way); on the EDT. */
+    static BufferedImage picture(JFreeChart chart, Dimension size) {
+        return chart.createBufferedImage(Math.max(1, size.width), Math.max(1, size.height));
+    }
+
+    static void writePng(Path file, BufferedImage image) throws IOException {
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+    }
+
+    /** As {@link #writeCsv(Path, SeriesStore, List, long, long)}, for the points whose time lies in the range. */
+    static void writeCsv(Path file, SeriesStore store, List<SeriesKey> series, Range range) throws IOException {
+        writeCsv(file, store, series, (long) Math.ceil(range.getLowerBound()), (long) Math.floor(range.getUpperBound()));
     }
 
     /**

@@ -7,8 +7,10 @@ import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -25,6 +27,7 @@ import javax.swing.UIManager;
 import org.jfree.chart.ChartMouseEvent;
 import org.jfree.chart.ChartMouseListener;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -46,6 +49,9 @@ import io.fieldbench.view.support.WrapLayout;
  * the result replaces the drawn dataset in one change. Paused, the ticks draw nothing while the
  * store keeps filling; resumed, the next tick catches up. A zoom or pan stops auto-scrolling until
  * Reset zoom.
+ * <p>
+ * Channels the user put on the right axis are drawn from a second dataset against a second value
+ * axis on the right; each axis autoscales to its own series, and the legend names the axis.
  */
 final class ChartPane extends JPanel {
 
@@ -60,6 +66,14 @@ final class ChartPane extends JPanel {
     static final String DRAWN_PROPERTY = "fieldbench.chart.drawn";
     /** Test hook (client property): a {@code LongSupplier} of the points the store retains for the checked series. */
     static final String RETAINED_PROPERTY = "fieldbench.chart.retained";
+    /** Test hook (client property): like {@link #DRAWN_PROPERTY}, only the series drawn against the right axis. */
+    static final String RIGHT_DRAWN_PROPERTY = "fieldbench.chart.drawn.right";
+    /** The legend entry of a right-axis series ends with this. */
+    static final String RIGHT_LEGEND = " (right axis)";
+    /** While the right axis is in use, the legend entry of a left-axis series ends with this. */
+    static final String LEFT_LEGEND = " (left axis)";
+    /** The plot's index of the right axis, its dataset and its renderer. */
+    private static final int RIGHT = 1;
     /** The mark of a chart that shows a recording played back (toolbar badge and chart subtitle). */
     static final String REPLAY_MARK = "REPLAY";
     private static final Color REPLAY_COLOR = new Color(0xE0, 0x8A, 0x00);
@@ -73,10 +87,13 @@ final class ChartPane extends JPanel {
     private transient ChartSelection selection;
 
     private final DrawnDataset dataset = new DrawnDataset();
+    private final DrawnDataset rightDataset = new DrawnDataset(RIGHT_LEGEND);
     private final XYPlot plot;
     private final DateAxis timeAxis = new DateAxis();
     private final NumberAxis valueAxis = new NumberAxis();
+    private final NumberAxis rightAxis = new NumberAxis();
     private final PolylineRenderer renderer = new PolylineRenderer();
+    private final PolylineRenderer rightRenderer = new PolylineRenderer();
     /** The subtitle the chart carries while a checked series shows replayed data (also in a PNG export). */
     private final TextTitle replayTitle = new TextTitle(REPLAY_MARK + " — recorded data played back",
             new Font(Font.SANS_SERIF, Font.BOLD, 12));
@@ -96,6 +113,7 @@ final class ChartPane extends JPanel {
     private boolean replaying;
     /** The series the renderer's paints were set for: set again only when the selection changes. */
     private List<SeriesKey> paintedKeys = List.of();
+    private List<SeriesKey> paintedRight = List.of();
     private long drawnVersion = -1;
     private long drawnAt;
     private int ticks;
@@ -111,7 +129,14 @@ final class ChartPane extends JPanel {
         timeAxis.setUpperMargin(0);
         timeAxis.setDateFormatOverride(new SimpleDateFormat("HH:mm:ss"));
         valueAxis.setAutoRangeIncludesZero(false);
+        rightAxis.setAutoRangeIncludesZero(false);
+        rightAxis.setVisible(false);
         plot = new XYPlot(dataset, timeAxis, valueAxis, renderer);
+        plot.setRangeAxis(RIGHT, rightAxis);
+        plot.setRangeAxisLocation(RIGHT, AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setDataset(RIGHT, rightDataset);
+        plot.setRenderer(RIGHT, rightRenderer);
+        plot.mapDatasetToRangeAxis(RIGHT, RIGHT);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -124,13 +149,16 @@ final class ChartPane extends JPanel {
         replayTitle.setPaint(REPLAY_COLOR);
         chartPanel.addChartMouseListener(new Readout());
         timeAxis.addChangeListener(e -> userMoved());
-        valueAxis.addChangeListener(e -> {
-            if (!applyingRange && !valueAxis.isAutoRange()) {
-                userZoom = true;
-            }
-        });
+        for (NumberAxis axis : List.of(valueAxis, rightAxis)) {
+            axis.addChangeListener(e -> {
+                if (!applyingRange && !axis.isAutoRange()) {
+                    userZoom = true;
+                }
+            });
+        }
 
-        picker = new ChannelPicker(host::channels, selection.series(), this::checked);
+        picker = new ChannelPicker(host::channels, selection.series(), selection.right(), this::checked,
+                this::axisChosen);
         add(controls(), BorderLayout.NORTH);
         add(chartPanel, BorderLayout.CENTER);
         JPanel south = new JPanel(new BorderLayout());
@@ -140,7 +168,8 @@ final class ChartPane extends JPanel {
         south.add(readout, BorderLayout.EAST);
         add(south, BorderLayout.SOUTH);
 
-        putClientProperty(DRAWN_PROPERTY, (Supplier<Map<String, List<double[]>>>) dataset::snapshot);
+        putClientProperty(DRAWN_PROPERTY, (Supplier<Map<String, List<double[]>>>) this::drawnSnapshot);
+        putClientProperty(RIGHT_DRAWN_PROPERTY, (Supplier<Map<String, List<double[]>>>) rightDataset::snapshot);
         putClientProperty(RETAINED_PROPERTY, (LongSupplier) this::retained);
 
         timer = new Timer(1000 / REFRESHES_PER_SECOND, e -> tick());
@@ -212,7 +241,7 @@ final class ChartPane extends JPanel {
         plot.setDomainGridlinePaint(grid);
         plot.setRangeGridlinePaint(grid);
         plot.setOutlinePaint(grid);
-        for (var axis : List.of(timeAxis, valueAxis)) {
+        for (var axis : List.of(timeAxis, valueAxis, rightAxis)) {
             axis.setTickLabelPaint(foreground);
             axis.setLabelPaint(foreground);
             axis.setAxisLinePaint(grid);
@@ -234,6 +263,19 @@ final class ChartPane extends JPanel {
         rangeDirty = true;
     }
 
+    private void axisChosen(Set<SeriesKey> right) {
+        selection = selection.withRight(right);
+        host.selectionChanged(selection);
+        rangeDirty = true;
+    }
+
+    /** Every drawn series, left axis and right, by {@code device / channel}. */
+    private Map<String, List<double[]>> drawnSnapshot() {
+        Map<String, List<double[]>> all = new LinkedHashMap<>(dataset.snapshot());
+        all.putAll(rightDataset.snapshot());
+        return all;
+    }
+
     private void userMoved() {
         if (!applyingRange) {
             userZoom = true;
@@ -245,6 +287,7 @@ final class ChartPane extends JPanel {
         userZoom = false;
         applyingRange = true;
         valueAxis.setAutoRange(true);
+        rightAxis.setAutoRange(true);
         applyingRange = false;
         rangeDirty = true;
     }
@@ -335,22 +378,44 @@ final class ChartPane extends JPanel {
         }
         drawnVersion = version;
         drawnAt = System.currentTimeMillis();
-        if (!keys.equals(paintedKeys)) {
-            for (int i = 0; i < keys.size(); i++) {
-                renderer.setSeriesPaint(i, SeriesColors.of(keys.get(i)), false);
-            }
-            paintedKeys = List.copyOf(keys);
+        List<SeriesKey> leftKeys = new ArrayList<>();
+        List<SeriesPoints> leftPoints = new ArrayList<>();
+        List<SeriesKey> rightKeys = new ArrayList<>();
+        List<SeriesPoints> rightPoints = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            boolean onRight = selection.onRight(keys.get(i));
+            (onRight ? rightKeys : leftKeys).add(keys.get(i));
+            (onRight ? rightPoints : leftPoints).add(points.get(i));
         }
+        paintedKeys = paint(renderer, leftKeys, paintedKeys);
+        paintedRight = paint(rightRenderer, rightKeys, paintedRight);
         boolean notify = chart.isNotify();
         chart.setNotify(false);
         showReplay(replay);
-        dataset.replace(keys, points);
+        boolean twoAxes = !rightKeys.isEmpty();
+        rightAxis.setVisible(twoAxes);
+        valueAxis.setLabel(twoAxes ? "left axis" : null);
+        rightAxis.setLabel(twoAxes ? "right axis" : null);
+        dataset.legendSuffix(twoAxes ? LEFT_LEGEND : "");
+        dataset.replace(leftKeys, leftPoints);
+        rightDataset.replace(rightKeys, rightPoints);
         if (scrolling && !userZoom && !paused()) {
             applyingRange = true;
             timeAxis.setRange(range, true, false);
             applyingRange = false;
         }
         chart.setNotify(notify);
+    }
+
+    /** Sets the renderer's series paints when its series changed; returns the series painted. */
+    private static List<SeriesKey> paint(PolylineRenderer target, List<SeriesKey> keys, List<SeriesKey> painted) {
+        if (keys.equals(painted)) {
+            return painted;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            target.setSeriesPaint(i, SeriesColors.of(keys.get(i)), false);
+        }
+        return List.copyOf(keys);
     }
 
     /** Marks the chart as showing a replay, or live again; changes nothing when it stays as it is. */
@@ -413,8 +478,12 @@ final class ChartPane extends JPanel {
             }
             double time = timeAxis.java2DToValue(x, area, RectangleEdge.BOTTOM);
             double value = valueAxis.java2DToValue(y, area, RectangleEdge.LEFT);
-            readout.setText(new SimpleDateFormat("HH:mm:ss.SSS").format(new Date((long) time))
-                    + "   " + String.format("%.4g", value) + " ");
+            String text = new SimpleDateFormat("HH:mm:ss.SSS").format(new Date((long) time))
+                    + "   " + String.format("%.4g", value);
+            if (rightAxis.isVisible()) {
+                text += "   right " + String.format("%.4g", rightAxis.java2DToValue(y, area, RectangleEdge.RIGHT));
+            }
+            readout.setText(text + " ");
         }
     }
 }

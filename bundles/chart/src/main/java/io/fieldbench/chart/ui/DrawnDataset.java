@@ -18,8 +18,25 @@ final class DrawnDataset extends AbstractXYDataset {
 
     private static final long serialVersionUID = 1L;
 
+    /** Appended to each legend entry: which value axis the series is read against. */
+    private String legendSuffix;
     private List<SeriesKey> keys = List.of();
     private List<SeriesPoints> points = List.of();
+
+    /** A dataset whose legend entries are {@code device / channel}. */
+    DrawnDataset() {
+        this("");
+    }
+
+    /** A dataset whose legend entries are {@code device / channel} and then the suffix. */
+    DrawnDataset(String legendSuffix) {
+        this.legendSuffix = legendSuffix;
+    }
+
+    /** Changes what the legend entries end with; takes effect with the next {@link #replace}. */
+    void legendSuffix(String suffix) {
+        legendSuffix = suffix;
+    }
 
     /** Replaces the content and notifies the chart once. */
     void replace(List<SeriesKey> newKeys, List<SeriesPoints> newPoints) {
@@ -57,7 +74,7 @@ final class DrawnDataset extends AbstractXYDataset {
 
     @Override
     public Comparable<String> getSeriesKey(int series) {
-        return keys.get(series).label();
+        return keys.get(series).label() + legendSuffix;
     }
 
     @Override

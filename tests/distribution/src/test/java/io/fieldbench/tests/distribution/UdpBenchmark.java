@@ -36,6 +36,7 @@ public final class UdpBenchmark {
     private static final long WARM_UP_RATE = 50_000;
     private static final Pattern SAMPLES = Pattern.compile("samples=(\\d+) devices=(\\d+) p50=(\\d+)us p99=(\\d+)us");
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
+    private static final Pattern RECORDED = Pattern.compile("written: (\\d+) samples");
 
     private final long datagrams = Long.getLong("benchmark.datagrams", 1_000_000);
     private final long pacedRate = Long.getLong("benchmark.paced.rate", 100_000);
@@ -68,15 +69,17 @@ public final class UdpBenchmark {
             System.out.printf("%-28s %14.2f%n", "ratio (b)/(a)", full.rate() / raw.rate());
 
             bench.askUntil("probe:reset", "reset"::equals, "the counter reset");
+            long recordedBefore = settle(() -> recorded(bench)).count;
             SimulationResult paced = send(port, pacedRate, pacedRate * pacedSeconds);
             long delivered = settle(() -> samples(bench).count).count;
+            long recorded = settle(() -> recorded(bench)).count - recordedBefore;
             Counted latency = samples(bench);
             bench.send("fb:status");
             Matcher memory = MEMORY.matcher(bench.awaitLine(line -> line.startsWith("memory:"), "the memory figure"));
             System.out.printf("%npaced %,d/s for %d s: sent %,d at %,.0f/s, delivered %,d, loss %.3f%%; "
-                    + "receipt to delivered sample p50 %d us, p99 %d us; bench heap %s MiB%n",
+                    + "receipt to delivered sample p50 %d us, p99 %d us; recorded to disk %,d (loss %.3f%%); bench heap %s MiB%n",
                     pacedRate, pacedSeconds, paced.sent(), paced.rate(), delivered, lossPercent(paced.sent(), delivered),
-                    latency.p50, latency.p99, memory.find() ? memory.group(1) : "?");
+                    latency.p50, latency.p99, recorded, lossPercent(paced.sent(), recorded), memory.find() ? memory.group(1) : "?");
             bench.send("fb:shutdown");
             bench.awaitExit();
         }
@@ -132,6 +135,21 @@ public final class UdpBenchmark {
                 throw new IllegalStateException("probe:samples answered in an unknown form");
             }
             return new Counted(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Samples the recorder has written since the bench started ({@code rec:status}). */
+    private static long recorded(BenchProcess bench) {
+        try {
+            bench.send("rec:status");
+            Matcher m = RECORDED.matcher(bench.awaitLine(line -> line.startsWith("written: "), "the recorder's count"));
+            if (!m.find()) {
+                throw new IllegalStateException("rec:status answered in an unknown form");
+            }
+            return Long.parseLong(m.group(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
