@@ -1,0 +1,167 @@
+package io.fieldbench.files.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.osgi.service.log.Logger;
+
+import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.files.internal.Resolution.Found;
+import io.fieldbench.files.internal.Resolution.Refused;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * One connection: reads the name, then sends the file with a {@link DefaultFileRegion} (the kernel
+ * copies it to the socket; it is never loaded into memory) and closes, or refuses and closes.
+ * <p>
+ * The name ends at the first newline ({@code \r\n} too) or, when the first read holds none, at
+ * the end of that read: a device that writes the bare name in one segment is served as well.
+ * Anything the client sends after the name is not read.
+ */
+final class FileRequestHandler extends ChannelInboundHandlerAdapter {
+
+    static final String TIMEOUT_HANDLER = "timeout";
+    static final String NO_NAME = "no name within the request timeout";
+
+    private final Supplier<FilesSettings> settings;
+    private final Transfers transfers;
+    private final RefusalLog refusals;
+    private final Logger log;
+    private boolean named;
+
+    FileRequestHandler(Supplier<FilesSettings> settings, Transfers transfers, RefusalLog refusals, Logger log) {
+        this.settings = settings;
+        this.transfers = transfers;
+        this.refusals = refusals;
+        this.log = log;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            if (named || !(message instanceof ByteBuf buffer)) {
+                return;
+            }
+            named = true;
+            ctx.channel().config().setAutoRead(false);
+            if (ctx.pipeline().get(TIMEOUT_HANDLER) != null) {
+                ctx.pipeline().remove(TIMEOUT_HANDLER);
+            }
+            serve(ctx, nameIn(buffer));
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    /** The name's bytes: up to the first newline (without a {@code \r} before it), or all of them. */
+    static byte[] nameIn(ByteBuf buffer) {
+        int newline = buffer.indexOf(buffer.readerIndex(), buffer.writerIndex(), (byte) '\n');
+        int end = newline >= 0 ? newline : buffer.writerIndex();
+        if (end > buffer.readerIndex() && buffer.getByte(end - 1) == '\r') {
+            end--;
+        }
+        return ByteBufUtil.getBytes(buffer, buffer.readerIndex(), end - buffer.readerIndex());
+    }
+
+    private void serve(ChannelHandlerContext ctx, byte[] name) {
+        FilesSettings now = settings.get();
+        Resolution resolution = now.sharedFolder().resolve(name);
+        if (resolution instanceof Found found) {
+            send(ctx, found);
+        } else {
+            refuse(ctx, RequestedName.escaped(name), ((Refused) resolution).reason(), now.errorLine());
+        }
+    }
+
+    private void send(ChannelHandlerContext ctx, Found found) {
+        FileChannel file;
+        try {
+            // the real path, opened without following links: a link swapped in after the check is not followed
+            file = FileChannel.open(found.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            refuse(ctx, RequestedName.escaped(found.name()), SharedFolder.UNREADABLE, settings.get().errorLine());
+            return;
+        }
+        String client = client(ctx);
+        Transfer transfer = transfers.begin(client, found.name(), found.size());
+        log.info("Sending {} ({} bytes) to {}", RequestedName.escaped(found.name()), found.size(), client);
+        ctx.writeAndFlush(new DefaultFileRegion(file, 0, found.size()), ctx.newProgressivePromise())
+                .addListener(new ChannelProgressiveFutureListener() {
+                    @Override
+                    public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
+                        transfer.progress(progress);
+                    }
+
+                    @Override
+                    public void operationComplete(ChannelProgressiveFuture future) {
+                        if (future.isSuccess()) {
+                            transfer.progress(found.size());
+                            log.info("Sent {} ({} bytes) to {}", RequestedName.escaped(found.name()), found.size(), client);
+                        } else {
+                            log.warn("Sending {} to {} ended after {} of {} bytes: {}", RequestedName.escaped(found.name()),
+                                    client, transfer.sent(), found.size(), String.valueOf(future.cause()));
+                        }
+                        transfers.end(transfer, future.isSuccess());
+                        future.channel().close();
+                    }
+                });
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String escapedName, String reason, boolean errorLine) {
+        String client = client(ctx);
+        refusals.add(new Refusal(Instant.now(), client, escapedName, reason));
+        log.warn("Refused {} from {}: {}", escapedName, client, reason);
+        if (errorLine) {
+            ctx.writeAndFlush(Unpooled.copiedBuffer("ERROR " + reason + "\n", StandardCharsets.UTF_8))
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent && !named) {
+            // the client closed its side without a name: nothing to send
+            named = true;
+            refuse(ctx, "\"\"", SharedFolder.EMPTY, false);
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ReadTimeoutException) {
+            if (!named) {
+                named = true;
+                refuse(ctx, "\"\"", NO_NAME, false);
+            }
+            return;
+        }
+        // a client that resets the connection: the transfer's listener reports what was sent
+        log.debug("Connection from {} failed: {}", client(ctx), String.valueOf(cause));
+        ctx.close();
+    }
+
+    private static String client(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address ? Endpoints.of(address)
+                : String.valueOf(ctx.channel().remoteAddress());
+    }
+}

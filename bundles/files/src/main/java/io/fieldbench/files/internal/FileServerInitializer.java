@@ -1,0 +1,33 @@
+package io.fieldbench.files.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.osgi.service.log.Logger;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+
+/** A connection's pipeline: a deadline for the name, then the request. */
+final class FileServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final Supplier<FilesSettings> settings;
+    private final Transfers transfers;
+    private final RefusalLog refusals;
+    private final Logger log;
+
+    FileServerInitializer(Supplier<FilesSettings> settings, Transfers transfers, RefusalLog refusals, Logger log) {
+        this.settings = settings;
+        this.transfers = transfers;
+        this.refusals = refusals;
+        this.log = log;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline().addLast(FileRequestHandler.TIMEOUT_HANDLER,
+                new ReadTimeoutHandler(settings.get().requestTimeoutSeconds(), TimeUnit.SECONDS));
+        channel.pipeline().addLast("request", new FileRequestHandler(settings, transfers, refusals, log));
+    }
+}

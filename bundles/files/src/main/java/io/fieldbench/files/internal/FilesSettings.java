@@ -1,0 +1,43 @@
+package io.fieldbench.files.internal;
+
+import java.nio.file.Path;
+
+/**
+ * The settings in force, with the shared folder resolved to a path.
+ *
+ * @param folder the shared folder, absolute
+ */
+record FilesSettings(boolean enabled, String bindAddress, int port, Path folder, long maxFileBytes, boolean errorLine,
+        int requestTimeoutSeconds, int maxNameBytes) {
+
+    static final String DATA_VARIABLE = "${fieldbench.data}";
+    static final String HOME_VARIABLE = "${fieldbench.home}";
+    static final String DEFAULT_FOLDER = DATA_VARIABLE + "/shared";
+    static final int MAX_PORT = 65_535;
+
+    /**
+     * The settings of this configuration on a bench with these folders.
+     *
+     * @param home the distribution's folder, against which a relative folder is resolved
+     * @param data the user's data folder
+     */
+    static FilesSettings of(FilesConfig config, Path home, Path data) {
+        String folder = config.shared_folder().isBlank() ? DEFAULT_FOLDER : config.shared_folder().strip();
+        folder = folder.replace(DATA_VARIABLE, data.toString()).replace(HOME_VARIABLE, home.toString());
+        return new FilesSettings(config.enabled(), config.bind_address().strip(), config.port(),
+                home.resolve(folder).toAbsolutePath().normalize(), Math.max(0, config.max_file_bytes()), config.error_line(),
+                Math.max(1, config.request_timeout_seconds()), Math.max(1, config.max_name_bytes()));
+    }
+
+    boolean portValid() {
+        return port >= 0 && port <= MAX_PORT;
+    }
+
+    boolean sameSocket(FilesSettings other) {
+        return bindAddress.equals(other.bindAddress) && port == other.port;
+    }
+
+    SharedFolder sharedFolder() {
+        return new SharedFolder(folder, maxNameBytes, maxFileBytes);
+    }
+}

@@ -1,0 +1,34 @@
+package io.fieldbench.files.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file service at one moment, for the console and the view.
+ *
+ * @param state      what it does now
+ * @param endpoint   where it listens ({@code host:port}) when running, else where it is set to listen
+ * @param problem    why it is not running when it should, in one line; empty when there is none
+ * @param folder     the shared folder
+ * @param inProgress the transfers under way
+ * @param served     files sent whole since the service was activated
+ * @param failed     transfers cut short (client gone, service stopped)
+ * @param refused    requests refused
+ * @param bytesSent  bytes of ended transfers
+ */
+public record FilesStatus(State state, String endpoint, String problem, Path folder, List<Transfer> inProgress, long served,
+        long failed, long refused, long bytesSent) {
+
+    /** What the service does. */
+    public enum State {
+        STOPPED, STARTING, RUNNING, STOPPING
+    }
+
+    public FilesStatus {
+        inProgress = List.copyOf(inProgress);
+    }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+}

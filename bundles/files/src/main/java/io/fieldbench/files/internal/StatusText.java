@@ -1,0 +1,59 @@
+package io.fieldbench.files.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The file service's status and refusals as the console shows them. */
+public final class StatusText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private StatusText() {
+    }
+
+    /** One line: what the service does, or why it does not listen. */
+    public static String headline(FilesStatus status) {
+        return switch (status.state()) {
+            case RUNNING -> "running on " + status.endpoint();
+            case STARTING -> "starting on " + status.endpoint();
+            case STOPPING -> "stopping";
+            case STOPPED -> status.problem().isEmpty() ? "stopped (set to listen on " + status.endpoint() + ")"
+                    : "stopped: " + status.problem();
+        };
+    }
+
+    /** Every line of {@code files:status}. */
+    static String of(FilesStatus status, int files, boolean more) {
+        List<String> lines = new ArrayList<>();
+        lines.add(headline(status));
+        lines.add("folder:    " + status.folder() + " (" + (more ? "at least " : "") + files + " files)");
+        lines.add("transfers: " + status.inProgress().size() + " in progress; " + status.served() + " served, "
+                + status.failed() + " cut short, " + status.bytesSent() + " bytes sent");
+        lines.add("refused:   " + status.refused());
+        for (Transfer transfer : status.inProgress()) {
+            lines.add(String.format(Locale.ROOT, "  sending %s to %s: %d of %d bytes", RequestedName.escaped(transfer.name()),
+                    transfer.client(), transfer.sent(), transfer.size()));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** One line per refusal: time, client, name, reason. */
+    static String refusals(List<Refusal> refusals) {
+        if (refusals.isEmpty()) {
+            return "no refusals";
+        }
+        List<String> lines = new ArrayList<>();
+        for (Refusal refusal : refusals) {
+            lines.add(line(refusal));
+        }
+        return String.join("\n", lines);
+    }
+
+    static String line(Refusal refusal) {
+        return TIME.format(refusal.time()) + " " + refusal.client() + " " + refusal.name() + ": " + refusal.reason();
+    }
+}
