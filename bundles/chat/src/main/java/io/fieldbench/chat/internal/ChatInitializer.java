@@ -1,0 +1,51 @@
+package io.fieldbench.chat.internal;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+
+/**
+ * A client's pipeline: count the bytes, time out idleness, cut messages as the framing says, then
+ * the client handler. Settings are those in force when the client connected.
+ */
+final class ChatInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ChatSettings settings;
+    private final ClientRegistry registry;
+    private final ChatTraffic traffic;
+
+    ChatInitializer(ChatSettings settings, ClientRegistry registry, ChatTraffic traffic) {
+        this.settings = settings;
+        this.registry = registry;
+        this.traffic = traffic;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("count", InboundCounter.INSTANCE);
+        if (settings.idleTimeoutSeconds() > 0) {
+            pipeline.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
+        }
+        addFraming(pipeline, settings);
+        pipeline.addLast("client", new ClientHandler(registry, traffic, settings.outboundLimitBytes()));
+    }
+
+    /** The decoder of the framing, if it has one; the client tool uses the same. */
+    static void addFraming(ChannelPipeline pipeline, ChatSettings settings) {
+        switch (settings.framing()) {
+            case LINE -> pipeline.addLast("framing", new LineBasedFrameDecoder(settings.maxLineLength(), true, true));
+            case LENGTH -> pipeline.addLast("framing", new LengthFieldBasedFrameDecoder(
+                    settings.maxFrame() + settings.lengthPrefixBytes(), 0, settings.lengthPrefixBytes(), 0,
+                    settings.lengthPrefixBytes()));
+            case RAW -> {
+                // each read is a message
+            }
+        }
+    }
+}

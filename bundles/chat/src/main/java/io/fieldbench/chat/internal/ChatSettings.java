@@ -1,0 +1,74 @@
+package io.fieldbench.chat.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chat server's configuration, checked: a wrong value falls back to its default and is
+ * named in {@link #problems()}, so that one typo in the file does not keep the server down.
+ */
+public record ChatSettings(boolean enabled, String bindAddress, int port, Framing framing, int maxLineLength,
+        int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int maxClients, int outboundLimitBytes,
+        List<String> problems) {
+
+    static final int MAX_PORT = 65_535;
+    static final int DEFAULT_MAX_LINE = 8_192;
+    /** The largest message with a 2-byte prefix; a 4-byte prefix may say more, but the server takes no more than this. */
+    static final int MAX_LENGTH_FRAME = 16 * 1024 * 1024;
+    static final int MIN_OUTBOUND_LIMIT = 1_024;
+
+    public static ChatSettings of(ChatConfig config) {
+        List<String> problems = new ArrayList<>();
+        Framing framing = Framing.parse(config.framing());
+        if (framing == null) {
+            problems.add("framing '" + config.framing() + "' is not raw, line or length; using raw");
+            framing = Framing.RAW;
+        }
+        int prefix = config.length_prefix_bytes();
+        if (prefix != 2 && prefix != 4) {
+            problems.add("length.prefix.bytes " + prefix + " is not 2 or 4; using 2");
+            prefix = 2;
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(config.charset().trim());
+        } catch (RuntimeException e) {
+            problems.add("charset '" + config.charset() + "' is unknown; using UTF-8");
+            charset = StandardCharsets.UTF_8;
+        }
+        int maxLine = config.max_line_length();
+        if (maxLine < 1) {
+            problems.add("max.line.length " + maxLine + " is below 1; using " + DEFAULT_MAX_LINE);
+            maxLine = DEFAULT_MAX_LINE;
+        }
+        int idle = Math.max(0, config.idle_timeout_seconds());
+        int maxClients = config.max_clients();
+        if (maxClients < 1) {
+            problems.add("max.clients " + maxClients + " is below 1; using 20000");
+            maxClients = 20_000;
+        }
+        int outbound = config.outbound_limit_bytes();
+        if (outbound < MIN_OUTBOUND_LIMIT) {
+            problems.add("outbound.limit.bytes " + outbound + " is below " + MIN_OUTBOUND_LIMIT + "; using " + MIN_OUTBOUND_LIMIT);
+            outbound = MIN_OUTBOUND_LIMIT;
+        }
+        return new ChatSettings(config.enabled(), config.bind_address().trim(), config.port(), framing, maxLine, prefix,
+                charset, idle, maxClients, outbound, List.copyOf(problems));
+    }
+
+    boolean portValid() {
+        return port >= 0 && port <= MAX_PORT;
+    }
+
+    /** Whether the listening socket stays as it is: any other change applies to the next connection. */
+    boolean sameSocket(ChatSettings other) {
+        return bindAddress.equals(other.bindAddress) && port == other.port;
+    }
+
+    /** The largest message the framing takes from a client. */
+    int maxFrame() {
+        return framing == Framing.LINE ? maxLineLength : lengthPrefixBytes == 2 ? 0xFFFF : MAX_LENGTH_FRAME;
+    }
+}

@@ -1,0 +1,133 @@
+package io.fieldbench.chat.internal;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * One client's end of the pipeline: registers it, hands its messages to the server, notes why its
+ * connection ends, and disconnects it when it does not read what it is sent (more than
+ * outbound.limit.bytes waiting), so that it cannot hold memory or slow the others.
+ */
+final class ClientHandler extends ChannelDuplexHandler {
+
+    private final ClientRegistry registry;
+    private final ChatTraffic traffic;
+    private final long outboundLimit;
+    private ChatClient client;
+
+    ClientHandler(ClientRegistry registry, ChatTraffic traffic, long outboundLimit) {
+        this.registry = registry;
+        this.traffic = traffic;
+        this.outboundLimit = outboundLimit;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = registry.admit(ctx.channel());
+        if (client == null) {
+            traffic.refused(String.valueOf(ctx.channel().remoteAddress()), DisconnectReason.TOO_MANY_CLIENTS);
+            ctx.close();
+            return;
+        }
+        traffic.connected(client);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (client != null && msg instanceof ByteBuf bytes) {
+                traffic.received(client, ByteBufUtil.getBytes(bytes));
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            close(ctx, DisconnectReason.IDLE_TIMEOUT, "");
+        } else if (event instanceof ChannelInputShutdownEvent) {
+            // the client shut down its output (or closed): what it sent has been read, the framing flushed
+            close(ctx, DisconnectReason.CLOSED_BY_PEER, "");
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            traffic.rejected(client, String.valueOf(cause.getMessage()));
+            return;
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof IOException && message.toLowerCase(Locale.ROOT).contains("reset")) {
+            close(ctx, DisconnectReason.RESET, "");
+        } else {
+            close(ctx, DisconnectReason.ERROR, cause.getClass().getSimpleName() + ": " + message);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (client != null) {
+            registry.remove(client);
+            DisconnectReason reason = client.closingReason();
+            traffic.disconnected(client, reason == null ? DisconnectReason.CLOSED_BY_PEER : reason, client.closingDetail());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (client != null && msg instanceof ByteBuf bytes) {
+            int size = bytes.readableBytes();
+            if (promise.isVoid()) {
+                client.countOut(size);
+            } else {
+                ChatClient counted = client;
+                promise.addListener(done -> {
+                    if (done.isSuccess()) {
+                        counted.countOut(size);
+                    }
+                });
+            }
+        }
+        ctx.write(msg, promise);
+        checkBacklog(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        checkBacklog(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Disconnects the client once more than the limit waits for it. */
+    private void checkBacklog(ChannelHandlerContext ctx) {
+        ChannelOutboundBuffer waiting = ctx.channel().unsafe().outboundBuffer();
+        if (waiting != null && waiting.totalPendingWriteBytes() > outboundLimit) {
+            close(ctx, DisconnectReason.TOO_SLOW, waiting.totalPendingWriteBytes() + " bytes waiting");
+        }
+    }
+
+    private void close(ChannelHandlerContext ctx, DisconnectReason reason, String detail) {
+        if (client != null) {
+            client.closing(reason, detail);
+        }
+        ctx.close();
+    }
+}

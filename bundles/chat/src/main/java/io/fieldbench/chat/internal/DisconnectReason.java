@@ -1,0 +1,23 @@
+package io.fieldbench.chat.internal;
+
+/** Why a client's connection ended, as the log and the view say it. */
+public enum DisconnectReason {
+    CLOSED_BY_PEER("closed by peer"),
+    RESET("reset by peer"),
+    IDLE_TIMEOUT("idle timeout"),
+    KICKED("kicked"),
+    TOO_SLOW("too slow: it does not read what it is sent (outbound limit passed)"),
+    TOO_MANY_CLIENTS("too many clients (max.clients reached)"),
+    SERVER_STOPPING("server stopping"),
+    ERROR("error");
+
+    private final String text;
+
+    DisconnectReason(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,73 @@
+package io.fieldbench.chat.ui;
+
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+import io.fieldbench.api.workbench.Workbench;
+import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.chat.events.ChatMessage;
+import io.fieldbench.chat.events.ChatTopics;
+import io.fieldbench.chat.internal.ChatServer;
+
+/**
+ * The Chat view, docked in the centre: Listen and Stop, the clients, the message log and the input
+ * box. It takes the server's events only while its panel exists, and then only enqueues them
+ * (see {@link MessageIntake}): a flood of messages cannot stall the event threads or the EDT.
+ */
+@Component(service = {WorkbenchView.class, EventHandler.class}, property = {
+        WorkbenchView.DOCK_POSITION + "=center",
+        EventConstants.EVENT_TOPIC + "=" + ChatTopics.ALL })
+public final class ChatView implements WorkbenchView, EventHandler {
+
+    static final String ID = "chat";
+
+    /** Held only so that the view exists where there is a window to dock in. */
+    @Reference
+    private Workbench workbench;
+
+    @Reference
+    private ChatServer server;
+
+    private final MessageIntake intake = new MessageIntake();
+    private volatile ChatPanel panel;
+
+    @Deactivate
+    void deactivate() {
+        ChatPanel shown = panel;
+        panel = null;
+        if (shown != null) {
+            SwingUtilities.invokeLater(shown::stop);
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "TCP Chat";
+    }
+
+    @Override
+    public JComponent createComponent() {
+        ChatPanel created = new ChatPanel(server, intake);
+        panel = created;
+        return created;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (panel != null && event.getProperty(ChatTopics.MESSAGE) instanceof ChatMessage message) {
+            intake.offer(message);
+        }
+    }
+}

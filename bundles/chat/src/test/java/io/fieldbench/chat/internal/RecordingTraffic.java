@@ -1,0 +1,39 @@
+package io.fieldbench.chat.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps what the handlers report, for the tests. */
+final class RecordingTraffic implements ChatTraffic {
+
+    final List<ChatClient> connected = new ArrayList<>();
+    final List<String> received = new ArrayList<>();
+    final List<DisconnectReason> disconnected = new ArrayList<>();
+    final List<DisconnectReason> refused = new ArrayList<>();
+    final List<String> rejected = new ArrayList<>();
+
+    @Override
+    public void connected(ChatClient client) {
+        connected.add(client);
+    }
+
+    @Override
+    public void received(ChatClient client, byte[] message) {
+        received.add(client.id() + ":" + ShownText.text(message, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void disconnected(ChatClient client, DisconnectReason reason, String detail) {
+        disconnected.add(reason);
+    }
+
+    @Override
+    public void refused(String address, DisconnectReason reason) {
+        refused.add(reason);
+    }
+
+    @Override
+    public void rejected(ChatClient client, String why) {
+        rejected.add(why);
+    }
+}
