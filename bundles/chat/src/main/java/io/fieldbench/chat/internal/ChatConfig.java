@@ -48,4 +48,8 @@ public @interface ChatConfig {
     @AttributeDefinition(name = "Outbound limit (bytes)", description = "Bytes waiting to be sent to one client; a"
             + " client that does not read past this is disconnected so that it cannot slow the others", min = "1024")
     int outbound_limit_bytes() default 1024 * 1024;
+
+    @AttributeDefinition(name = "Echo", description = "Send each message back to the client that sent it, framed as"
+            + " the framing says: for testing a client, and for the chat benchmark")
+    boolean echo() default false;
 }

@@ -220,6 +220,11 @@ public final class ChatServer implements ChatTraffic {
     @Override
     public void received(ChatClient client, byte[] message) {
         client.keep(new ChatClient.Kept(clock.instant(), true, message));
+        ChatSettings current = settings;
+        if (current.echo()) {
+            // not published as sent: the echo would double every message in the view; bytes out still count
+            client.channel().writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(current, message)));
+        }
         publish(ChatTopics.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
                 message, ""));
     }

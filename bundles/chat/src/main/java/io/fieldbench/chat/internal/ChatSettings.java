@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ChatSettings(boolean enabled, String bindAddress, int port, Framing framing, int maxLineLength,
         int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int maxClients, int outboundLimitBytes,
-        List<String> problems) {
+        boolean echo, List<String> problems) {
 
     static final int MAX_PORT = 65_535;
     static final int DEFAULT_MAX_LINE = 8_192;
@@ -55,7 +55,7 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
             outbound = MIN_OUTBOUND_LIMIT;
         }
         return new ChatSettings(config.enabled(), config.bind_address().trim(), config.port(), framing, maxLine, prefix,
-                charset, idle, maxClients, outbound, List.copyOf(problems));
+                charset, idle, maxClients, outbound, config.echo(), List.copyOf(problems));
     }
 
     boolean portValid() {

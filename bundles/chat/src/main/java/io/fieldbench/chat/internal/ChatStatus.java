@@ -32,6 +32,9 @@ public record ChatStatus(State state, String endpoint, String problem, int clien
             case RAW -> { }
         }
         text.append(", ").append(settings.charset().name());
+        if (settings.echo()) {
+            text.append(", echo on");
+        }
         text.append("\nlimits:    idle timeout ").append(settings.idleTimeoutSeconds() == 0 ? "off" : settings.idleTimeoutSeconds() + " s")
                 .append(", ").append(settings.outboundLimitBytes()).append(" bytes waiting per client");
         settings.problems().forEach(p -> text.append("\nsetting:   ").append(p));

@@ -57,4 +57,9 @@ record TestConfig(String framing, int lengthPrefix, String charset, int maxLine,
     public int outbound_limit_bytes() {
         return outboundLimit;
     }
+
+    @Override
+    public boolean echo() {
+        return false;
+    }
 }
