@@ -35,7 +35,11 @@ import io.fieldbench.files.internal.Transfer;
 import io.fieldbench.files.ui.FilesView.FilesSnapshot;
 import io.fieldbench.view.support.WrapLayout;
 
-/** The Files view's component; EDT only. It refreshes itself from a snapshot taken off the EDT. */
+/**
+ * The Files view's component: the service and its folder on top, files, transfers and refusals in
+ * the middle, the download client ({@link DownloadPanel}) below; EDT only. It refreshes itself from
+ * a snapshot taken off the EDT.
+ */
 final class FilesPanel extends JPanel {
 
     static final int REFRESH_MILLIS = 500;
@@ -84,6 +88,7 @@ final class FilesPanel extends JPanel {
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, titled(new JScrollPane(new JList<>(files)), "Files"), lower);
         split.setResizeWeight(0.5);
         add(split, BorderLayout.CENTER);
+        add(new DownloadPanel(), BorderLayout.SOUTH);
 
         refresh = new Timer(REFRESH_MILLIS, e -> refresh());
         refresh.start();

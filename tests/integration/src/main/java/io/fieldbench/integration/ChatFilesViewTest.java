@@ -1,0 +1,333 @@
+package io.fieldbench.integration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JSpinner;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.ListModel;
+import javax.swing.table.TableModel;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
+
+import io.fieldbench.api.workbench.Workbench;
+
+/**
+ * The TCP views over real sockets: the chat server (configured through ConfigurationAdmin to a free
+ * loopback port) lists a client that connected and logs the line it sent; the file service (a free
+ * port and a shared folder of the test's own) lists a file put into the folder, sends it
+ * byte-identical to a client that names it and to the view's own download client, and the Files
+ * view counts both as served. Asserts on the Swing models found from the views' named roots, then
+ * saves both views in one picture, {@code target/chat-files.png}. Needs a display.
+ */
+class ChatFilesViewTest {
+
+    private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
+    /** Configuration pids of the chat server and the file service (bundles/chat, bundles/files). */
+    private static final String CHAT_PID = "io.fieldbench.chat";
+    private static final String FILES_PID = "io.fieldbench.files";
+    private static final String CHAT_VIEW = "chat";
+    private static final String FILES_VIEW = "files";
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String SCREENSHOT_PROPERTY = "fieldbench.test.screenshot";
+    private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
+    /** The Files view's counts line: "N served, …". */
+    private static final Pattern SERVED = Pattern.compile("(\\d+) served");
+    private static final int FILE_BYTES = 200_000;
+
+    @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
+    ConfigurationAdmin configurations;
+
+    @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
+    Workbench workbench;
+
+    private final List<Runnable> putBack = new ArrayList<>();
+
+    @BeforeAll
+    static void needsADisplay() {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
+    }
+
+    @AfterEach
+    void putTheServicesBack() {
+        putBack.forEach(Runnable::run);
+        putBack.clear();
+    }
+
+    @Test
+    void chatViewShowsAConnectedClientAndTheLineItSentAndFilesViewCountsADownload() throws IOException {
+        int chatPort = freeTcpPort();
+        configure(CHAT_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", chatPort, "framing", "line"));
+        Poll.until("the chat server listens on " + LOOPBACK + ":" + chatPort, () -> bound(chatPort));
+
+        Path shared = Files.createTempDirectory("fieldbench-shared");
+        String fileName = "sample-" + UUID.randomUUID().toString().substring(0, 8) + ".bin";
+        byte[] content = new byte[FILE_BYTES];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 31 + 7);
+        }
+        Files.write(shared.resolve(fileName), content);
+        putBack.add(() -> {
+            try {
+                Files.deleteIfExists(shared.resolve(fileName));
+                Files.deleteIfExists(shared);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot remove " + shared, e);
+            }
+        });
+        int filesPort = freeTcpPort();
+        configure(FILES_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", filesPort, "shared.folder",
+                shared.toString()));
+        Poll.until("the file service listens on " + LOOPBACK + ":" + filesPort, () -> bound(filesPort));
+
+        String line = "hello from " + UUID.randomUUID().toString().substring(0, 8);
+        Component chat = showing(CHAT_VIEW);  // the view logs what arrives while it exists
+        try (Socket client = new Socket()) {
+            client.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            client.connect(new InetSocketAddress(LOOPBACK, chatPort), SOCKET_TIMEOUT_MILLIS);
+            String clientEnd = ":" + client.getLocalPort();
+            client.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            client.getOutputStream().flush();
+
+            Poll.until("the chat view lists the client at " + clientEnd,
+                    () -> rowsContaining(table(chat, "Address"), "Address", clientEnd) > 0);
+            Poll.until("the chat view's log shows '" + line + "'",
+                    () -> rowsContaining(table(chat, "Message"), "Message", line) > 0);
+            JFrame frame = WorkbenchUi.frameShowing(CHAT_VIEW);
+            BufferedImage chatPicture = picture(frame);
+
+            Component files = showing(FILES_VIEW);
+            Poll.until("the files view lists " + fileName, () -> listContains(files, fileName));
+            Poll.until("the files view shows its counts", () -> served(files).isPresent());
+            int servedBefore = served(files).getAsInt();
+
+            assertArrayEquals(content, download(filesPort, fileName), "the downloaded bytes of " + fileName);
+            Poll.until("the files view counts the download as served",
+                    () -> served(files).orElse(-1) == servedBefore + 1);
+
+            Path saved = shared.resolveSibling(shared.getFileName() + "-download.bin");
+            putBack.add(() -> {
+                try {
+                    Files.deleteIfExists(saved);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot remove " + saved, e);
+                }
+            });
+            downloadWithTheView(files, filesPort, fileName, saved);
+            Poll.until("the view's download client saves " + fileName, () -> text(files, "download-result").startsWith("saved"));
+            assertArrayEquals(content, Files.readAllBytes(saved), "the bytes the view's download client saved");
+            Poll.until("the files view counts the view's own download as served",
+                    () -> served(files).orElse(-1) == servedBefore + 2);
+            screenshot(chatPicture, picture(WorkbenchUi.frameShowing(FILES_VIEW)));
+        }
+    }
+
+    /** Fills in the Files view's download client as the user would and presses Download. */
+    private static void downloadWithTheView(Component view, int port, String name, Path saveTo) {
+        WorkbenchUi.onEdt(() -> {
+            ((JTextField) component(view, "download-host")).setText(LOOPBACK);
+            ((JSpinner) component(view, "download-port")).setValue(port);
+            ((JTextField) component(view, "download-name")).setText(name);
+            ((JTextField) component(view, "download-save")).setText(saveTo.toString());
+            return null;
+        });
+        WorkbenchUi.click((AbstractButton) WorkbenchUi.onEdt(() -> component(view, "download")));
+    }
+
+    private static Component component(Component view, String name) {
+        return WorkbenchUi.find(view, WorkbenchUi.named(name))
+                .orElseThrow(() -> new AssertionError("view " + view.getName() + " has no " + name));
+    }
+
+    private static String text(Component view, String name) {
+        return WorkbenchUi.onEdt(() -> String.valueOf(((JLabel) component(view, name)).getText()));
+    }
+
+    /** Sets the service's configuration for this test; the previous one comes back after it. */
+    private void configure(String pid, Map<String, Object> values) throws IOException {
+        Configuration configuration = configurations.getConfiguration(pid, "?");
+        Dictionary<String, Object> previous = configuration.getProperties();
+        putBack.add(0, () -> {
+            try {
+                if (previous == null) {
+                    configuration.delete();
+                } else {
+                    configuration.update(previous);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot put back " + pid, e);
+            }
+        });
+        Dictionary<String, Object> properties = new Hashtable<>(values);
+        configuration.update(properties);
+    }
+
+    private Component showing(String viewId) {
+        Poll.until("view " + viewId + " shows", () -> {
+            workbench.showView(viewId);  // brings its tab to the front, as the View menu does
+            return WorkbenchUi.isShowing(viewId);
+        });
+        return WorkbenchUi.showingView(viewId).orElseThrow();
+    }
+
+    /** The table in the view with a column of this name. */
+    private static JTable table(Component view, String column) {
+        return WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(view, JTable.class).stream()
+                .filter(table -> columnOf(table.getModel(), column) >= 0).findFirst()
+                .orElseThrow(() -> new AssertionError("view " + view.getName() + " has no table with a column " + column)));
+    }
+
+    private static int columnOf(TableModel model, String column) {
+        for (int i = 0; i < model.getColumnCount(); i++) {
+            if (column.equals(model.getColumnName(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long rowsContaining(JTable table, String column, String text) {
+        return WorkbenchUi.onEdt(() -> {
+            TableModel model = table.getModel();
+            int index = columnOf(model, column);
+            long rows = 0;
+            for (int row = 0; row < model.getRowCount(); row++) {
+                if (String.valueOf(model.getValueAt(row, index)).contains(text)) {
+                    rows++;
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static boolean listContains(Component view, String item) {
+        return WorkbenchUi.onEdt(() -> {
+            for (JList<?> list : WorkbenchUi.findAll(view, JList.class)) {
+                ListModel<?> model = list.getModel();
+                for (int i = 0; i < model.getSize(); i++) {
+                    if (item.equals(model.getElementAt(i))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The served count of the Files view's counts line, once it shows one. */
+    private static OptionalInt served(Component view) {
+        return WorkbenchUi.onEdt(() -> {
+            for (JLabel label : WorkbenchUi.findAll(view, JLabel.class)) {
+                Matcher matcher = SERVED.matcher(String.valueOf(label.getText()));
+                if (matcher.find()) {
+                    return OptionalInt.of(Integer.parseInt(matcher.group(1)));
+                }
+            }
+            return OptionalInt.empty();
+        });
+    }
+
+    /** The file protocol as a device speaks it: the name and a newline, then everything until the server closes. */
+    private static byte[] download(int port, String name) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(LOOPBACK, port), SOCKET_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((name + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try (InputStream in = socket.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** Whether someone listens on the port: a server socket of our own cannot bind it then. */
+    private static boolean bound(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new InetSocketAddress(LOOPBACK, port));
+            return false;
+        } catch (BindException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(LOOPBACK, 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static BufferedImage picture(JFrame frame) {
+        return WorkbenchUi.onEdt(() -> {
+            BufferedImage picture = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
+            var graphics = picture.createGraphics();
+            try {
+                frame.paint(graphics);
+            } finally {
+                graphics.dispose();
+            }
+            return picture;
+        });
+    }
+
+    /** Both views, one above the other, beside the workbench's other screenshots. */
+    private static void screenshot(BufferedImage top, BufferedImage bottom) throws IOException {
+        String workbenchShot = Optional.ofNullable(System.getProperty(SCREENSHOT_PROPERTY)).orElseGet(() -> FrameworkUtil
+                .getBundle(ChatFilesViewTest.class).getBundleContext().getProperty(SCREENSHOT_PROPERTY));
+        assertNotNull(workbenchShot, "no screenshot folder configured");
+        File file = new File(new File(workbenchShot).getParentFile(), "chat-files.png");
+        BufferedImage both = new BufferedImage(Math.max(top.getWidth(), bottom.getWidth()), top.getHeight() + bottom.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        var graphics = both.createGraphics();
+        try {
+            graphics.drawImage(top, 0, 0, null);
+            graphics.drawImage(bottom, 0, top.getHeight(), null);
+        } finally {
+            graphics.dispose();
+        }
+        assertTrue(ImageIO.write(both, "png", file), "no PNG writer");
+    }
+}
