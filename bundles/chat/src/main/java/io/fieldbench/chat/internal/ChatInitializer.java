@@ -5,8 +5,6 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /**
@@ -38,14 +36,6 @@ final class ChatInitializer extends ChannelInitializer<SocketChannel> {
 
     /** The decoder of the framing, if it has one; the client tool uses the same. */
     static void addFraming(ChannelPipeline pipeline, ChatSettings settings) {
-        switch (settings.framing()) {
-            case LINE -> pipeline.addLast("framing", new LineBasedFrameDecoder(settings.maxLineLength(), true, true));
-            case LENGTH -> pipeline.addLast("framing", new LengthFieldBasedFrameDecoder(
-                    settings.maxFrame() + settings.lengthPrefixBytes(), 0, settings.lengthPrefixBytes(), 0,
-                    settings.lengthPrefixBytes()));
-            case RAW -> {
-                // each read is a message
-            }
-        }
+        Frames.addDecoder(pipeline, settings.framing(), settings.maxFrame(), settings.lengthPrefixBytes());
     }
 }

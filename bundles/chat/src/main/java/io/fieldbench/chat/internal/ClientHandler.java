@@ -1,7 +1,5 @@
 package io.fieldbench.chat.internal;
 
-import java.io.IOException;
-import java.util.Locale;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -74,7 +72,7 @@ final class ClientHandler extends ChannelDuplexHandler {
             return;
         }
         String message = String.valueOf(cause.getMessage());
-        if (cause instanceof IOException && message.toLowerCase(Locale.ROOT).contains("reset")) {
+        if (DisconnectReason.isReset(cause)) {
             close(ctx, DisconnectReason.RESET, "");
         } else {
             close(ctx, DisconnectReason.ERROR, cause.getClass().getSimpleName() + ": " + message);

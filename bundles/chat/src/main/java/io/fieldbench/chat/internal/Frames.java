@@ -1,9 +1,17 @@
 package io.fieldbench.chat.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
-/** Frames a message for sending, as the framing setting says: the counterpart of the decoders. */
-final class Frames {
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+
+/**
+ * Messages on a byte stream, both ways, as a framing says: the bytes to write for one message, and
+ * the decoder that cuts what arrives. The chat server and the TCP client tool use the same.
+ */
+public final class Frames {
 
     private Frames() {
     }
@@ -14,15 +22,41 @@ final class Frames {
      * @throws IllegalArgumentException when the message is too long for the length prefix
      */
     static byte[] encode(ChatSettings settings, byte[] message) {
-        return switch (settings.framing()) {
+        return encode(settings.framing(), settings.lengthPrefixBytes(), message);
+    }
+
+    /**
+     * The bytes to write for one message in this framing ({@code prefixBytes} 2 or 4, used by
+     * {@link Framing#LENGTH} only).
+     *
+     * @throws IllegalArgumentException when the message is too long for the length prefix
+     */
+    public static byte[] encode(Framing framing, int prefixBytes, byte[] message) {
+        return switch (framing) {
             case RAW -> message;
             case LINE -> message.length > 0 && message[message.length - 1] == '\n' ? message : append(message, (byte) '\n');
-            case LENGTH -> prefixed(message, settings.lengthPrefixBytes());
+            case LENGTH -> prefixed(message, prefixBytes);
         };
     }
 
+    /**
+     * Adds the framing's decoder, named {@code framing}, if it has one: after it, each inbound
+     * message is one frame without its line ending or prefix; a longer frame than {@code maxFrame}
+     * is reported as a {@code TooLongFrameException} and skipped.
+     */
+    public static void addDecoder(ChannelPipeline pipeline, Framing framing, int maxFrame, int prefixBytes) {
+        switch (framing) {
+            case LINE -> pipeline.addLast("framing", new LineBasedFrameDecoder(maxFrame, true, true));
+            case LENGTH -> pipeline.addLast("framing",
+                    new LengthFieldBasedFrameDecoder(maxFrame + prefixBytes, 0, prefixBytes, 0, prefixBytes));
+            case RAW -> {
+                // each read is a message
+            }
+        }
+    }
+
     private static byte[] append(byte[] message, byte last) {
-        byte[] framed = java.util.Arrays.copyOf(message, message.length + 1);
+        byte[] framed = Arrays.copyOf(message, message.length + 1);
         framed[message.length] = last;
         return framed;
     }
