@@ -42,6 +42,10 @@ public @interface ChatConfig {
             + " long is disconnected; 0: never", min = "0")
     int idle_timeout_seconds() default 300;
 
+    @AttributeDefinition(name = "Message timeout (s)", description = "With line or length framing: a client that has"
+            + " begun a message and not finished it within this long is disconnected (slowloris); 0: never", min = "0")
+    int frame_timeout_seconds() default 30;
+
     @AttributeDefinition(name = "Maximum clients", description = "Connections beyond this are closed at once", min = "1")
     int max_clients() default 20_000;
 

@@ -34,6 +34,7 @@ import io.fieldbench.chat.events.ChatMessage;
 import io.fieldbench.chat.events.ChatMessage.Direction;
 import io.fieldbench.chat.events.ChatTopics;
 import io.fieldbench.chat.internal.ChatStatus.State;
+import io.fieldbench.server.support.BindProblem;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -50,6 +51,8 @@ import io.netty.buffer.Unpooled;
 public final class ChatServer implements ChatTraffic {
 
     public static final String PID = "io.fieldbench.chat";
+    /** How a failure to listen is told to the user. */
+    static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     /** How long the server waits, at activation, for FileInstall to apply an existing etc/io.fieldbench.chat.cfg. */
     static final long CONFIG_FILE_WAIT_MILLIS = 5_000;
     static final long STOP_WAIT_SECONDS = 10;
@@ -234,7 +237,8 @@ public final class ChatServer implements ChatTraffic {
         String why = detail.isEmpty() ? reason.text() : reason.text() + " (" + detail + ")";
         if (reason == DisconnectReason.SERVER_STOPPING) {
             log.debug("Chat client {} at {} disconnected: {}", client.id(), client.address(), why);
-        } else if (reason == DisconnectReason.TOO_SLOW || reason == DisconnectReason.ERROR) {
+        } else if (reason == DisconnectReason.TOO_SLOW || reason == DisconnectReason.SLOWLORIS
+                || reason == DisconnectReason.ERROR) {
             log.warn("Chat client {} at {} disconnected: {}; in {} bytes, out {} bytes", client.id(), client.address(), why,
                     client.bytesIn(), client.bytesOut());
         } else {
@@ -326,7 +330,7 @@ public final class ChatServer implements ChatTraffic {
             InetSocketAddress endpoint = new InetSocketAddress(InetAddress.getByName(wanted.bindAddress()), wanted.port());
             opened = ChatListener.bind(endpoint, wanted, new ClientRegistry(wanted.maxClients(), clock), this);
         } catch (Exception e) {
-            problem = BindProblem.describe(e, wanted.bindAddress(), wanted.port());
+            problem = BIND_PROBLEM.describe(e, wanted.bindAddress(), wanted.port());
             state = State.STOPPED;
             log.error(problem);
             return;

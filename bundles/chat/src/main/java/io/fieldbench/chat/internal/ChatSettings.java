@@ -10,7 +10,7 @@ import java.util.List;
  * named in {@link #problems()}, so that one typo in the file does not keep the server down.
  */
 public record ChatSettings(boolean enabled, String bindAddress, int port, Framing framing, int maxLineLength,
-        int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int maxClients, int outboundLimitBytes,
+        int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int frameTimeoutSeconds, int maxClients, int outboundLimitBytes,
         boolean echo, List<String> problems) {
 
     static final int MAX_PORT = 65_535;
@@ -44,6 +44,7 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
             maxLine = DEFAULT_MAX_LINE;
         }
         int idle = Math.max(0, config.idle_timeout_seconds());
+        int frameTimeout = Math.max(0, config.frame_timeout_seconds());
         int maxClients = config.max_clients();
         if (maxClients < 1) {
             problems.add("max.clients " + maxClients + " is below 1; using 20000");
@@ -55,7 +56,7 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
             outbound = MIN_OUTBOUND_LIMIT;
         }
         return new ChatSettings(config.enabled(), config.bind_address().trim(), config.port(), framing, maxLine, prefix,
-                charset, idle, maxClients, outbound, config.echo(), List.copyOf(problems));
+                charset, idle, frameTimeout, maxClients, outbound, config.echo(), List.copyOf(problems));
     }
 
     boolean portValid() {

@@ -57,6 +57,9 @@ final class ClientHandler extends ChannelDuplexHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             close(ctx, DisconnectReason.IDLE_TIMEOUT, "");
+        } else if (event instanceof FrameTimeout.Expired expired) {
+            close(ctx, DisconnectReason.SLOWLORIS, expired.partialBytes() + " bytes of a message unfinished after "
+                    + expired.seconds() + " s");
         } else if (event instanceof ChannelInputShutdownEvent) {
             // the client shut down its output (or closed): what it sent has been read, the framing flushed
             close(ctx, DisconnectReason.CLOSED_BY_PEER, "");

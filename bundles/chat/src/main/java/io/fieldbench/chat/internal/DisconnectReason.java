@@ -5,6 +5,7 @@ public enum DisconnectReason {
     CLOSED_BY_PEER("closed by peer"),
     RESET("reset by peer"),
     IDLE_TIMEOUT("idle timeout"),
+    SLOWLORIS("too slow to finish a message (slowloris)"),
     KICKED("kicked"),
     TOO_SLOW("too slow: it does not read what it is sent (outbound limit passed)"),
     TOO_MANY_CLIENTS("too many clients (max.clients reached)"),

@@ -46,12 +46,44 @@ public final class Frames {
      */
     public static void addDecoder(ChannelPipeline pipeline, Framing framing, int maxFrame, int prefixBytes) {
         switch (framing) {
-            case LINE -> pipeline.addLast("framing", new LineBasedFrameDecoder(maxFrame, true, true));
-            case LENGTH -> pipeline.addLast("framing",
-                    new LengthFieldBasedFrameDecoder(maxFrame + prefixBytes, 0, prefixBytes, 0, prefixBytes));
+            case LINE -> pipeline.addLast("framing", new LineDecoder(maxFrame));
+            case LENGTH -> pipeline.addLast("framing", new LengthDecoder(maxFrame, prefixBytes));
             case RAW -> {
                 // each read is a message
             }
+        }
+    }
+
+    /** A framing decoder that says how many bytes of an unfinished message it holds. */
+    interface PartialFrame {
+
+        /** Bytes received of a message whose end has not arrived yet; 0 between messages. */
+        int partialBytes();
+    }
+
+    /** Lines ending with LF or CRLF, without the ending; a longer line is reported and skipped. */
+    private static final class LineDecoder extends LineBasedFrameDecoder implements PartialFrame {
+
+        LineDecoder(int maxFrame) {
+            super(maxFrame, true, true);
+        }
+
+        @Override
+        public int partialBytes() {
+            return actualReadableBytes();
+        }
+    }
+
+    /** Messages after a big-endian length prefix of 2 or 4 bytes, without the prefix. */
+    private static final class LengthDecoder extends LengthFieldBasedFrameDecoder implements PartialFrame {
+
+        LengthDecoder(int maxFrame, int prefixBytes) {
+            super(maxFrame + prefixBytes, 0, prefixBytes, 0, prefixBytes);
+        }
+
+        @Override
+        public int partialBytes() {
+            return actualReadableBytes();
         }
     }
 

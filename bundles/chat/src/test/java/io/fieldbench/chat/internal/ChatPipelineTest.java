@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,10 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 
-/** A client's pipeline without a socket: framing, byte counts, reasons, the outbound limit, max clients. */
+/**
+ * A client's pipeline without a socket: framing, byte counts, reasons, the outbound limit, max
+ * clients, the deadline for finishing a message.
+ */
 class ChatPipelineTest {
 
     private final RecordingTraffic traffic = new RecordingTraffic();
@@ -26,6 +30,7 @@ class ChatPipelineTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(InboundCounter.INSTANCE);
         ChatInitializer.addFraming(channel.pipeline(), settings);
+        ChatInitializer.addFrameTimeout(channel.pipeline(), settings);
         channel.pipeline().addLast(new ClientHandler(registry, traffic, settings.outboundLimitBytes()));
         channel.pipeline().fireChannelActive();
         return channel;
@@ -113,5 +118,75 @@ class ChatPipelineTest {
         channel.write(Unpooled.wrappedBuffer(new byte[3000]));
         assertFalse(channel.isOpen());
         assertEquals(List.of(DisconnectReason.TOO_SLOW), traffic.disconnected);
+    }
+
+    @Test
+    void aClientThatTricklesALineWithoutEverFinishingItIsDisconnectedAsSlowloris() {
+        EmbeddedChannel channel = channel(TestConfig.framing("line").frameTimeout(10).settings());
+        channel.writeInbound(bytes("GET"));
+        for (int second = 1; second <= 9; second++) {
+            channel.advanceTimeBy(1, TimeUnit.SECONDS);
+            channel.writeInbound(bytes("x"));
+            channel.runScheduledPendingTasks();
+        }
+        assertTrue(channel.isOpen(), "9 s into a 10 s deadline");
+        channel.advanceTimeBy(1, TimeUnit.SECONDS);
+        channel.writeInbound(bytes("y"));
+        channel.runScheduledPendingTasks();
+        assertFalse(channel.isOpen(), "never idle, yet the line was begun 10 s ago");
+        assertEquals(List.of(DisconnectReason.SLOWLORIS), traffic.disconnected);
+        assertEquals(List.of(), traffic.received);
+        assertEquals("too slow to finish a message (slowloris)", DisconnectReason.SLOWLORIS.text());
+    }
+
+    @Test
+    void aClientThatKeepsFinishingMessagesKeepsItsConnection() {
+        EmbeddedChannel line = channel(TestConfig.framing("line").frameTimeout(10).settings());
+        EmbeddedChannel length = channel(TestConfig.framing("length").frameTimeout(10).settings());
+        line.writeInbound(bytes("o"));
+        length.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 2}));
+        // each read finishes a message and begins the next: the deadline starts again with each
+        for (int read = 1; read <= 30; read++) {
+            line.advanceTimeBy(6, TimeUnit.SECONDS);
+            length.advanceTimeBy(6, TimeUnit.SECONDS);
+            line.writeInbound(bytes("ne\no"));
+            length.writeInbound(Unpooled.wrappedBuffer(new byte[] {'o', 'k', 0, 2}));
+            line.runScheduledPendingTasks();
+            length.runScheduledPendingTasks();
+        }
+        assertTrue(line.isOpen());
+        assertTrue(length.isOpen());
+        assertEquals(List.of(), traffic.disconnected);
+        assertEquals(60, traffic.received.size());
+        assertEquals(List.of("1:one", "2:ok"), traffic.received.subList(0, 2));
+    }
+
+    @Test
+    void nothingHalfSentMeansNoDeadline() {
+        EmbeddedChannel between = channel(TestConfig.framing("line").frameTimeout(10).settings());
+        between.writeInbound(bytes("done\n"));
+        EmbeddedChannel off = channel(new TestConfig("line", 2, "UTF-8", 16, 4096, 0).settings());
+        off.writeInbound(bytes("half"));
+        for (EmbeddedChannel channel : List.of(between, off)) {
+            channel.advanceTimeBy(60, TimeUnit.SECONDS);
+            channel.runScheduledPendingTasks();
+            assertTrue(channel.isOpen());
+        }
+        assertEquals(List.of(), traffic.disconnected);
+    }
+
+    @Test
+    void theDeadlineIsThereOnlyForLineAndLengthFramingAndNotAtZero() {
+        assertTrue(framingHandlers(TestConfig.framing("line").frameTimeout(10)).contains("frame-timeout"));
+        assertTrue(framingHandlers(TestConfig.framing("length").frameTimeout(10)).contains("frame-timeout"));
+        assertFalse(framingHandlers(TestConfig.framing("raw").frameTimeout(10)).contains("frame-timeout"));
+        assertFalse(framingHandlers(TestConfig.framing("line").frameTimeout(0)).contains("frame-timeout"));
+    }
+
+    private static List<String> framingHandlers(TestConfig config) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        ChatInitializer.addFraming(channel.pipeline(), config.settings());
+        ChatInitializer.addFrameTimeout(channel.pipeline(), config.settings());
+        return channel.pipeline().names();
     }
 }

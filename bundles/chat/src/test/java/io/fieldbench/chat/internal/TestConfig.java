@@ -3,10 +3,19 @@ package io.fieldbench.chat.internal;
 import java.lang.annotation.Annotation;
 
 /** A {@link ChatConfig} with the defaults, some of which a test changes. */
-record TestConfig(String framing, int lengthPrefix, String charset, int maxLine, int outboundLimit) implements ChatConfig {
+record TestConfig(String framing, int lengthPrefix, String charset, int maxLine, int outboundLimit, int frameTimeout)
+        implements ChatConfig {
+
+    TestConfig(String framing, int lengthPrefix, String charset, int maxLine, int outboundLimit) {
+        this(framing, lengthPrefix, charset, maxLine, outboundLimit, 30);
+    }
 
     static TestConfig framing(String framing) {
         return new TestConfig(framing, 2, "UTF-8", 16, 1024 * 1024);
+    }
+
+    TestConfig frameTimeout(int seconds) {
+        return new TestConfig(framing, lengthPrefix, charset, maxLine, outboundLimit, seconds);
     }
 
     ChatSettings settings() {
@@ -46,6 +55,11 @@ record TestConfig(String framing, int lengthPrefix, String charset, int maxLine,
     @Override
     public int idle_timeout_seconds() {
         return 0;
+    }
+
+    @Override
+    public int frame_timeout_seconds() {
+        return frameTimeout;
     }
 
     @Override

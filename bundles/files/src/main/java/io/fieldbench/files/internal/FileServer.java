@@ -29,6 +29,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.files.internal.FilesStatus.State;
+import io.fieldbench.server.support.BindProblem;
 
 /**
  * The file service: listens where its configuration says and sends files of the shared folder to
@@ -44,6 +45,8 @@ import io.fieldbench.files.internal.FilesStatus.State;
 public final class FileServer {
 
     public static final String PID = "io.fieldbench.files";
+    /** How a failure to listen is told to the user. */
+    static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     /** How long activation waits for FileInstall to apply an existing {@code etc/io.fieldbench.files.cfg}. */
     static final long CONFIG_FILE_WAIT_MILLIS = 5_000;
     static final long STOP_WAIT_SECONDS = 10;
@@ -234,7 +237,7 @@ public final class FileServer {
             InetSocketAddress endpoint = new InetSocketAddress(InetAddress.getByName(wanted.bindAddress()), wanted.port());
             server = FileServerSocket.bind(endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log));
         } catch (Exception e) {
-            problem = BindProblem.describe(e, wanted.bindAddress(), wanted.port());
+            problem = BIND_PROBLEM.describe(e, wanted.bindAddress(), wanted.port());
             state = State.STOPPED;
             log.error(problem);
             return;

@@ -32,6 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.decoder.Decoder;
 import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.udp.internal.CollectorStatus.State;
 
 /**
@@ -49,6 +50,8 @@ import io.fieldbench.udp.internal.CollectorStatus.State;
 public final class UdpCollector {
 
     public static final String PID = "io.fieldbench.udp";
+    /** How a failure to listen is told to the user. */
+    static final BindProblem BIND_PROBLEM = new BindProblem("UDP", PID);
     /**
      * How long the collector waits, at activation, for FileInstall to apply an existing
      * {@code etc/io.fieldbench.udp.cfg}, rather than binding the default port for a moment.
@@ -254,7 +257,7 @@ public final class UdpCollector {
             server = UdpCollectorServer.bind(endpoint, wanted.receiveBuffer(),
                     new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
         } catch (Exception e) {
-            problem = BindProblem.describe(e, wanted.bindAddress(), wanted.port());
+            problem = BIND_PROBLEM.describe(e, wanted.bindAddress(), wanted.port());
             state = State.STOPPED;
             log.error(problem);
             return;

@@ -125,7 +125,12 @@ class FileServiceTest {
         assertEquals("hello\n", new String(download(port, "hello.txt\r\n"), StandardCharsets.UTF_8));
         assertEquals("t,21.5\n", new String(download(port, "logs/温度.csv\n"), StandardCharsets.UTF_8));
 
-        Poll.until(() -> statusLine("transfers:").startsWith("transfers: 0 in progress; 4 served"), "four files served");
+        String[] transfers = { "" };
+        try {
+            Poll.until(() -> (transfers[0] = statusLine("transfers:")).startsWith("transfers: 0 in progress; 4 served"), "four files served");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last: " + transfers[0], e);
+        }
         assertEquals("folder:    " + shared + " (3 files)", statusLine("folder:"));
     }
 
