@@ -90,6 +90,13 @@ final class BenchProcess implements AutoCloseable {
         throw new AssertionError("no output line " + what + " within " + DEADLINE.toSeconds() + " s; stderr: " + errors);
     }
 
+    /** Sends a command and waits for the line of its answer that matches, ignoring what earlier commands printed. */
+    String ask(String command, Predicate<String> matching, String what) throws InterruptedException {
+        output.clear();
+        send(command);
+        return awaitLine(matching, what);
+    }
+
     /** Repeats a command until one of its answers matches; for state that changes in the background. */
     String askUntil(String command, Predicate<String> matching, String what) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();

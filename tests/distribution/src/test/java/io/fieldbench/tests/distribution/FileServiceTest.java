@@ -75,8 +75,7 @@ class FileServiceTest {
 
     /** One line of {@code files:status}, the one that starts with this word. */
     private String statusLine(String prefix) throws InterruptedException {
-        bench.send("files:status");
-        return bench.awaitLine(line -> line.startsWith(prefix), "the status line " + prefix);
+        return bench.ask("files:status", line -> line.startsWith(prefix), "the status line " + prefix);
     }
 
     /** Connects, sends these bytes, reads everything until the server closes. */
