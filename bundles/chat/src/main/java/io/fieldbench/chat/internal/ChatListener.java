@@ -3,6 +3,7 @@ package io.fieldbench.chat.internal;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
+import io.fieldbench.server.support.ServerControl;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -16,7 +17,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * One listening socket with its event loops and its clients: made by {@link #bind}, ended by
  * {@link #close}, after which the port is free at once.
  */
-final class ChatListener {
+final class ChatListener implements ServerControl.Socket {
 
     static final long SHUTDOWN_QUIET_MILLIS = 0;
     static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
@@ -63,7 +64,8 @@ final class ChatListener {
         }
     }
 
-    InetSocketAddress localAddress() {
+    @Override
+    public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
     }
 
@@ -72,7 +74,8 @@ final class ChatListener {
     }
 
     /** Closes the socket (the port is free when this returns), disconnects every client, ends the event loops. */
-    void close() {
+    @Override
+    public void close() {
         channel.close().awaitUninterruptibly();
         for (ChatClient client : clients.all()) {
             client.closing(DisconnectReason.SERVER_STOPPING, "");

@@ -1,21 +1,11 @@
 package io.fieldbench.chat.internal;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -33,8 +23,8 @@ import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.chat.events.ChatMessage;
 import io.fieldbench.chat.events.ChatMessage.Direction;
 import io.fieldbench.chat.events.ChatTopics;
-import io.fieldbench.chat.internal.ChatStatus.State;
 import io.fieldbench.server.support.BindProblem;
+import io.fieldbench.server.support.ServerControl;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -42,9 +32,9 @@ import io.netty.buffer.Unpooled;
  * one, some or all, kicks, and says why each connection ended. Publishes every message and
  * connection change for the Chat view; the console and the view start, stop and operate it.
  * <p>
- * Binding and closing happen on one control thread, never on the caller's (the console, the EDT,
- * the configuration thread, an event loop): they only ask. Framing, encoding and limits apply to the
- * next connection; address and port changes rebind.
+ * Binding and closing happen on the {@link ServerControl}'s thread, never on the caller's (the
+ * console, the EDT, the configuration thread, an event loop): they only ask. Framing, encoding and
+ * limits apply to the next connection; address and port changes rebind.
  */
 @Component(service = ChatServer.class, configurationPid = ChatServer.PID, immediate = true)
 @Designate(ocd = ChatConfig.class)
@@ -53,10 +43,7 @@ public final class ChatServer implements ChatTraffic {
     public static final String PID = "io.fieldbench.chat";
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
-    /** How long the server waits, at activation, for FileInstall to apply an existing etc/io.fieldbench.chat.cfg. */
-    static final long CONFIG_FILE_WAIT_MILLIS = 5_000;
-    static final long STOP_WAIT_SECONDS = 10;
-    private static final String FILE_INSTALL_SOURCE = "felix.fileinstall.filename";
+    /** The framework property naming the distribution's folder (set by the launcher). */
     private static final String HOME = "fieldbench.home";
 
     @Reference
@@ -66,30 +53,15 @@ public final class ChatServer implements ChatTraffic {
     private Logger log;
 
     private final Clock clock = Clock.systemUTC();
-    private final AtomicReference<Future<?>> fileWait = new AtomicReference<>();
     private volatile ChatSettings settings;
-    private volatile State state = State.STOPPED;
-    private volatile String problem = "";
-    private volatile InetSocketAddress listening;
-    /** Set on the control thread; read anywhere. */
-    private volatile ChatListener listener;
-    private ScheduledExecutorService control;
+    private ServerControl<ChatListener> control;
 
     @Activate
     void activate(BundleContext context, ChatConfig config, Map<String, Object> properties) {
         settings = ChatSettings.of(config);
         settings.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
-        control = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "fieldbench-chat-control");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (configFileUnread(context, properties)) {
-            state = State.STARTING;
-            fileWait.set(control.schedule(this::startAsConfigured, CONFIG_FILE_WAIT_MILLIS, TimeUnit.MILLISECONDS));
-        } else if (settings.enabled()) {
-            control.execute(this::startListening);
-        }
+        control = new ServerControl<>("chat server", BIND_PROBLEM, new ChatSocket(), log::error);
+        control.activate(ServerControl.configFileUnread(context.getProperty(HOME), PID, properties));
     }
 
     @Modified
@@ -100,50 +72,30 @@ public final class ChatServer implements ChatTraffic {
         if (!now.problems().equals(old.problems())) {
             now.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
         }
-        boolean firstFromFile = cancelFileWait();
-        submit(() -> {
-            reconfigure(old, now, firstFromFile);
-            return null;
-        });
+        control.reconfigure(old.enabled(), !old.sameSocket(now));
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        cancelFileWait();
-        control.execute(this::stopListening);
-        control.shutdown();
-        if (!control.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-            log.warn("The chat server's socket did not close within {} s", STOP_WAIT_SECONDS);
+        if (!control.deactivate()) {
+            log.warn("The chat server's socket did not close within {} s", ServerControl.STOP_WAIT_SECONDS);
         }
     }
 
     /** Starts listening with the settings in force, unless it listens already; completes once it listens or failed. */
     public CompletableFuture<ChatStatus> start() {
-        cancelFileWait();
-        return submit(() -> {
-            startListening();
-            return status();
-        });
+        return control.start().thenApply(started -> status());
     }
 
     /** Stops listening, disconnects every client and frees the port; completes once the port is free. */
     public CompletableFuture<ChatStatus> stop() {
-        cancelFileWait();
-        return submit(() -> {
-            stopListening();
-            return status();
-        });
+        return control.stop().thenApply(stopped -> status());
     }
 
     public ChatStatus status() {
-        ChatSettings current = settings;
-        State now = state;
-        InetSocketAddress at = now == State.RUNNING ? listening : null;
-        ChatListener open = listener;
-        String endpoint = at != null ? Endpoints.of(at)
-                : (current.bindAddress().contains(":") ? "[" + current.bindAddress() + "]" : current.bindAddress())
-                        + ":" + current.port();
-        return new ChatStatus(now, endpoint, problem, open == null ? 0 : open.clients().size(), current);
+        ChatListener open = control.socket();
+        return new ChatStatus(control.state(), control.endpoint(), control.problem(),
+                open == null ? 0 : open.clients().size(), settings);
     }
 
     public ChatSettings settings() {
@@ -152,12 +104,12 @@ public final class ChatServer implements ChatTraffic {
 
     /** The connected clients by id; empty when the server does not listen. */
     public List<ChatClient> clients() {
-        ChatListener open = listener;
+        ChatListener open = control.socket();
         return open == null ? List.of() : open.clients().all();
     }
 
     public Optional<ChatClient> client(int id) {
-        ChatListener open = listener;
+        ChatListener open = control.socket();
         return Optional.ofNullable(open == null ? null : open.clients().get(id));
     }
 
@@ -186,7 +138,7 @@ public final class ChatServer implements ChatTraffic {
      * @return how many clients it went to
      */
     public int broadcast(byte[] message) {
-        ChatListener open = listener;
+        ChatListener open = control.socket();
         if (open == null) {
             return 0;
         }
@@ -264,99 +216,39 @@ public final class ChatServer implements ChatTraffic {
         eventAdmin.postEvent(new Event(topic, Map.of(ChatTopics.MESSAGE, message)));
     }
 
-    // --- the control thread ---
+    /** How the control opens and closes the listening socket, and what it says; on the control thread. */
+    private final class ChatSocket implements ServerControl.SettingsBinding<ChatListener> {
 
-    private CompletableFuture<ChatStatus> submit(Callable<ChatStatus> task) {
-        CompletableFuture<ChatStatus> result = new CompletableFuture<>();
-        try {
-            control.execute(() -> {
-                try {
-                    result.complete(task.call());
-                } catch (Exception | LinkageError e) {
-                    log.error("The chat server failed to change state: {}", String.valueOf(e), e);
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("the chat server is shutting down"));
+        /** The clients connected when the socket began to close: it disconnects them all. */
+        private int clientsAtStop;
+
+        @Override
+        public ChatSettings settings() {
+            return settings;
         }
-        return result;
-    }
 
-    private void reconfigure(ChatSettings old, ChatSettings now, boolean firstFromFile) {
-        if (firstFromFile || old.enabled() != now.enabled()) {
-            stopListening();
-            if (now.enabled()) {
-                startListening();
-            }
-        } else if (!old.sameSocket(now) && (listener != null || !problem.isEmpty())) {
-            stopListening();
-            startListening();
+        @Override
+        public ChatListener open(InetSocketAddress endpoint) throws Exception {
+            ChatSettings wanted = settings;
+            return ChatListener.bind(endpoint, wanted, new ClientRegistry(wanted.maxClients(), clock), ChatServer.this);
         }
-    }
 
-    private void startAsConfigured() {
-        fileWait.set(null);
-        if (settings.enabled()) {
-            startListening();
-        } else {
-            state = State.STOPPED;
+        @Override
+        public void opened(ChatListener listener) {
+            ChatSettings current = settings;
+            log.info("Chat server listening on TCP {} ({} framing, {})", Endpoints.of(listener.localAddress()),
+                    current.framing().setting(), current.charset().name());
         }
-    }
 
-    private boolean cancelFileWait() {
-        Future<?> pending = fileWait.getAndSet(null);
-        return pending != null && pending.cancel(false);
-    }
-
-    private static boolean configFileUnread(BundleContext context, Map<String, Object> properties) {
-        String home = context.getProperty(HOME);
-        return home != null && !properties.containsKey(FILE_INSTALL_SOURCE)
-                && Files.exists(Path.of(home, "etc", PID + ".cfg"));
-    }
-
-    private void startListening() {
-        if (listener != null) {
-            return;
+        @Override
+        public void closing(ChatListener listener) {
+            clientsAtStop = listener.clients().size();
         }
-        ChatSettings wanted = settings;
-        state = State.STARTING;
-        problem = "";
-        ChatListener opened;
-        try {
-            if (!wanted.portValid()) {
-                throw new IllegalArgumentException("port " + wanted.port() + " is not between 0 and " + ChatSettings.MAX_PORT);
-            }
-            InetSocketAddress endpoint = new InetSocketAddress(InetAddress.getByName(wanted.bindAddress()), wanted.port());
-            opened = ChatListener.bind(endpoint, wanted, new ClientRegistry(wanted.maxClients(), clock), this);
-        } catch (Exception e) {
-            problem = BIND_PROBLEM.describe(e, wanted.bindAddress(), wanted.port());
-            state = State.STOPPED;
-            log.error(problem);
-            return;
-        }
-        listening = opened.localAddress();
-        listener = opened;
-        state = State.RUNNING;
-        log.info("Chat server listening on TCP {} ({} framing, {})", Endpoints.of(listening), wanted.framing().setting(),
-                wanted.charset().name());
-    }
 
-    private void stopListening() {
-        ChatListener open = listener;
-        if (open == null) {
-            state = State.STOPPED;
-            problem = "";
-            return;
+        @Override
+        public void closed(ChatListener listener, InetSocketAddress endpoint) {
+            log.info("Chat server stopped listening on TCP {}; {} clients disconnected (server stopping)",
+                    Endpoints.of(endpoint), clientsAtStop);
         }
-        state = State.STOPPING;
-        String was = Endpoints.of(listening);
-        int clients = open.clients().size();
-        open.close();
-        listener = null;
-        listening = null;
-        problem = "";
-        state = State.STOPPED;
-        log.info("Chat server stopped listening on TCP {}; {} clients disconnected (server stopping)", was, clients);
     }
 }

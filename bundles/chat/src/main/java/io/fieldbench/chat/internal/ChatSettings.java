@@ -5,15 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fieldbench.server.support.ServerControl;
+
 /**
  * The chat server's configuration, checked: a wrong value falls back to its default and is
  * named in {@link #problems()}, so that one typo in the file does not keep the server down.
  */
 public record ChatSettings(boolean enabled, String bindAddress, int port, Framing framing, int maxLineLength,
         int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int frameTimeoutSeconds, int maxClients, int outboundLimitBytes,
-        boolean echo, List<String> problems) {
+        boolean echo, List<String> problems) implements ServerControl.Listening {
 
-    static final int MAX_PORT = 65_535;
     static final int DEFAULT_MAX_LINE = 8_192;
     /** The largest message with a 2-byte prefix; a 4-byte prefix may say more, but the server takes no more than this. */
     static final int MAX_LENGTH_FRAME = 16 * 1024 * 1024;
@@ -57,10 +58,6 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
         }
         return new ChatSettings(config.enabled(), config.bind_address().trim(), config.port(), framing, maxLine, prefix,
                 charset, idle, frameTimeout, maxClients, outbound, config.echo(), List.copyOf(problems));
-    }
-
-    boolean portValid() {
-        return port >= 0 && port <= MAX_PORT;
     }
 
     /** Whether the listening socket stays as it is: any other change applies to the next connection. */

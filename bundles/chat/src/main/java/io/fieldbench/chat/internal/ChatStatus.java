@@ -1,11 +1,10 @@
 package io.fieldbench.chat.internal;
 
+import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.ServerControl.State;
+
 /** The chat server at one moment, for the console and the view. */
 public record ChatStatus(State state, String endpoint, String problem, int clients, ChatSettings settings) {
-
-    public enum State {
-        STARTING, RUNNING, STOPPING, STOPPED
-    }
 
     public boolean running() {
         return state == State.RUNNING;
@@ -13,12 +12,7 @@ public record ChatStatus(State state, String endpoint, String problem, int clien
 
     /** One line: what the server does, or why it does not listen. */
     public String headline() {
-        return switch (state) {
-            case RUNNING -> "running on " + endpoint;
-            case STARTING -> "starting on " + endpoint;
-            case STOPPING -> "stopping";
-            case STOPPED -> problem.isEmpty() ? "stopped (set to listen on " + endpoint + ")" : "stopped: " + problem;
-        };
+        return ServerControl.headline(state, endpoint, problem);
     }
 
     /** Every line of {@code chat:status}. */

@@ -29,6 +29,7 @@ import io.fieldbench.chat.internal.ChatClient;
 import io.fieldbench.chat.internal.ChatServer;
 import io.fieldbench.chat.internal.ChatStatus;
 import io.fieldbench.chat.internal.ShownText;
+import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -167,7 +168,7 @@ final class ChatPanel extends JPanel {
         ChatStatus now = server.status();
         status.setText(now.headline() + " · " + now.clients() + " clients"
                 + (intake.dropped() > 0 ? " · " + intake.dropped() + " messages not shown (too many)" : ""));
-        listen.setEnabled(!now.running() && now.state() == ChatStatus.State.STOPPED);
+        listen.setEnabled(!now.running() && now.state() == ServerControl.State.STOPPED);
         stopButton.setEnabled(now.running());
 
         List<Integer> keep = selected();

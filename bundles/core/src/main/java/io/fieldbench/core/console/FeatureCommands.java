@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,13 @@ import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.fieldbench.api.feature.BundleStatus;
 import io.fieldbench.api.feature.FeatureService;
 import io.fieldbench.api.feature.FeatureStatus;
+import io.fieldbench.api.status.StatusReport;
 
 /** The {@code fb:} console commands: features, enable, disable, status, shutdown. */
 @Component(service = FeatureCommands.class, property = {
@@ -35,6 +39,10 @@ public class FeatureCommands {
 
     @Reference
     private FeatureService features;
+
+    /** What the running modules add to {@code fb:status}. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<StatusReport> reports = new CopyOnWriteArrayList<>();
 
     private BundleContext context;
 
@@ -67,7 +75,7 @@ public class FeatureCommands {
         return await(features.disable(name).toCompletableFuture(), "disabled " + name);
     }
 
-    /** Uptime, bundles, enabled features, problems and memory in a few lines. */
+    /** Uptime, bundles, enabled features, problems and memory in a few lines, then what the modules report. */
     public String status() {
         Bundle[] bundles = context.getBundles();
         long active = Arrays.stream(bundles).filter(b -> b.getState() == Bundle.ACTIVE).count();
@@ -79,7 +87,17 @@ public class FeatureCommands {
                 "bundles:  " + active + " active of " + bundles.length,
                 "features: " + String.join(", ", all.stream().filter(FeatureStatus::enabled).map(FeatureStatus::name).toList()),
                 "problems: " + (problems == 0 ? "none" : problems + " feature(s), see fb:features"),
-                "memory:   " + (runtime.totalMemory() - runtime.freeMemory()) / MIB + " MiB used of " + runtime.maxMemory() / MIB + " MiB");
+                "memory:   " + (runtime.totalMemory() - runtime.freeMemory()) / MIB + " MiB used of " + runtime.maxMemory() / MIB + " MiB")
+                + reports();
+    }
+
+    private String reports() {
+        StringBuilder text = new StringBuilder();
+        for (StatusReport report : reports) {
+            text.append("\n").append(report.title()).append(':');
+            report.lines().forEach(line -> text.append("\n  ").append(line));
+        }
+        return text.toString();
     }
 
     /** Stops the framework cleanly; the launcher then exits. */

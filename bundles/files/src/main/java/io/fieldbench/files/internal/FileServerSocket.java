@@ -3,6 +3,7 @@ package io.fieldbench.files.internal;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
+import io.fieldbench.server.support.ServerControl;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,7 +19,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * after which the port is free and every connection closed. Transfers are zero-copy
  * ({@code sendfile}), so two I/O threads serve many clients at once.
  */
-final class FileServerSocket {
+final class FileServerSocket implements ServerControl.Socket {
 
     static final long SHUTDOWN_QUIET_MILLIS = 0;
     static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
@@ -62,12 +63,14 @@ final class FileServerSocket {
     }
 
     /** Where it listens; with port 0 asked, the port the system chose. */
-    InetSocketAddress localAddress() {
+    @Override
+    public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
     }
 
     /** Closes the listening socket (the port is free when this returns), then every connection. */
-    void close() {
+    @Override
+    public void close() {
         channel.close().awaitUninterruptibly();
         shutdown(boss);
         shutdown(workers);

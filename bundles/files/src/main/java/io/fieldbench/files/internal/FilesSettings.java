@@ -2,18 +2,19 @@ package io.fieldbench.files.internal;
 
 import java.nio.file.Path;
 
+import io.fieldbench.server.support.ServerControl;
+
 /**
  * The settings in force, with the shared folder resolved to a path.
  *
  * @param folder the shared folder, absolute
  */
 record FilesSettings(boolean enabled, String bindAddress, int port, Path folder, long maxFileBytes, boolean errorLine,
-        int requestTimeoutSeconds, int maxNameBytes) {
+        int requestTimeoutSeconds, int maxNameBytes) implements ServerControl.Listening {
 
     static final String DATA_VARIABLE = "${fieldbench.data}";
     static final String HOME_VARIABLE = "${fieldbench.home}";
     static final String DEFAULT_FOLDER = DATA_VARIABLE + "/shared";
-    static final int MAX_PORT = 65_535;
 
     /**
      * The settings of this configuration on a bench with these folders.
@@ -27,10 +28,6 @@ record FilesSettings(boolean enabled, String bindAddress, int port, Path folder,
         return new FilesSettings(config.enabled(), config.bind_address().strip(), config.port(),
                 home.resolve(folder).toAbsolutePath().normalize(), Math.max(0, config.max_file_bytes()), config.error_line(),
                 Math.max(1, config.request_timeout_seconds()), Math.max(1, config.max_name_bytes()));
-    }
-
-    boolean portValid() {
-        return port >= 0 && port <= MAX_PORT;
     }
 
     boolean sameSocket(FilesSettings other) {

@@ -3,6 +3,8 @@ package io.fieldbench.files.internal;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.fieldbench.server.support.ServerControl.State;
+
 /**
  * The file service at one moment, for the console and the view.
  *
@@ -18,11 +20,6 @@ import java.util.List;
  */
 public record FilesStatus(State state, String endpoint, String problem, Path folder, List<Transfer> inProgress, long served,
         long failed, long refused, long bytesSent) {
-
-    /** What the service does. */
-    public enum State {
-        STOPPED, STARTING, RUNNING, STOPPING
-    }
 
     public FilesStatus {
         inProgress = List.copyOf(inProgress);

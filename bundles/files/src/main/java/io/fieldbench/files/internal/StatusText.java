@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.fieldbench.server.support.ServerControl;
+
 /** The file service's status and refusals as the console shows them. */
 public final class StatusText {
 
@@ -17,13 +19,7 @@ public final class StatusText {
 
     /** One line: what the service does, or why it does not listen. */
     public static String headline(FilesStatus status) {
-        return switch (status.state()) {
-            case RUNNING -> "running on " + status.endpoint();
-            case STARTING -> "starting on " + status.endpoint();
-            case STOPPING -> "stopping";
-            case STOPPED -> status.problem().isEmpty() ? "stopped (set to listen on " + status.endpoint() + ")"
-                    : "stopped: " + status.problem();
-        };
+        return ServerControl.headline(status.state(), status.endpoint(), status.problem());
     }
 
     /** Every line of {@code files:status}. */

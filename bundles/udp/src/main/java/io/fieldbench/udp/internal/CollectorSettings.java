@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.fieldbench.server.support.ServerControl;
+
 /**
  * The collector's configuration, checked: a value the collector cannot use is replaced by its
  * default and named in {@link #problems()}, so a typo in a file never silences the collector.
@@ -19,7 +21,7 @@ import java.util.Optional;
  * @param problems      what was wrong with the configuration, in words for a lab engineer
  */
 public record CollectorSettings(boolean enabled, String bindAddress, int port, int receiveBuffer, String decoder,
-        Charset charset, ReplyMode reply, String ackTemplate, List<String> problems) {
+        Charset charset, ReplyMode reply, String ackTemplate, List<String> problems) implements ServerControl.Listening {
 
     /** The decoder choice that tries every decoder. */
     public static final String AUTO = "auto";
@@ -27,7 +29,6 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
     public static final List<Charset> CHARSETS = List.of(StandardCharsets.UTF_8, Charset.forName("GBK"),
             Charset.forName("GB18030"));
     static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
-    static final int MAX_PORT = 65_535;
     static final int MIN_RECEIVE_BUFFER = 64 * 1024;
 
     public CollectorSettings {
@@ -40,8 +41,8 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
         String bind = config.bind_address() == null || config.bind_address().isBlank() ? DEFAULT_BIND_ADDRESS
                 : config.bind_address().trim();
         int port = config.port();
-        if (port < 0 || port > MAX_PORT) {
-            problems.add("port " + port + " is not between 0 and " + MAX_PORT);
+        if (port < 0 || port > ServerControl.MAX_PORT) {
+            problems.add("port " + port + " is not between 0 and " + ServerControl.MAX_PORT);
         }
         int buffer = config.receive_buffer();
         if (buffer < MIN_RECEIVE_BUFFER) {
@@ -77,10 +78,5 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
     /** Whether the collector must bind again to use the other settings. */
     boolean sameSocket(CollectorSettings other) {
         return bindAddress.equals(other.bindAddress) && port == other.port && receiveBuffer == other.receiveBuffer;
-    }
-
-    /** Whether the port setting is one the collector can bind. */
-    boolean portValid() {
-        return port >= 0 && port <= MAX_PORT;
     }
 }

@@ -2,6 +2,7 @@ package io.fieldbench.udp.internal;
 
 import java.util.List;
 
+import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.udp.internal.CollectorCounters.Totals;
 
 /**
@@ -20,18 +21,6 @@ import io.fieldbench.udp.internal.CollectorCounters.Totals;
  */
 public record CollectorStatus(State state, String endpoint, String problem, int askedBuffer, int grantedBuffer,
         Totals totals, double datagramRate, double byteRate, CollectorSettings settings, List<String> decoders) {
-
-    /** What the collector does. */
-    public enum State {
-        /** Not listening. */
-        STOPPED,
-        /** Waiting for its configuration file to be read, or binding. */
-        STARTING,
-        /** Listening. */
-        RUNNING,
-        /** Closing its socket. */
-        STOPPING
-    }
 
     public CollectorStatus {
         decoders = List.copyOf(decoders);

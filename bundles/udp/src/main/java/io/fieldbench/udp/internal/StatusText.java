@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.udp.internal.CollectorCounters.Totals;
 
 /** The collector's status as the console shows it: a headline, then one line per topic. */
@@ -14,13 +15,7 @@ public final class StatusText {
 
     /** One line: what the collector does, or why it does not listen. */
     public static String headline(CollectorStatus status) {
-        return switch (status.state()) {
-            case RUNNING -> "running on " + status.endpoint();
-            case STARTING -> "starting on " + status.endpoint();
-            case STOPPING -> "stopping";
-            case STOPPED -> status.problem().isEmpty() ? "stopped (set to listen on " + status.endpoint() + ")"
-                    : "stopped: " + status.problem();
-        };
+        return ServerControl.headline(status.state(), status.endpoint(), status.problem());
     }
 
     /** Every line of {@code udp:status}. */

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
+import io.fieldbench.server.support.ServerControl;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -21,7 +22,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * after which the port is free at once. One datagram channel is served by one thread (about
  * 600 000 datagrams/s here), so the event loop has one.
  */
-final class UdpCollectorServer {
+final class UdpCollectorServer implements ServerControl.Socket {
 
     /** A stop must not wait for a quiet period: the port is freed when the channel closes. */
     static final long SHUTDOWN_QUIET_MILLIS = 0;
@@ -30,10 +31,12 @@ final class UdpCollectorServer {
 
     private final EventLoopGroup group;
     private final DatagramChannel channel;
+    private final int grantedReceiveBuffer;
 
     private UdpCollectorServer(EventLoopGroup group, DatagramChannel channel) {
         this.group = group;
         this.channel = channel;
+        this.grantedReceiveBuffer = channel.config().getReceiveBufferSize();
     }
 
     /**
@@ -62,17 +65,22 @@ final class UdpCollectorServer {
     }
 
     /** Where the socket listens; with port 0 asked, the port the system chose. */
-    InetSocketAddress localAddress() {
+    @Override
+    public InetSocketAddress localAddress() {
         return channel.localAddress();
     }
 
-    /** The receive buffer the kernel granted: on Linux at most net.core.rmem_max, whatever was asked. */
+    /**
+     * The receive buffer the kernel granted at bind: on Linux at most net.core.rmem_max, whatever was
+     * asked. Read once, so that a status taken while the socket closes does not ask a closed socket.
+     */
     int grantedReceiveBuffer() {
-        return channel.config().getReceiveBufferSize();
+        return grantedReceiveBuffer;
     }
 
     /** Closes the socket (the port is free when this returns) and ends the event loop. */
-    void close() {
+    @Override
+    public void close() {
         channel.close().awaitUninterruptibly();
         group.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }

@@ -26,6 +26,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 
+import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.udp.internal.CollectorSettings;
 import io.fieldbench.udp.internal.CollectorStatus;
 import io.fieldbench.udp.internal.ReplyMode;
@@ -219,8 +220,8 @@ final class CollectorControls extends JPanel {
                     : status.problem().isEmpty() ? UIManager.getColor("Label.foreground") : Colors.error());
         }
         if (!switching) {
-            start.setEnabled(status.state() == CollectorStatus.State.STOPPED);
-            stop.setEnabled(status.state() == CollectorStatus.State.RUNNING);
+            start.setEnabled(status.state() == ServerControl.State.STOPPED);
+            stop.setEnabled(status.state() == ServerControl.State.RUNNING);
         }
     }
 

@@ -43,7 +43,6 @@ class CollectorSettingsTest {
         assertEquals(StandardCharsets.UTF_8, settings.charset());
         assertEquals(ReplyMode.NONE, settings.reply());
         assertEquals(CollectorSettings.MIN_RECEIVE_BUFFER, settings.receiveBuffer());
-        assertFalse(settings.portValid());
         assertEquals(4, settings.problems().size(), settings.problems().toString());
         assertTrue(settings.problems().get(0).contains("70000"), settings.problems().toString());
     }

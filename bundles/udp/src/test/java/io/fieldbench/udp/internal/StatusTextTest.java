@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.udp.internal.CollectorCounters.Totals;
-import io.fieldbench.udp.internal.CollectorStatus.State;
 
 class StatusTextTest {
 

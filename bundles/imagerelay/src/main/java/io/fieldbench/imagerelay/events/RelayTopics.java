@@ -1,0 +1,25 @@
+package io.fieldbench.imagerelay.events;
+
+/**
+ * The EventAdmin topics and property names of the image relay, for its view and for anyone who
+ * listens. Private to this bundle, like the chat's events, until another bundle needs them.
+ */
+public final class RelayTopics {
+
+    /** Every image relay topic, for a handler that takes them all. */
+    public static final String ALL = "io/fieldbench/imagerelay/*";
+    public static final String CONNECTED = "io/fieldbench/imagerelay/CONNECTED";
+    public static final String DISCONNECTED = "io/fieldbench/imagerelay/DISCONNECTED";
+    /** A client sent an image and it was kept (or was a repeat of one kept). */
+    public static final String RECEIVED = "io/fieldbench/imagerelay/RECEIVED";
+    /** An image went to one client or to all: sent by the operator, or relayed. */
+    public static final String SENT = "io/fieldbench/imagerelay/SENT";
+    /** A connection or a message was refused: bad token, foreign origin, not an image, too large... */
+    public static final String REFUSED = "io/fieldbench/imagerelay/REFUSED";
+
+    /** A {@link RelayEvent}. */
+    public static final String EVENT = "event";
+
+    private RelayTopics() {
+    }
+}

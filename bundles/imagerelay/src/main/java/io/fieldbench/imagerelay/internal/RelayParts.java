@@ -1,0 +1,13 @@
+package io.fieldbench.imagerelay.internal;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * What a relay socket takes from the relay and keeps across restarts: the settings in force (read
+ * at each connection and each message), the images folder, the pairing token, the page's files,
+ * and where to report.
+ */
+record RelayParts(Supplier<RelaySettings> settings, Supplier<ImageStore> store, PairingToken token, PageFiles page,
+        RelayTraffic traffic, Clock clock) {
+}

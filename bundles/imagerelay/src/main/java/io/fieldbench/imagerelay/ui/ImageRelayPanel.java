@@ -1,0 +1,147 @@
+package io.fieldbench.imagerelay.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+
+import io.fieldbench.imagerelay.internal.RelayStatus;
+import io.fieldbench.server.support.ServerControl.State;
+import io.fieldbench.view.support.WrapLayout;
+
+/**
+ * The Image Relay view's component: the state with Start and Stop; the page's addresses on the
+ * left; the gallery beside the current image, and below them the connected clients beside the log.
+ * Each tick it asks the relay for a snapshot off the EDT and shows it, and takes the events that
+ * came since. EDT only.
+ */
+final class ImageRelayPanel extends JPanel {
+
+    static final int REFRESH_MILLIS = 250;
+    static final String STATE_NAME = "relay-state";
+    static final String MESSAGE_NAME = "relay-message";
+
+    private final RelayTasks tasks;
+    private final EventIntake intake;
+    private final JLabel state = new JLabel(" ");
+    private final JLabel message = new JLabel(" ");
+    private final JButton start;
+    private final JButton stop;
+    private final AddressesPanel addresses;
+    private final ClientsPanel clients = new ClientsPanel();
+    private final GalleryPanel gallery;
+    private final ImageViewer viewer;
+    private final RelayLog log = new RelayLog();
+    private final Timer timer;
+    private boolean refreshing;
+
+    /**
+     * @param worker runs the snapshots and the operator's tasks
+     * @param decoder decodes the gallery's thumbnails
+     */
+    ImageRelayPanel(RelayTasks tasks, EventIntake intake, Executor worker, Executor decoder) {
+        super(new BorderLayout());
+        this.tasks = tasks;
+        this.intake = intake;
+        state.setName(STATE_NAME);
+        message.setName(MESSAGE_NAME);
+        start = Buttons.named("Start", "relay-start", () -> change(tasks.start()));
+        stop = Buttons.named("Stop", "relay-stop", () -> change(tasks.stop()));
+        addresses = new AddressesPanel(tasks, this::say);
+        viewer = new ImageViewer(worker, () -> gallery().move(-1), () -> gallery().move(1));
+        gallery = new GalleryPanel(decoder, viewer::show);
+
+        JPanel header = new JPanel(new WrapLayout(6));
+        header.add(state);
+        header.add(start);
+        header.add(stop);
+        header.add(message);
+
+        JPanel current = new JPanel(new BorderLayout());
+        current.add(viewer, BorderLayout.CENTER);
+        current.add(new ImageActions(tasks, gallery::selected, clients::selectedClient, this::say), BorderLayout.SOUTH);
+
+        JSplitPane images = split(JSplitPane.HORIZONTAL_SPLIT, gallery, current, 0);
+        JSplitPane traffic = split(JSplitPane.HORIZONTAL_SPLIT, clients, log, 0.5);
+        JSplitPane work = split(JSplitPane.VERTICAL_SPLIT, images, traffic, 0.7);
+        add(header, BorderLayout.NORTH);
+        add(split(JSplitPane.HORIZONTAL_SPLIT, addresses, work, 0), BorderLayout.CENTER);
+
+        timer = new Timer(REFRESH_MILLIS, e -> refresh());
+        timer.start();
+        refresh();
+    }
+
+    void stop() {
+        timer.stop();
+    }
+
+    /** The viewer and the gallery refer to each other: the viewer's buttons reach the gallery through here. */
+    private GalleryPanel gallery() {
+        return gallery;
+    }
+
+    private void say(String text) {
+        message.setText(text);
+    }
+
+    private void change(CompletableFuture<RelayStatus> change) {
+        start.setEnabled(false);
+        stop.setEnabled(false);
+        change.whenComplete((done, failure) -> SwingUtilities.invokeLater(() -> {
+            if (failure != null) {
+                say("the relay did not change: " + FailureText.of(failure));
+            }
+            refresh();
+        }));
+    }
+
+    private void refresh() {
+        log.append(intake.drain());
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        tasks.snapshot().whenComplete((snapshot, failure) -> SwingUtilities.invokeLater(() -> {
+            refreshing = false;
+            if (!timer.isRunning()) {
+                return;
+            }
+            if (failure != null) {
+                state.setText("cannot read the relay: " + FailureText.of(failure));
+            } else {
+                show(snapshot);
+            }
+        }));
+    }
+
+    private void show(RelaySnapshot snapshot) {
+        RelayStatus status = snapshot.status();
+        long dropped = intake.dropped();
+        state.setText("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
+                + count(status.images(), "image") + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : ""));
+        start.setEnabled(status.state() == State.STOPPED);
+        stop.setEnabled(status.running());
+        addresses.show(status.pages());
+        clients.show(snapshot.clients());
+        gallery.show(snapshot.images());
+    }
+
+    private static String count(int number, String thing) {
+        return number + " " + thing + (number == 1 ? "" : "s");
+    }
+
+    private static JSplitPane split(int orientation, Component first, Component second, double weight) {
+        JSplitPane split = new JSplitPane(orientation, first, second);
+        split.setResizeWeight(weight);
+        split.setContinuousLayout(true);
+        return split;
+    }
+}

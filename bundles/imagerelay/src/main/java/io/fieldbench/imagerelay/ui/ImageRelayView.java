@@ -1,0 +1,100 @@
+package io.fieldbench.imagerelay.ui;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+import io.fieldbench.api.settings.SettingsFiles;
+import io.fieldbench.api.workbench.Workbench;
+import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.imagerelay.events.RelayEvent;
+import io.fieldbench.imagerelay.events.RelayTopics;
+import io.fieldbench.imagerelay.internal.ImageRelay;
+
+/**
+ * The Image Relay view, docked in the centre: the page's addresses with their QR codes, the
+ * connected clients, the gallery and the current image, and the log. The relay, the disk and the
+ * settings are asked on the view's worker thread, thumbnails are decoded on a thread of their own;
+ * events are only enqueued (see {@link EventIntake}) while the view's panel exists.
+ */
+@Component(service = {WorkbenchView.class, EventHandler.class}, property = {
+        WorkbenchView.DOCK_POSITION + "=center",
+        EventConstants.EVENT_TOPIC + "=" + RelayTopics.ALL })
+public final class ImageRelayView implements WorkbenchView, EventHandler {
+
+    static final String ID = "imagerelay";
+
+    /** Held only so that the view exists where there is a window to dock in. */
+    @Reference
+    private Workbench workbench;
+
+    @Reference
+    private ImageRelay relay;
+
+    @Reference
+    private SettingsFiles settingsFiles;
+
+    private final EventIntake intake = new EventIntake();
+    private ExecutorService worker;
+    private ExecutorService thumbnails;
+    private volatile ImageRelayPanel panel;
+
+    @Activate
+    void activate() {
+        worker = daemonThread("fieldbench-imagerelay-view");
+        thumbnails = daemonThread("fieldbench-imagerelay-thumbnails");
+    }
+
+    @Deactivate
+    void deactivate() {
+        ImageRelayPanel shown = panel;
+        panel = null;
+        if (shown != null) {
+            SwingUtilities.invokeLater(shown::stop);
+        }
+        worker.shutdownNow();
+        thumbnails.shutdownNow();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Image Relay";
+    }
+
+    @Override
+    public JComponent createComponent() {
+        ImageRelayPanel created = new ImageRelayPanel(new RelayTasks(relay, settingsFiles, worker), intake, worker, thumbnails);
+        panel = created;
+        return created;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (panel != null && event.getProperty(RelayTopics.EVENT) instanceof RelayEvent relayEvent) {
+            intake.offer(relayEvent);
+        }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,339 @@
+package io.fieldbench.server.support;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Opens and closes one server's socket on a control thread of its own, never on the caller's (the
+ * console, the EDT, the configuration thread, an event loop): callers only ask, and get a future
+ * that completes once the socket listens, failed, or is closed.
+ * <p>
+ * It also keeps a server from binding its default port for a moment when its settings file
+ * {@code etc/<pid>.cfg} exists but FileInstall has not applied it yet (the component is often
+ * activated before FileInstall's first scan): it then waits for that configuration, at most
+ * {@link #CONFIG_FILE_WAIT_MILLIS}, before the first start.
+ *
+ * @param <S> the server's open socket
+ */
+public final class ServerControl<S extends ServerControl.Socket> {
+
+    /** How long the first start waits for FileInstall to apply an existing {@code etc/<pid>.cfg}. */
+    public static final long CONFIG_FILE_WAIT_MILLIS = 5_000;
+    /** How long deactivation waits for the socket to close. */
+    public static final long STOP_WAIT_SECONDS = 10;
+    public static final int MAX_PORT = 65_535;
+    private static final String FILE_INSTALL_SOURCE = "felix.fileinstall.filename";
+
+    /** What a server does. */
+    public enum State {
+        /** Waiting for its configuration file to be read, or binding. */
+        STARTING,
+        /** Listening. */
+        RUNNING,
+        /** Closing its socket. */
+        STOPPING,
+        /** Not listening. */
+        STOPPED
+    }
+
+    /** A listening socket of a server. */
+    public interface Socket {
+        InetSocketAddress localAddress();
+
+        /** Closes the socket and everything it accepted; returns once the port is free. */
+        void close();
+    }
+
+    /** Whether and where a server listens: the part of its settings its control reads. */
+    public interface Listening {
+        /** Whether the server listens when the bench starts or the setting changes. */
+        boolean enabled();
+
+        /** The address to listen on, as written in the settings. */
+        String bindAddress();
+
+        int port();
+    }
+
+    /** What a server tells its control: its settings in force, how to open, and what to say. */
+    public interface Binding<S extends Socket> extends Listening {
+        /** Opens the socket on {@code endpoint} with the settings in force; called on the control thread. */
+        S open(InetSocketAddress endpoint) throws Exception;
+
+        /** The socket listens now (say so); on the control thread. */
+        void opened(S socket);
+
+        /** The socket is about to close: a last look at what it holds; on the control thread. */
+        default void closing(S socket) {
+        }
+
+        /** The socket that listened on {@code endpoint} is closed (say so); on the control thread. */
+        void closed(S socket, InetSocketAddress endpoint);
+    }
+
+    /** A binding that answers whether and where to listen from the server's settings in force. */
+    public interface SettingsBinding<S extends Socket> extends Binding<S> {
+        /** The settings in force, read at each start and change. */
+        Listening settings();
+
+        @Override
+        default boolean enabled() {
+            return settings().enabled();
+        }
+
+        @Override
+        default String bindAddress() {
+            return settings().bindAddress();
+        }
+
+        @Override
+        default int port() {
+            return settings().port();
+        }
+    }
+
+    private final String name;
+    private final BindProblem bindProblem;
+    private final Binding<S> binding;
+    private final Consumer<String> errorLog;
+    private final AtomicReference<Future<?>> fileWait = new AtomicReference<>();
+    private final ScheduledExecutorService control;
+    private volatile State state = State.STOPPED;
+    private volatile String problem = "";
+    /** Set on the control thread only; read anywhere. */
+    private volatile S socket;
+
+    /**
+     * @param name the server as the user knows it, for messages and the thread name, e.g. "chat server"
+     * @param errorLog where a failure to listen or to change state is said, in one line
+     */
+    public ServerControl(String name, BindProblem bindProblem, Binding<S> binding, Consumer<String> errorLog) {
+        this.name = name;
+        this.bindProblem = bindProblem;
+        this.binding = binding;
+        this.errorLog = errorLog;
+        this.control = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "fieldbench-" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-control");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Whether {@code <home>/etc/<pid>.cfg} exists but the component's configuration did not come
+     * from it yet.
+     *
+     * @param home the bench's home folder (framework property fieldbench.home), or null when unknown
+     * @param properties the component's properties at activation
+     */
+    public static boolean configFileUnread(String home, String pid, Map<String, Object> properties) {
+        return home != null && !properties.containsKey(FILE_INSTALL_SOURCE)
+                && Files.exists(Path.of(home, "etc", pid + ".cfg"));
+    }
+
+    /**
+     * The first start, at activation: listens if enabled; when {@code waitForConfigFile}, only once
+     * the configuration from the file arrived ({@link #reconfigure}) or the wait ran out.
+     */
+    public void activate(boolean waitForConfigFile) {
+        if (waitForConfigFile) {
+            state = State.STARTING;
+            fileWait.set(control.schedule(this::startAsConfigured, CONFIG_FILE_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        } else if (binding.enabled()) {
+            control.execute(this::open);
+        }
+    }
+
+    /**
+     * Applies changed settings, already in force in the binding: a first configuration from the
+     * file, or a change of {@code enabled}, starts or stops; a changed address or port rebinds where
+     * it listens or last failed.
+     */
+    public void reconfigure(boolean wasEnabled, boolean socketChanged) {
+        boolean firstFromFile = cancelFileWait();
+        submit(() -> {
+            if (firstFromFile || wasEnabled != binding.enabled()) {
+                close();
+                if (binding.enabled()) {
+                    open();
+                }
+            } else if (socketChanged && (socket != null || !problem.isEmpty())) {
+                close();
+                open();
+            }
+            return null;
+        });
+    }
+
+    /** Listens with the settings in force, unless it listens already. */
+    public CompletableFuture<Void> start() {
+        cancelFileWait();
+        return submit(() -> {
+            open();
+            return null;
+        });
+    }
+
+    /** Closes the socket; completes once the port is free. */
+    public CompletableFuture<Void> stop() {
+        cancelFileWait();
+        return submit(() -> {
+            close();
+            return null;
+        });
+    }
+
+    /** Runs {@code task} on the control thread, after the starts and stops asked before it. */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            control.execute(() -> {
+                try {
+                    result.complete(task.call());
+                } catch (Exception | LinkageError e) {
+                    errorLog.accept("The " + name + " failed to change state: " + e);
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("the " + name + " is shutting down"));
+        }
+        return result;
+    }
+
+    /**
+     * Closes the socket and ends the control thread, at deactivation; a second call only waits.
+     *
+     * @return whether the socket closed within {@link #STOP_WAIT_SECONDS}
+     */
+    public boolean deactivate() throws InterruptedException {
+        cancelFileWait();
+        try {
+            control.execute(this::close);
+        } catch (RejectedExecutionException alreadyDeactivated) {
+            // the close is queued already
+        }
+        control.shutdown();
+        return control.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Why the last start failed, in one line; empty when it did not fail. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The open socket, or null. */
+    public S socket() {
+        return socket;
+    }
+
+    /**
+     * Where it listens, or where it is set to listen when it does not, as {@code host:port}. Told by
+     * the socket, not the state: a status that read RUNNING a moment before a stop began still
+     * names the port that listened.
+     */
+    public String endpoint() {
+        S open = socket;
+        String address = binding.bindAddress();
+        if (open == null) {
+            return (address.contains(":") ? "[" + address + "]" : address) + ":" + binding.port();
+        }
+        InetSocketAddress local = open.localAddress();
+        // a socket on 0.0.0.0 says it listens on :: (dual stack); say what the user set, with the port taken
+        return local.getAddress() != null && local.getAddress().isAnyLocalAddress()
+                ? (address.contains(":") ? "[" + address + "]" : address) + ":" + local.getPort()
+                : endpoint(local);
+    }
+
+    /** {@code host:port}, IPv6 hosts in brackets and without a scope id, as the bench writes endpoints elsewhere. */
+    public static String endpoint(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        int scope = host.indexOf('%');
+        if (scope >= 0) {
+            host = host.substring(0, scope);
+        }
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** One line for a status: what the server does, or why it does not listen. */
+    public static String headline(State state, String endpoint, String problem) {
+        return switch (state) {
+            case RUNNING -> "running on " + endpoint;
+            case STARTING -> "starting on " + endpoint;
+            case STOPPING -> "stopping";
+            case STOPPED -> problem.isEmpty() ? "stopped (set to listen on " + endpoint + ")" : "stopped: " + problem;
+        };
+    }
+
+    private void startAsConfigured() {
+        fileWait.set(null);
+        if (binding.enabled()) {
+            open();
+        } else {
+            state = State.STOPPED;
+        }
+    }
+
+    /** Whether a wait for the configuration file was still pending; ends it. */
+    private boolean cancelFileWait() {
+        Future<?> pending = fileWait.getAndSet(null);
+        return pending != null && pending.cancel(false);
+    }
+
+    private void open() {
+        if (socket != null) {
+            return;
+        }
+        String address = binding.bindAddress();
+        int port = binding.port();
+        state = State.STARTING;
+        problem = "";
+        try {
+            if (port < 0 || port > MAX_PORT) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and " + MAX_PORT);
+            }
+            socket = binding.open(new InetSocketAddress(InetAddress.getByName(address), port));
+        } catch (Exception e) {
+            problem = bindProblem.describe(e, address, port);
+            state = State.STOPPED;
+            errorLog.accept(problem);
+            return;
+        }
+        state = State.RUNNING;
+        binding.opened(socket);
+    }
+
+    private void close() {
+        S open = socket;
+        if (open == null) {
+            state = State.STOPPED;
+            problem = "";
+            return;
+        }
+        state = State.STOPPING;
+        InetSocketAddress was = open.localAddress();
+        binding.closing(open);
+        open.close();
+        socket = null;
+        problem = "";
+        state = State.STOPPED;
+        binding.closed(open, was);
+    }
+}
