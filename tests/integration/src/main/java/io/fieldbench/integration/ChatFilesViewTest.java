@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -80,6 +77,7 @@ class ChatFilesViewTest {
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
     Workbench workbench;
 
+    private final ConfigurationChanges settings = new ConfigurationChanges();
     private final List<Runnable> putBack = new ArrayList<>();
 
     @BeforeAll
@@ -89,6 +87,7 @@ class ChatFilesViewTest {
 
     @AfterEach
     void putTheServicesBack() {
+        settings.putBack();
         putBack.forEach(Runnable::run);
         putBack.clear();
     }
@@ -96,7 +95,8 @@ class ChatFilesViewTest {
     @Test
     void chatViewShowsAConnectedClientAndTheLineItSentAndFilesViewCountsADownload() throws IOException {
         int chatPort = freeTcpPort();
-        configure(CHAT_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", chatPort, "framing", "line"));
+        settings.set(configurations, CHAT_PID,
+                Map.of("enabled", true, "bind.address", LOOPBACK, "port", chatPort, "framing", "line"));
         Poll.until("the chat server listens on " + LOOPBACK + ":" + chatPort, () -> bound(chatPort));
 
         Path shared = Files.createTempDirectory("fieldbench-shared");
@@ -115,7 +115,7 @@ class ChatFilesViewTest {
             }
         });
         int filesPort = freeTcpPort();
-        configure(FILES_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", filesPort, "shared.folder",
+        settings.set(configurations, FILES_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", filesPort, "shared.folder",
                 shared.toString()));
         Poll.until("the file service listens on " + LOOPBACK + ":" + filesPort, () -> bound(filesPort));
 
@@ -180,25 +180,6 @@ class ChatFilesViewTest {
 
     private static String text(Component view, String name) {
         return WorkbenchUi.onEdt(() -> String.valueOf(((JLabel) component(view, name)).getText()));
-    }
-
-    /** Sets the service's configuration for this test; the previous one comes back after it. */
-    private void configure(String pid, Map<String, Object> values) throws IOException {
-        Configuration configuration = configurations.getConfiguration(pid, "?");
-        Dictionary<String, Object> previous = configuration.getProperties();
-        putBack.add(0, () -> {
-            try {
-                if (previous == null) {
-                    configuration.delete();
-                } else {
-                    configuration.update(previous);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot put back " + pid, e);
-            }
-        });
-        Dictionary<String, Object> properties = new Hashtable<>(values);
-        configuration.update(properties);
     }
 
     private Component showing(String viewId) {

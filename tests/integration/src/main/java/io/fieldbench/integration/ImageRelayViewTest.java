@@ -23,8 +23,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +44,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -90,8 +87,7 @@ class ImageRelayViewTest {
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
     Workbench workbench;
 
-    private Configuration changed;
-    private Dictionary<String, Object> previous;
+    private final ConfigurationChanges settings = new ConfigurationChanges();
 
     @BeforeAll
     static void needsADisplay() {
@@ -99,14 +95,8 @@ class ImageRelayViewTest {
     }
 
     @AfterEach
-    void putTheRelayBack() throws IOException {
-        if (changed != null) {
-            if (previous == null) {
-                changed.delete();
-            } else {
-                changed.update(previous);
-            }
-        }
+    void putTheRelayBack() {
+        settings.putBack();
     }
 
     @Test
@@ -216,9 +206,7 @@ class ImageRelayViewTest {
 
     /** Points the relay at the port on loopback and switches it on, for this test only. */
     private void listenOn(int port) throws IOException {
-        changed = configurations.getConfiguration(RELAY_PID, "?");
-        previous = changed.getProperties();
-        changed.update(new Hashtable<>(Map.of("enabled", true, "bind.address", LOOPBACK, "port", port)));
+        settings.set(configurations, RELAY_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", port));
     }
 
     private Component showing() {

@@ -11,9 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.swing.JComponent;
@@ -21,7 +20,6 @@ import javax.swing.JComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -48,8 +46,7 @@ class UdpChartTest {
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
     Workbench workbench;
 
-    private Configuration changed;
-    private Dictionary<String, Object> previous;
+    private final ConfigurationChanges settings = new ConfigurationChanges();
 
     @BeforeAll
     static void needsADisplay() {
@@ -57,15 +54,8 @@ class UdpChartTest {
     }
 
     @AfterEach
-    void putTheCollectorBack() throws IOException {
-        if (changed == null) {
-            return;
-        }
-        if (previous == null) {
-            changed.delete();
-        } else {
-            changed.update(previous);
-        }
+    void putTheCollectorBack() {
+        settings.putBack();
     }
 
     @Test
@@ -105,19 +95,8 @@ class UdpChartTest {
 
     /** Points the collector at the port on loopback and waits until it holds the port. */
     private void listenOn(int port) throws IOException {
-        Configuration configuration = collectorConfiguration();
-        previous = configuration.getProperties();
-        changed = configuration;
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("enabled", true);
-        properties.put("bind_address", LOOPBACK);
-        properties.put("port", port);
-        configuration.update(properties);
+        settings.set(configurations, UDP_PID, Map.of("enabled", true, "bind.address", LOOPBACK, "port", port));
         Poll.until("the UDP collector listens on " + LOOPBACK + ":" + port, () -> bound(port));
-    }
-
-    private Configuration collectorConfiguration() throws IOException {
-        return configurations.getConfiguration(UDP_PID, "?");
     }
 
     /** Whether someone holds the port: a socket of our own cannot bind it then. */

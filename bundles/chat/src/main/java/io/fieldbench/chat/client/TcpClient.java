@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.fieldbench.chat.internal.DisconnectReason;
 import io.fieldbench.chat.internal.Framing;
 import io.fieldbench.chat.internal.Frames;
+import io.fieldbench.server.support.tcp.PeerReset;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -224,7 +224,7 @@ public final class TcpClient implements AutoCloseable {
                 return;
             }
             if (connection.closing == null) {
-                connection.closing = DisconnectReason.isReset(cause) ? Reason.RESET : Reason.ERROR;
+                connection.closing = PeerReset.isReset(cause) ? Reason.RESET : Reason.ERROR;
                 connection.detail = connection.closing == Reason.RESET ? ""
                         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             }

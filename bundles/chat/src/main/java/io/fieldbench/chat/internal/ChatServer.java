@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -44,7 +43,6 @@ public final class ChatServer implements ChatTraffic {
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     /** The framework property naming the distribution's folder (set by the launcher). */
-    private static final String HOME = "fieldbench.home";
 
     @Reference
     private EventAdmin eventAdmin;
@@ -57,11 +55,11 @@ public final class ChatServer implements ChatTraffic {
     private ServerControl<ChatListener> control;
 
     @Activate
-    void activate(BundleContext context, ChatConfig config, Map<String, Object> properties) {
+    void activate(ChatConfig config) {
         settings = ChatSettings.of(config);
         settings.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
         control = new ServerControl<>("chat server", BIND_PROBLEM, new ChatSocket(), log::error);
-        control.activate(ServerControl.configFileUnread(context.getProperty(HOME), PID, properties));
+        control.activate();
     }
 
     @Modified

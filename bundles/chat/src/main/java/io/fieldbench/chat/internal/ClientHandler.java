@@ -1,11 +1,11 @@
 package io.fieldbench.chat.internal;
 
-
+import io.fieldbench.server.support.tcp.OutboundLimit;
+import io.fieldbench.server.support.tcp.PeerReset;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
@@ -21,13 +21,13 @@ final class ClientHandler extends ChannelDuplexHandler {
 
     private final ClientRegistry registry;
     private final ChatTraffic traffic;
-    private final long outboundLimit;
+    private final OutboundLimit outboundLimit;
     private ChatClient client;
 
     ClientHandler(ClientRegistry registry, ChatTraffic traffic, long outboundLimit) {
         this.registry = registry;
         this.traffic = traffic;
-        this.outboundLimit = outboundLimit;
+        this.outboundLimit = new OutboundLimit(outboundLimit);
     }
 
     @Override
@@ -75,7 +75,7 @@ final class ClientHandler extends ChannelDuplexHandler {
             return;
         }
         String message = String.valueOf(cause.getMessage());
-        if (DisconnectReason.isReset(cause)) {
+        if (PeerReset.isReset(cause)) {
             close(ctx, DisconnectReason.RESET, "");
         } else {
             close(ctx, DisconnectReason.ERROR, cause.getClass().getSimpleName() + ": " + message);
@@ -119,10 +119,7 @@ final class ClientHandler extends ChannelDuplexHandler {
 
     /** Disconnects the client once more than the limit waits for it. */
     private void checkBacklog(ChannelHandlerContext ctx) {
-        ChannelOutboundBuffer waiting = ctx.channel().unsafe().outboundBuffer();
-        if (waiting != null && waiting.totalPendingWriteBytes() > outboundLimit) {
-            close(ctx, DisconnectReason.TOO_SLOW, waiting.totalPendingWriteBytes() + " bytes waiting");
-        }
+        outboundLimit.passed(ctx.channel()).ifPresent(waiting -> close(ctx, DisconnectReason.TOO_SLOW, waiting));
     }
 
     private void close(ChannelHandlerContext ctx, DisconnectReason reason, String detail) {

@@ -21,10 +21,4 @@ public enum DisconnectReason {
     public String text() {
         return text;
     }
-
-    /** Whether a socket failure says the peer reset the connection (the JDK says so only in the message). */
-    public static boolean isReset(Throwable cause) {
-        return cause instanceof java.io.IOException
-                && String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset");
-    }
 }

@@ -2,6 +2,7 @@ package io.fieldbench.core.feature;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,12 +34,15 @@ import io.fieldbench.api.feature.FeatureEvents;
 import io.fieldbench.api.feature.FeatureService;
 import io.fieldbench.api.feature.FeatureStatus;
 import io.fieldbench.core.BenchProperties;
+import io.fieldbench.core.config.EtcApplied;
 
 /**
  * Switches features on and off at run time and keeps the user's choice in the data directory.
  * <p>
  * The base features are the launcher's: {@code core} always runs, {@code shell} runs exactly when
- * the bench has a window. Every other feature is the user's to switch. All bundle work happens
+ * the bench has a window. Every other feature is the user's to switch, and starts only once
+ * FileInstall has applied {@code etc/}, so that no module starts with its defaults (and binds a
+ * default port) for a moment before its settings file is read. All bundle work happens
  * on one worker thread, so callers (the Modules view, the console) never block and changes never
  * interleave.
  */
@@ -48,12 +53,17 @@ public class FeatureManager implements FeatureService {
     static final String SHELL = "shell";
     private static final String CHOICE_FILE = "features.properties";
     private static final long STOP_WAIT_SECONDS = 10;
+    /** FileInstall applies etc/ as it starts (noInitialDelay), or at its first poll a second later. */
+    private static final Duration SETTINGS_WAIT = Duration.ofSeconds(5);
 
     @Reference
     private EventAdmin eventAdmin;
 
     @Reference(service = LoggerFactory.class)
     private Logger log;
+
+    @Reference
+    private ConfigurationAdmin configurations;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fieldbench-features"));
     private final Set<String> enabled = ConcurrentHashMap.newKeySet();
@@ -63,6 +73,7 @@ public class FeatureManager implements FeatureService {
     private FeatureRepository repository;
     private FeatureBundles bundles;
     private EnabledFeatures choice;
+    private EtcApplied settingsApplied;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -71,6 +82,7 @@ public class FeatureManager implements FeatureService {
         repository = FeatureRepository.load(properties.home().resolve("features"));
         bundles = new FeatureBundles(context, new BundleLocations(properties.home().resolve("system")));
         choice = new EnabledFeatures(properties.data().resolve(CHOICE_FILE));
+        settingsApplied = new EtcApplied(properties.home().resolve("etc"), configurations);
         Set<String> base = Stream.of(CORE, properties.headless() ? null : SHELL)
                 .filter(name -> name != null && repository.contains(name)).collect(Collectors.toSet());
 
@@ -81,7 +93,9 @@ public class FeatureManager implements FeatureService {
         enabled.addAll(chosen);
         context.addBundleListener(bundleListener);
         worker.execute(() -> {
-            bundles.start(repository.bundles(enabled));
+            bundles.start(repository.bundles(base));
+            awaitSettings();
+            bundles.start(repository.bundles(chosen));
             saveChoice();
             log.info("Features enabled: {}", String.join(", ", new TreeSet<>(enabled)));
             announce("");
@@ -142,6 +156,20 @@ public class FeatureManager implements FeatureService {
             log.info("Feature {} is now {}", name, enabled.contains(name) ? "enabled" : "disabled");
             announce(name);
         }, worker);
+    }
+
+    /** On the worker: waits for FileInstall to apply etc/, or says which files it did not apply. */
+    private void awaitSettings() {
+        try {
+            Set<String> unapplied = settingsApplied.await(SETTINGS_WAIT);
+            if (!unapplied.isEmpty()) {
+                log.warn("Settings files in etc/ not applied after {} s: {}; the features start without them:"
+                        + " check these files (FileInstall logs why it refused one)",
+                        SETTINGS_WAIT.toSeconds(), String.join(", ", unapplied));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean isSwitchable(String name) {

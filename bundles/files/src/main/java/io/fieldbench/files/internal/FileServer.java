@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -57,12 +56,12 @@ public final class FileServer {
     private Path shared;
 
     @Activate
-    void activate(BundleContext context, FilesConfig config, Map<String, Object> properties) {
+    void activate(BundleContext context, FilesConfig config) {
         home = Path.of(property(context, HOME, "."));
         data = Path.of(property(context, DATA, home.resolve("data").toString()));
         settings = FilesSettings.of(config, home, data);
         control = new ServerControl<>("file service", BIND_PROBLEM, new SharingSocket(), log::error);
-        control.activate(ServerControl.configFileUnread(home.toString(), PID, properties));
+        control.activate();
     }
 
     @Modified

@@ -1,8 +1,5 @@
 package io.fieldbench.imagerelay.internal;
 
-import java.io.IOException;
-import java.util.Locale;
-
 /** Why a client's connection ended, as the log and the view say it. */
 enum DisconnectReason {
     CLOSED_BY_PEER("closed by peer"),
@@ -28,10 +25,5 @@ enum DisconnectReason {
     /** Whether a message the client was sending is lost by this end, and worth saying so: not for a refusal. */
     boolean endsUpload() {
         return this == CLOSED_BY_PEER || this == RESET || this == IDLE_TIMEOUT || this == SERVER_STOPPING || this == ERROR;
-    }
-
-    /** Whether a socket failure says the peer reset the connection (the JDK says so only in the message). */
-    static boolean isReset(Throwable cause) {
-        return cause instanceof IOException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("reset");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
@@ -68,7 +67,7 @@ public final class ImageRelay implements StatusReport {
     private ServerControl<RelaySocket> control;
 
     @Activate
-    void activate(BundleContext context, RelayConfig config, Map<String, Object> properties) throws IOException {
+    void activate(BundleContext context, RelayConfig config) throws IOException {
         Path home = Path.of(property(context, HOME, "."));
         data = Path.of(property(context, DATA, home.resolve("data").toString()));
         headless = Boolean.parseBoolean(context.getProperty(HEADLESS));
@@ -80,7 +79,7 @@ public final class ImageRelay implements StatusReport {
                 journal, clock);
         control = new ServerControl<>("image relay", BIND_PROBLEM, new RelayBinding(), log::error);
         control.submit(this::loadImagesFolder);
-        control.activate(ServerControl.configFileUnread(home.toString(), PID, properties));
+        control.activate();
     }
 
     @Modified

@@ -3,11 +3,12 @@ package io.fieldbench.imagerelay.internal;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.fieldbench.server.support.tcp.OutboundLimit;
+import io.fieldbench.server.support.tcp.PeerReset;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -36,7 +37,7 @@ final class RelayHandler extends ChannelDuplexHandler {
     private final ImageIntake intake;
     private final Supplier<RelaySettings> settings;
     private final TransferClock clock;
-    private final long outboundLimit;
+    private final OutboundLimit outboundLimit;
     private Connection client;
     private ImageHeader announced;
 
@@ -47,7 +48,7 @@ final class RelayHandler extends ChannelDuplexHandler {
         this.intake = intake;
         this.settings = settings;
         this.clock = clock;
-        this.outboundLimit = outboundLimit;
+        this.outboundLimit = new OutboundLimit(outboundLimit);
     }
 
     @Override
@@ -78,7 +79,9 @@ final class RelayHandler extends ChannelDuplexHandler {
         }
         clock.messageDone(); // the HTTP request is not part of a message
         RelaySettings now = settings.get();
-        ctx.writeAndFlush(RelayMessages.hello(client.id(), now.maxImageBytes(), now.relay()));
+        if (!now.echo()) { // an echo server says nothing of its own: the conformance suite expects only its echoes
+            ctx.writeAndFlush(RelayMessages.hello(client.id(), now.maxImageBytes(), now.relay()));
+        }
         traffic.connected(client);
     }
 
@@ -152,14 +155,14 @@ final class RelayHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            // the decoder has sent the close frame with this status and closes the connection
+            // the decoder does not close (closeOnProtocolViolation off): one close frame, ours, with its status;
+            // had it closed, the protocol handler would have sent a second one (1000) after it
             DisconnectReason reason = corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
                     ? DisconnectReason.MESSAGE_TOO_BIG : DisconnectReason.PROTOCOL_ERROR;
-            noteClosing(reason, corrupted.closeStatus().code() + ": " + corrupted.getMessage());
-            ctx.close();
+            close(ctx, reason, corrupted.closeStatus().code() + ": " + corrupted.getMessage(), corrupted.closeStatus());
         } else if (cause instanceof TooLongFrameException tooLong) {
             close(ctx, DisconnectReason.MESSAGE_TOO_BIG, "1009: " + tooLong.getMessage(), WebSocketCloseStatus.MESSAGE_TOO_BIG);
-        } else if (DisconnectReason.isReset(cause)) {
+        } else if (PeerReset.isReset(cause)) {
             noteClosing(DisconnectReason.RESET, "");
             ctx.close();
         } else {
@@ -198,10 +201,11 @@ final class RelayHandler extends ChannelDuplexHandler {
 
     /** Disconnects the client once more than the limit waits for it. */
     private void checkBacklog(ChannelHandlerContext ctx) {
-        ChannelOutboundBuffer waiting = ctx.channel().unsafe().outboundBuffer();
-        if (client != null && waiting != null && waiting.totalPendingWriteBytes() > outboundLimit) {
-            noteClosing(DisconnectReason.TOO_SLOW, waiting.totalPendingWriteBytes() + " bytes waiting");
-            ctx.close();
+        if (client != null) {
+            outboundLimit.passed(ctx.channel()).ifPresent(waiting -> {
+                noteClosing(DisconnectReason.TOO_SLOW, waiting);
+                ctx.close();
+            });
         }
     }
 

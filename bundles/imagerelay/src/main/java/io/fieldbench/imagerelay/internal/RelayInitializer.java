@@ -72,6 +72,7 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
                 .websocketPath(HandshakeGate.PATH)
                 .checkStartsWith(true) // the token comes in the query string
                 .allowExtensions(false)
+                .closeOnProtocolViolation(false) // the client handler closes, with the decoder's status, and logs why
                 .maxFramePayloadLength(maxImageBytes)
                 .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
                 .handleCloseFrames(false) // the client handler answers them, to log who closed

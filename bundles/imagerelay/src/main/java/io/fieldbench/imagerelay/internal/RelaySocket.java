@@ -1,21 +1,14 @@
 package io.fieldbench.imagerelay.internal;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 import io.fieldbench.server.support.ServerControl;
-import io.netty.bootstrap.ServerBootstrap;
+import io.fieldbench.server.support.tcp.TcpEventLoops;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
@@ -24,21 +17,17 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  */
 final class RelaySocket implements ServerControl.Socket {
 
-    static final long SHUTDOWN_QUIET_MILLIS = 0;
-    static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
     static final int ACCEPT_BACKLOG = 256;
 
-    private final EventLoopGroup acceptor;
-    private final EventLoopGroup workers;
+    private final TcpEventLoops loops;
     private final Channel channel;
     private final ChannelGroup connections;
     private final RelayClients clients;
     private final ImageIntake intake;
 
-    private RelaySocket(EventLoopGroup acceptor, EventLoopGroup workers, Channel channel, ChannelGroup connections,
-            RelayClients clients, ImageIntake intake) {
-        this.acceptor = acceptor;
-        this.workers = workers;
+    private RelaySocket(TcpEventLoops loops, Channel channel, ChannelGroup connections, RelayClients clients,
+            ImageIntake intake) {
+        this.loops = loops;
         this.channel = channel;
         this.connections = connections;
         this.clients = clients;
@@ -51,26 +40,16 @@ final class RelaySocket implements ServerControl.Socket {
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
     static RelaySocket bind(InetSocketAddress endpoint, RelaySettings settings, RelayParts parts) throws Exception {
-        EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("fieldbench-imagerelay-accept", true));
-        EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("fieldbench-imagerelay-io", true));
         ChannelGroup connections = new DefaultChannelGroup("fieldbench-imagerelay", GlobalEventExecutor.INSTANCE);
         RelayClients clients = new RelayClients(settings.maxClients(), parts.clock());
         ImageIntake intake = new ImageIntake(parts.settings(), parts.store(), clients, parts.traffic(), parts.clock());
-        int limit = settings.outboundLimitBytes();
+        TcpEventLoops loops = TcpEventLoops.start("imagerelay", 0);
         try {
-            Channel channel = new ServerBootstrap()
-                    .group(acceptor, workers)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(limit / 2, limit))
-                    .childHandler(new RelayInitializer(parts, clients, intake, connections))
-                    .bind(endpoint).sync().channel();
-            return new RelaySocket(acceptor, workers, channel, connections, clients, intake);
+            Channel channel = loops.bind(loops.bootstrap(ACCEPT_BACKLOG, settings.outboundLimitBytes())
+                    .childHandler(new RelayInitializer(parts, clients, intake, connections)), endpoint);
+            return new RelaySocket(loops, channel, connections, clients, intake);
         } catch (Exception e) {
             intake.close();
-            shutdown(acceptor, workers);
             throw e;
         }
     }
@@ -93,19 +72,12 @@ final class RelaySocket implements ServerControl.Socket {
             client.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
                     DisconnectReason.SERVER_STOPPING.text()));
         }
-        connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+        connections.close().awaitUninterruptibly(TcpEventLoops.SHUTDOWN_TIMEOUT_MILLIS);
         try {
             intake.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        shutdown(acceptor, workers);
-    }
-
-    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup workers) {
-        acceptor.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        workers.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        acceptor.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
-        workers.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+        loops.shutdown();
     }
 }

@@ -25,8 +25,10 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
 
@@ -58,14 +60,18 @@ class RelayHandlerTest {
         intake.close();
     }
 
-    /** A client past its handshake, its hello read. */
+    /** A client past its handshake, its hello read (an echo server sends none). */
     private EmbeddedChannel client() throws InterruptedException {
         TransferClock clock = new TransferClock();
         EmbeddedChannel channel = new EmbeddedChannel(clock,
                 new RelayHandler(clients, traffic, intake, () -> settings, clock, settings.outboundLimitBytes()));
         channel.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws?t=x",
                 new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, "TestPhone/1.0"), null));
-        assertTrue(text(channel).startsWith("{\"type\":\"hello\""));
+        if (settings.echo()) {
+            assertNull(channel.readOutbound(), "an echo server says nothing of its own");
+        } else {
+            assertTrue(text(channel).startsWith("{\"type\":\"hello\""));
+        }
         assertTrue(traffic.next().startsWith("connected "));
         return channel;
     }
@@ -211,6 +217,21 @@ class RelayHandlerTest {
         echoed.release();
         assertTrue(store.images().isEmpty());
         assertTrue(traffic.isEmpty(), "echo reports nothing per message");
+    }
+
+    @Test
+    void aProtocolErrorIsClosedOnceWithTheDecodersStatus() throws Exception {
+        relay(TestRelayConfig.relay("all"));
+        EmbeddedChannel client = client();
+
+        client.pipeline().fireExceptionCaught(
+                new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR, "received a frame that is not masked"));
+
+        CloseWebSocketFrame close = client.readOutbound();
+        assertEquals(WebSocketCloseStatus.PROTOCOL_ERROR.code(), close.statusCode());
+        close.release();
+        assertNull(client.readOutbound(), "one close frame, not a second one");
+        assertFalse(client.isActive());
     }
 
     @Test

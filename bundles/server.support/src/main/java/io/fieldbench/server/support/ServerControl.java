@@ -2,44 +2,31 @@ package io.fieldbench.server.support;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Opens and closes one server's socket on a control thread of its own, never on the caller's (the
  * console, the EDT, the configuration thread, an event loop): callers only ask, and get a future
  * that completes once the socket listens, failed, or is closed.
- * <p>
- * It also keeps a server from binding its default port for a moment when its settings file
- * {@code etc/<pid>.cfg} exists but FileInstall has not applied it yet (the component is often
- * activated before FileInstall's first scan): it then waits for that configuration, at most
- * {@link #CONFIG_FILE_WAIT_MILLIS}, before the first start.
  *
  * @param <S> the server's open socket
  */
 public final class ServerControl<S extends ServerControl.Socket> {
 
-    /** How long the first start waits for FileInstall to apply an existing {@code etc/<pid>.cfg}. */
-    public static final long CONFIG_FILE_WAIT_MILLIS = 5_000;
     /** How long deactivation waits for the socket to close. */
     public static final long STOP_WAIT_SECONDS = 10;
     public static final int MAX_PORT = 65_535;
-    private static final String FILE_INSTALL_SOURCE = "felix.fileinstall.filename";
 
     /** What a server does. */
     public enum State {
-        /** Waiting for its configuration file to be read, or binding. */
+        /** Binding. */
         STARTING,
         /** Listening. */
         RUNNING,
@@ -109,8 +96,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
     private final BindProblem bindProblem;
     private final Binding<S> binding;
     private final Consumer<String> errorLog;
-    private final AtomicReference<Future<?>> fileWait = new AtomicReference<>();
-    private final ScheduledExecutorService control;
+    private final ExecutorService control;
     private volatile State state = State.STOPPED;
     private volatile String problem = "";
     /** Set on the control thread only; read anywhere. */
@@ -125,7 +111,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
         this.bindProblem = bindProblem;
         this.binding = binding;
         this.errorLog = errorLog;
-        this.control = Executors.newSingleThreadScheduledExecutor(task -> {
+        this.control = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "fieldbench-" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-control");
             thread.setDaemon(true);
             return thread;
@@ -133,39 +119,22 @@ public final class ServerControl<S extends ServerControl.Socket> {
     }
 
     /**
-     * Whether {@code <home>/etc/<pid>.cfg} exists but the component's configuration did not come
-     * from it yet.
-     *
-     * @param home the bench's home folder (framework property fieldbench.home), or null when unknown
-     * @param properties the component's properties at activation
+     * The first start, at activation: listens if enabled. The settings of {@code etc/<pid>.cfg}
+     * are in force already: the core starts a module only once FileInstall has applied {@code etc/}.
      */
-    public static boolean configFileUnread(String home, String pid, Map<String, Object> properties) {
-        return home != null && !properties.containsKey(FILE_INSTALL_SOURCE)
-                && Files.exists(Path.of(home, "etc", pid + ".cfg"));
-    }
-
-    /**
-     * The first start, at activation: listens if enabled; when {@code waitForConfigFile}, only once
-     * the configuration from the file arrived ({@link #reconfigure}) or the wait ran out.
-     */
-    public void activate(boolean waitForConfigFile) {
-        if (waitForConfigFile) {
-            state = State.STARTING;
-            fileWait.set(control.schedule(this::startAsConfigured, CONFIG_FILE_WAIT_MILLIS, TimeUnit.MILLISECONDS));
-        } else if (binding.enabled()) {
+    public void activate() {
+        if (binding.enabled()) {
             control.execute(this::open);
         }
     }
 
     /**
-     * Applies changed settings, already in force in the binding: a first configuration from the
-     * file, or a change of {@code enabled}, starts or stops; a changed address or port rebinds where
-     * it listens or last failed.
+     * Applies changed settings, already in force in the binding: a change of {@code enabled}
+     * starts or stops; a changed address or port rebinds where it listens or last failed.
      */
     public void reconfigure(boolean wasEnabled, boolean socketChanged) {
-        boolean firstFromFile = cancelFileWait();
         submit(() -> {
-            if (firstFromFile || wasEnabled != binding.enabled()) {
+            if (wasEnabled != binding.enabled()) {
                 close();
                 if (binding.enabled()) {
                     open();
@@ -180,7 +149,6 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** Listens with the settings in force, unless it listens already. */
     public CompletableFuture<Void> start() {
-        cancelFileWait();
         return submit(() -> {
             open();
             return null;
@@ -189,7 +157,6 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** Closes the socket; completes once the port is free. */
     public CompletableFuture<Void> stop() {
-        cancelFileWait();
         return submit(() -> {
             close();
             return null;
@@ -220,7 +187,6 @@ public final class ServerControl<S extends ServerControl.Socket> {
      * @return whether the socket closed within {@link #STOP_WAIT_SECONDS}
      */
     public boolean deactivate() throws InterruptedException {
-        cancelFileWait();
         try {
             control.execute(this::close);
         } catch (RejectedExecutionException alreadyDeactivated) {
@@ -280,21 +246,6 @@ public final class ServerControl<S extends ServerControl.Socket> {
             case STOPPING -> "stopping";
             case STOPPED -> problem.isEmpty() ? "stopped (set to listen on " + endpoint + ")" : "stopped: " + problem;
         };
-    }
-
-    private void startAsConfigured() {
-        fileWait.set(null);
-        if (binding.enabled()) {
-            open();
-        } else {
-            state = State.STOPPED;
-        }
-    }
-
-    /** Whether a wait for the configuration file was still pending; ends it. */
-    private boolean cancelFileWait() {
-        Future<?> pending = fileWait.getAndSet(null);
-        return pending != null && pending.cancel(false);
     }
 
     private void open() {

@@ -1,7 +1,6 @@
 package io.fieldbench.server.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -16,24 +15,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.fieldbench.server.support.ServerControl.State;
 
-/** The lifecycle every server shares, on real loopback sockets: start, stop, reconfigure, the wait for the settings file. */
+/** The lifecycle every server shares, on real loopback sockets: start, stop, reconfigure. */
 @Timeout(30)
 class ServerControlTest {
 
@@ -138,7 +132,7 @@ class ServerControlTest {
 
     @Test
     void activationListensWhenEnabled() throws Exception {
-        control.activate(false);
+        control.activate();
         settled();
 
         assertEquals(State.RUNNING, control.state());
@@ -149,7 +143,7 @@ class ServerControlTest {
     void activationWhenDisabledStaysStopped() throws Exception {
         binding.enabled = false;
 
-        control.activate(false);
+        control.activate();
         settled();
 
         assertEquals(State.STOPPED, control.state());
@@ -159,7 +153,7 @@ class ServerControlTest {
     @Test
     void flippingEnabledStartsAndStops() throws Exception {
         binding.enabled = false;
-        control.activate(false);
+        control.activate();
 
         binding.enabled = true;
         control.reconfigure(false, false);
@@ -178,7 +172,7 @@ class ServerControlTest {
 
     @Test
     void aChangedSocketRebindsWhereItListensAndNowhereElse() throws Exception {
-        control.activate(false);
+        control.activate();
         settled();
         LoopbackSocket first = control.socket();
 
@@ -205,7 +199,7 @@ class ServerControlTest {
         try (ServerSocketChannel other = ServerSocketChannel.open()) {
             other.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             binding.port = ((InetSocketAddress) other.getLocalAddress()).getPort();
-            control.activate(false);
+            control.activate();
             settled();
             assertEquals(State.STOPPED, control.state());
 
@@ -216,62 +210,6 @@ class ServerControlTest {
             assertEquals(State.RUNNING, control.state());
             assertEquals("", control.problem());
         }
-    }
-
-    @Test
-    void waitingForTheSettingsFileEndsWithTheFirstConfiguration() throws Exception {
-        control.activate(true);
-        assertEquals(State.STARTING, control.state());
-
-        binding.enabled = false; // the file says so
-        control.reconfigure(true, false);
-        settled();
-
-        assertEquals(State.STOPPED, control.state());
-        assertEquals(0, binding.openCalls);
-        binding.enabled = true;
-        control.reconfigure(false, false);
-        control.reconfigure(true, false); // the wait is over: a later configuration without changes does nothing
-        settled();
-        assertEquals(1, binding.opened.size());
-        assertEquals(List.of(), binding.closed);
-    }
-
-    @Test
-    void waitingForTheSettingsFileEndsWithAStart() throws Exception {
-        control.activate(true);
-
-        answer(control.start());
-
-        assertEquals(State.RUNNING, control.state());
-        control.reconfigure(true, false); // not taken for the file's first configuration: the wait ended
-        settled();
-        assertEquals(1, binding.opened.size());
-        assertEquals(List.of(), binding.closed);
-    }
-
-    @Test
-    void waitingForTheSettingsFileEndsByItself() throws Exception {
-        long started = System.nanoTime();
-        control.activate(true);
-
-        assertTrue(binding.firstOpened.await(ServerControl.CONFIG_FILE_WAIT_MILLIS * 3, TimeUnit.MILLISECONDS),
-                "listening once the wait ran out");
-        assertEquals(State.RUNNING, control.state());
-        assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(ServerControl.CONFIG_FILE_WAIT_MILLIS),
-                "started only once the wait ran out");
-    }
-
-    @Test
-    void theSettingsFileIsUnreadWhenItExistsAndTheConfigurationDidNotComeFromIt(@TempDir Path home) throws IOException {
-        assertFalse(ServerControl.configFileUnread(home.toString(), PID, Map.of()), "no file");
-        Path file = Files.createDirectories(home.resolve("etc")).resolve(PID + ".cfg");
-        Files.writeString(file, "port=1\n");
-
-        assertTrue(ServerControl.configFileUnread(home.toString(), PID, Map.of()));
-        assertFalse(ServerControl.configFileUnread(home.toString(), PID,
-                Map.of("felix.fileinstall.filename", file.toUri().toString())));
-        assertFalse(ServerControl.configFileUnread(null, PID, Map.of()), "no home: nothing to wait for");
     }
 
     @Test
@@ -348,7 +286,6 @@ class ServerControlTest {
         volatile int port;
         volatile int openCalls;
         final List<LoopbackSocket> opened = new CopyOnWriteArrayList<>();
-        final CountDownLatch firstOpened = new CountDownLatch(1);
         final List<LoopbackSocket> closed = new CopyOnWriteArrayList<>();
         final List<String> closedEndpoints = new CopyOnWriteArrayList<>();
 
@@ -376,7 +313,6 @@ class ServerControlTest {
         @Override
         public void opened(LoopbackSocket socket) {
             opened.add(socket);
-            firstOpened.countDown();
         }
 
         @Override

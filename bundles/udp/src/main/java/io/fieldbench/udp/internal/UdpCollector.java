@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +42,6 @@ public final class UdpCollector {
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("UDP", PID);
     /** The framework property naming the distribution's folder (set by the launcher). */
-    private static final String HOME = "fieldbench.home";
 
     @Reference
     private EventAdmin eventAdmin;
@@ -79,7 +77,7 @@ public final class UdpCollector {
     }
 
     @Activate
-    void activate(BundleContext context, CollectorConfig config, Map<String, Object> properties) {
+    void activate(CollectorConfig config) {
         settings = CollectorSettings.of(config);
         replies = ReplyPolicy.of(settings);
         settings.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
@@ -87,7 +85,7 @@ public final class UdpCollector {
         worker = new DecodeWorker(queue, decoders, () -> settings, new BatchPublisher(eventAdmin::postEvent), counters,
                 rates, kernelDrops, log);
         worker.start();
-        control.activate(ServerControl.configFileUnread(context.getProperty(HOME), PID, properties));
+        control.activate();
     }
 
     @Modified

@@ -97,6 +97,12 @@ final class BenchProcess implements AutoCloseable {
         return awaitLine(matching, what);
     }
 
+    /** Asks the server's status command until it says the server runs on loopback; gives the port. */
+    int awaitListening(String statusCommand) throws InterruptedException {
+        String headline = askUntil(statusCommand, line -> line.startsWith("running on 127.0.0.1:"), "running on loopback");
+        return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
+    }
+
     /** Repeats a command until one of its answers matches; for state that changes in the background. */
     String askUntil(String command, Predicate<String> matching, String what) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ChatEchoTest {
 
-    private static final String PID = "io.fieldbench.chat.";
+    private static final String PID = "io.fieldbench.chat";
     private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
     @RegisterExtension
@@ -26,10 +26,8 @@ class ChatEchoTest {
 
     @Test
     void echoSendsEachLineBackToItsSenderOnly() throws Exception {
-        BenchProcess bench = headless.start("--features", "chat", "--set", PID + "port=0", "--set", PID + "bind.address=127.0.0.1",
-                "--set", PID + "framing=line", "--set", PID + "echo=true");
-        String headline = bench.askUntil("chat:status", line -> line.startsWith("running on 127.0.0.1:"), "running on loopback");
-        int port = Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
+        BenchProcess bench = headless.startServer("chat", PID, 0, "framing=line", "echo=true");
+        int port = bench.awaitListening("chat:status");
         Socket sender = client(port);
         Socket other = client(port);
 

@@ -49,18 +49,11 @@ class ChatServerTest {
 
     /** Starts the bench with only the chat server, on loopback at this port (0: any), with more settings {@code key=value}. */
     private void startChat(int port, String... settings) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--features", "chat",
-                "--set", PID + ".port=" + port, "--set", PID + ".bind.address=127.0.0.1"));
-        for (String setting : settings) {
-            args.add("--set");
-            args.add(PID + "." + setting);
-        }
-        bench = headless.start(args.toArray(String[]::new));
+        bench = headless.startServer("chat", PID, port, settings);
     }
 
     private int awaitListening() throws InterruptedException {
-        String headline = bench.askUntil("chat:status", line -> line.startsWith("running on 127.0.0.1:"), "running on loopback");
-        return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
+        return bench.awaitListening("chat:status");
     }
 
     /** The rows of {@code fb:clients}: address to {id, bytes in, bytes out}. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,19 +59,12 @@ class FileServiceTest {
 
     /** Starts the bench with only the file service, on loopback at this port (0: any), sharing {@link #shared}. */
     private void startFiles(int port, String... settings) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--features", "files",
-                "--set", PID + ".port=" + port, "--set", PID + ".bind.address=127.0.0.1",
-                "--set", PID + ".shared.folder=" + shared));
-        for (String setting : settings) {
-            args.add("--set");
-            args.add(PID + "." + setting);
-        }
-        bench = headless.start(args.toArray(String[]::new));
+        String[] all = Stream.concat(Stream.of("shared.folder=" + shared), Stream.of(settings)).toArray(String[]::new);
+        bench = headless.startServer("files", PID, port, all);
     }
 
     private int awaitListening() throws InterruptedException {
-        String headline = bench.askUntil("files:status", line -> line.startsWith("running on 127.0.0.1:"), "running on loopback");
-        return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
+        return bench.awaitListening("files:status");
     }
 
     /** One line of {@code files:status}, the one that starts with this word. */

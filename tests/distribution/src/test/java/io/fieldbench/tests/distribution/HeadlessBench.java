@@ -71,6 +71,21 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback {
         return process;
     }
 
+    /**
+     * Starts the bench with only this feature, whose server (settings {@code pid}) listens on
+     * loopback at this port (0: any), with more of its settings {@code key=value}.
+     */
+    BenchProcess startServer(String feature, String pid, int port, String... settings) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--features", feature,
+                // the port first: it creates etc/PID.cfg, which tells --set where dotted keys belong
+                "--set", pid + ".port=" + port, "--set", pid + ".bind.address=127.0.0.1"));
+        for (String setting : settings) {
+            arguments.add("--set");
+            arguments.add(pid + "." + setting);
+        }
+        return start(arguments.toArray(String[]::new));
+    }
+
     /** Closes something the test opened along with the bench (a device socket) after the test, before the bench stops. */
     <T extends AutoCloseable> T closeAfter(T resource) {
         resources.push(resource);

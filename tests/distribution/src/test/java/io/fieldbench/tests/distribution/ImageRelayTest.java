@@ -18,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -53,19 +52,11 @@ class ImageRelayTest {
         Path token = headless.data().resolve("imagerelay/token");
         Files.createDirectories(token.getParent());
         Files.writeString(token, TOKEN + "\n");
-        List<String> args = new ArrayList<>(List.of("--features", "imagerelay",
-                "--set", PID + ".port=" + port, "--set", PID + ".bind.address=127.0.0.1"));
-        for (String setting : settings) {
-            args.add("--set");
-            args.add(PID + "." + setting);
-        }
-        bench = headless.start(args.toArray(String[]::new));
+        bench = headless.startServer("imagerelay", PID, port, settings);
     }
 
     private int awaitListening() throws InterruptedException {
-        String headline = bench.askUntil("imagerelay:status", line -> line.startsWith("running on 127.0.0.1:"),
-                "running on loopback");
-        return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
+        return bench.awaitListening("imagerelay:status");
     }
 
     private void awaitLog(String text) throws Exception {

@@ -13,8 +13,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,20 +40,12 @@ class UdpCollectorTest {
 
     /** Starts the bench with only the collector, on loopback at this port (0: any), with more settings {@code key=value}. */
     private void startCollector(int port, String... settings) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--features", "udp",
-                // the port first: it creates etc/io.fieldbench.udp.cfg, which tells --set where dotted keys belong
-                "--set", PID + ".port=" + port, "--set", PID + ".bind.address=127.0.0.1"));
-        for (String setting : settings) {
-            args.add("--set");
-            args.add(PID + "." + setting);
-        }
-        bench = headless.start(args.toArray(String[]::new));
+        bench = headless.startServer("udp", PID, port, settings);
     }
 
     /** Waits until {@code udp:status} says the collector listens; gives the port. */
     private int awaitListening() throws InterruptedException {
-        String headline = bench.askUntil("udp:status", line -> line.startsWith("running on 127.0.0.1:"), "running on loopback");
-        return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
+        return bench.awaitListening("udp:status");
     }
 
     /** The collector's counts from {@code udp:status}: datagrams, bytes, queue drops, kernel drops. */
