@@ -36,8 +36,8 @@ import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JTable;
-import javax.swing.JTextField;
 import javax.swing.ListModel;
+import javax.swing.text.JTextComponent;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,7 +221,7 @@ class ImageRelayViewTest {
     private static Optional<Component> addressCard(Component view, String url) {
         return WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(view, JPanel.class).stream()
                 .filter(WorkbenchUi.named("relay-address")::test)
-                .filter(card -> WorkbenchUi.findAll(card, JTextField.class).stream()
+                .filter(card -> WorkbenchUi.findAll(card, JTextComponent.class).stream()
                         .anyMatch(field -> url.equals(field.getText())))
                 .map(Component.class::cast).findFirst());
     }

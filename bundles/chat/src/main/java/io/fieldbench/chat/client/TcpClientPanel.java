@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,10 +25,10 @@ import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.table.DefaultTableModel;
 
 import io.fieldbench.chat.internal.Framing;
 import io.fieldbench.chat.internal.ShownText;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -53,7 +55,8 @@ final class TcpClientPanel extends JPanel {
     private final JButton connect = new JButton("Connect");
     private final JButton disconnect = new JButton("Disconnect");
     private final JLabel status = new JLabel("not connected");
-    private final DefaultTableModel log = readOnly("Time", "Direction", "Message");
+    /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
+    private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Message");
     private final JTextField input = new JTextField(40);
     private final JCheckBox hexIn = new JCheckBox("Hex input");
     private final JCheckBox hexShown = new JCheckBox("Show hex");
@@ -175,6 +178,7 @@ final class TcpClientPanel extends JPanel {
                 + (clientLog.dropped() > 0 ? " · " + clientLog.dropped() + " lines not shown (too many)" : ""));
 
         Charset charset = charset();
+        List<List<String>> lines = new ArrayList<>();
         for (ClientLog.Entry entry : clientLog.drain()) {
             String shown = entry.direction() == ClientLog.Direction.NOTE ? entry.note()
                     : hexShown.isSelected() ? ShownText.hex(entry.bytes()) : ShownText.text(entry.bytes(), charset);
@@ -183,25 +187,13 @@ final class TcpClientPanel extends JPanel {
                 case RECEIVED -> "<- in";
                 case NOTE -> "--";
             };
-            log.addRow(new Object[] {TIME.format(entry.time()), arrow, shown});
+            lines.add(List.of(TIME.format(entry.time()), arrow, shown));
         }
-        int excess = log.getRowCount() - KEPT_ROWS;
-        for (int i = 0; i < excess; i++) {
-            log.removeRow(0);
-        }
+        log.append(lines, KEPT_ROWS);
     }
 
     private static String why(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    }
-
-    private static DefaultTableModel readOnly(String... columns) {
-        return new DefaultTableModel(columns, 0) {
-            @Override
-            public boolean isCellEditable(int row, int column) {
-                return false;
-            }
-        };
     }
 }

@@ -22,7 +22,6 @@ import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.table.DefaultTableModel;
 
 import io.fieldbench.chat.events.ChatMessage;
 import io.fieldbench.chat.internal.ChatClient;
@@ -30,6 +29,7 @@ import io.fieldbench.chat.internal.ChatServer;
 import io.fieldbench.chat.internal.ChatStatus;
 import io.fieldbench.chat.internal.ShownText;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -50,8 +50,10 @@ final class ChatPanel extends JPanel {
     private final JLabel status = new JLabel();
     private final JButton listen = new JButton("Listen");
     private final JButton stopButton = new JButton("Stop");
-    private final DefaultTableModel clients = readOnly("Id", "Address", "Connected since", "Bytes in", "Bytes out");
-    private final DefaultTableModel log = readOnly("Time", "Direction", "Client", "Message");
+    private final RowsModel<ChatClient> clients = new RowsModel<>(ChatPanel::clientCell, "Id", "Address", "Connected since",
+            "Bytes in", "Bytes out");
+    /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
+    private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Client", "Message");
     private final JTable clientTable = new JTable(clients);
     private final JTextField input = new JTextField(40);
     private final JCheckBox hexIn = new JCheckBox("Hex input");
@@ -149,7 +151,7 @@ final class ChatPanel extends JPanel {
     private List<Integer> selected() {
         List<Integer> ids = new ArrayList<>();
         for (int row : clientTable.getSelectedRows()) {
-            ids.add((Integer) clients.getValueAt(clientTable.convertRowIndexToModel(row), 0));
+            ids.add(clients.row(clientTable.convertRowIndexToModel(row)).id());
         }
         return ids;
     }
@@ -172,31 +174,36 @@ final class ChatPanel extends JPanel {
         stopButton.setEnabled(now.running());
 
         List<Integer> keep = selected();
-        clients.setRowCount(0);
-        for (ChatClient client : server.clients()) {
-            clients.addRow(new Object[] {client.id(), client.address(), TIME.format(client.since()), client.bytesIn(),
-                    client.bytesOut()});
-        }
+        clients.show(server.clients());
         for (int row = 0; row < clients.getRowCount(); row++) {
-            if (keep.contains(clients.getValueAt(row, 0))) {
+            if (keep.contains(clients.row(row).id())) {
                 clientTable.addRowSelectionInterval(row, row);
             }
         }
 
         Charset charset = charset();
+        List<List<String>> lines = new ArrayList<>();
         for (ChatMessage message : intake.drain()) {
             String shown = switch (message.direction()) {
                 case CONNECTED -> "connected";
                 case DISCONNECTED -> "disconnected: " + message.note();
                 default -> hexShown.isSelected() ? ShownText.hex(message.bytes()) : ShownText.text(message.bytes(), charset);
             };
-            log.addRow(new Object[] {TIME.format(message.time()), arrow(message.direction()),
-                    message.client() == ChatMessage.ALL_CLIENTS ? "all" : message.client() + " " + message.address(), shown});
+            lines.add(List.of(TIME.format(message.time()), arrow(message.direction()),
+                    message.client() == ChatMessage.ALL_CLIENTS ? "all" : message.client() + " " + message.address(), shown));
         }
-        int excess = log.getRowCount() - KEPT_ROWS;
-        for (int i = 0; i < excess; i++) {
-            log.removeRow(0);
-        }
+        log.append(lines, KEPT_ROWS);
+    }
+
+    /** A client's id, address, connection time and byte counts. */
+    private static Object clientCell(ChatClient client, int column) {
+        return switch (column) {
+            case 0 -> client.id();
+            case 1 -> client.address();
+            case 2 -> TIME.format(client.since());
+            case 3 -> client.bytesIn();
+            default -> client.bytesOut();
+        };
     }
 
     private static String arrow(ChatMessage.Direction direction) {
@@ -204,15 +211,6 @@ final class ChatPanel extends JPanel {
             case RECEIVED -> "<- in";
             case SENT -> "-> out";
             case CONNECTED, DISCONNECTED -> "--";
-        };
-    }
-
-    private static DefaultTableModel readOnly(String... columns) {
-        return new DefaultTableModel(columns, 0) {
-            @Override
-            public boolean isCellEditable(int row, int column) {
-                return false;
-            }
         };
     }
 }

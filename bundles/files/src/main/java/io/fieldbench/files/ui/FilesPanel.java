@@ -25,7 +25,6 @@ import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.TableCellRenderer;
 
 import io.fieldbench.files.internal.FilesStatus;
@@ -33,6 +32,7 @@ import io.fieldbench.files.internal.Refusal;
 import io.fieldbench.files.internal.StatusText;
 import io.fieldbench.files.internal.Transfer;
 import io.fieldbench.files.ui.FilesView.FilesSnapshot;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -45,6 +45,7 @@ final class FilesPanel extends JPanel {
     static final int REFRESH_MILLIS = 500;
     static final int LISTED_FILES = 2_000;
     static final int LISTED_REFUSALS = 200;
+    private static final int PROGRESS = 3;
 
     private final Supplier<CompletableFuture<FilesSnapshot>> snapshots;
     private final Function<Path, CompletableFuture<Void>> share;
@@ -53,7 +54,7 @@ final class FilesPanel extends JPanel {
     private final JLabel counts = new JLabel(" ");
     private final DefaultListModel<String> files = new DefaultListModel<>();
     private final DefaultListModel<String> refusals = new DefaultListModel<>();
-    private final TransferModel transfers = new TransferModel();
+    private final RowsModel<Transfer> transfers = new RowsModel<>(FilesPanel::transferCell, "Client", "File", "Size", "Progress");
     private final Timer refresh;
     private boolean refreshing;
     private Path shownFolder;
@@ -80,8 +81,8 @@ final class FilesPanel extends JPanel {
         controls.add(counts);
         add(controls, BorderLayout.NORTH);
 
-        JTable table = new JTable(transfers);
-        table.getColumnModel().getColumn(TransferModel.PROGRESS).setCellRenderer(new ProgressRenderer());
+        JTable table = transfers.table();
+        table.getColumnModel().getColumn(PROGRESS).setCellRenderer(new ProgressRenderer());
         JSplitPane lower = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, titled(new JScrollPane(table), "Transfers in progress"),
                 titled(new JScrollPane(new JList<>(refusals)), "Refusals"));
         lower.setResizeWeight(0.5);
@@ -156,42 +157,14 @@ final class FilesPanel extends JPanel {
         model.addAll(items);
     }
 
-    /** Transfers: client, file, size, progress. */
-    private static final class TransferModel extends AbstractTableModel {
-        static final int PROGRESS = 3;
-        private static final String[] COLUMNS = {"Client", "File", "Size", "Progress"};
-        private List<Transfer> rows = List.of();
-
-        void show(List<Transfer> now) {
-            rows = now;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            Transfer transfer = rows.get(row);
-            return switch (column) {
-                case 0 -> transfer.client();
-                case 1 -> transfer.name();
-                case 2 -> transfer.size();
-                default -> transfer.size() == 0 ? 100 : (int) (100 * transfer.sent() / transfer.size());
-            };
-        }
+    /** A transfer's client, file, size, and progress in percent. */
+    private static Object transferCell(Transfer transfer, int column) {
+        return switch (column) {
+            case 0 -> transfer.client();
+            case 1 -> transfer.name();
+            case 2 -> transfer.size();
+            default -> transfer.size() == 0 ? 100 : (int) (100 * transfer.sent() / transfer.size());
+        };
     }
 
     private static final class ProgressRenderer implements TableCellRenderer {

@@ -194,7 +194,7 @@ public final class ImageRelay implements StatusReport {
         } else if (open != null) {
             targets.addAll(open.clients().all());
         }
-        String name = file.getFileName().toString();
+        String name = keptName(file);
         int reached = 0;
         for (Connection target : targets) {
             if (target.sendImage(name, info.mime(), bytes, RelayMessages.BENCH)) {
@@ -205,6 +205,15 @@ public final class ImageRelay implements StatusReport {
             journal.sent(name, bytes.length, client.orElse(RelayEvent.ALL_CLIENTS), reached);
         }
         return reached;
+    }
+
+    /** The name the sender gave an image of the gallery (phones need not see the folder's long names), else the file's. */
+    private String keptName(Path file) {
+        ImageStore images = store;
+        String fileName = file.getFileName().toString();
+        boolean kept = images != null && file.toAbsolutePath().normalize().getParent()
+                .equals(settings.imagesFolder().toAbsolutePath().normalize());
+        return kept ? images.find(fileName).map(StoredImage::name).orElse(fileName) : fileName;
     }
 
     // --- fb:status ---

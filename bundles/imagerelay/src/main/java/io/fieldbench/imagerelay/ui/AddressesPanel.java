@@ -18,7 +18,7 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextField;
+import javax.swing.JTextArea;
 import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 
@@ -34,7 +34,6 @@ final class AddressesPanel extends JPanel {
     static final String CARD_NAME = "relay-address";
     static final String URL_NAME = "relay-url";
     static final String QR_NAME = "relay-qr";
-    private static final int URL_COLUMNS = 16;
     private static final int CARD_GAP = 12;
     /** Room for a whole QR code, its border and a scrollbar: a clipped code does not scan. */
     private static final int WIDTH = QrCode.SIZE_PIXELS + 48;
@@ -96,11 +95,12 @@ final class AddressesPanel extends JPanel {
         card.setName(CARD_NAME);
         card.setLayout(new BoxLayout(card, BoxLayout.Y_AXIS));
         JLabel qr = qrCode(address.url());
-        JTextField url = new JTextField(address.url(), URL_COLUMNS);
+        // wrapped, not cut off: someone may type it into a phone whose camera cannot read the code
+        JTextArea url = new JTextArea(address.url());
         url.setName(URL_NAME);
         url.setEditable(false);
-        url.setCaretPosition(0);
-        url.setToolTipText(address.url());
+        url.setLineWrap(true);
+        url.setSize(new Dimension(QrCode.SIZE_PIXELS, Short.MAX_VALUE)); // lets the preferred height follow the wrapping
         url.setMaximumSize(new Dimension(QrCode.SIZE_PIXELS, url.getPreferredSize().height));
         JButton copy = Buttons.named("Copy", "relay-copy", () -> {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(address.url()), null);

@@ -14,6 +14,7 @@ import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 
 import io.fieldbench.imagerelay.internal.RelayClient;
+import io.fieldbench.view.support.RowsModel;
 
 /** The connected clients; the selected one is where "Send to selected" goes. Keeps the selection across refreshes. EDT only. */
 final class ClientsPanel extends JPanel {
@@ -55,7 +56,7 @@ final class ClientsPanel extends JPanel {
     OptionalInt selectedClient() {
         int row = table.getSelectedRow();
         return row < 0 || row >= model.getRowCount() ? OptionalInt.empty()
-                : OptionalInt.of(model.rows().get(table.convertRowIndexToModel(row)).id());
+                : OptionalInt.of(model.row(table.convertRowIndexToModel(row)).id());
     }
 
     /** Id, address, browser, since, images in/out, bytes in/out. */

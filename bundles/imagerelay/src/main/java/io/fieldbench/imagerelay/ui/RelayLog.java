@@ -3,8 +3,6 @@ package io.fieldbench.imagerelay.ui;
 import java.awt.BorderLayout;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +13,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 
 import io.fieldbench.imagerelay.events.RelayEvent;
+import io.fieldbench.view.support.RowsModel;
 
 /**
  * The log of connections, transfers and refusals, newest at the bottom, the last {@link #KEPT_LINES}
@@ -27,7 +26,6 @@ final class RelayLog extends JPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    private final Deque<RelayEvent> lines = new ArrayDeque<>();
     private final RowsModel<RelayEvent> model = new RowsModel<>(RelayLog::cell, "Time", "Client", "What", "Size", "Took");
     private final JTable table = model.table(90, 120, 360, 60, 110);
     private final JScrollPane scroll = new JScrollPane(table);
@@ -45,13 +43,7 @@ final class RelayLog extends JPanel {
         }
         JScrollBar bar = scroll.getVerticalScrollBar();
         boolean atBottom = bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - 1;
-        for (RelayEvent event : events) {
-            if (lines.size() == KEPT_LINES) {
-                lines.removeFirst();
-            }
-            lines.addLast(event);
-        }
-        model.show(List.copyOf(lines));
+        model.append(events, KEPT_LINES);
         if (atBottom) {
             table.scrollRectToVisible(table.getCellRect(model.getRowCount() - 1, 0, true));
         }

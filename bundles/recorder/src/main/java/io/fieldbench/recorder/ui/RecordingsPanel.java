@@ -31,6 +31,7 @@ import io.fieldbench.recorder.internal.Recorder;
 import io.fieldbench.recorder.replay.ReplayProgress;
 import io.fieldbench.recorder.replay.ReplaySpeed;
 import io.fieldbench.recorder.replay.Replayer;
+import io.fieldbench.view.support.RowsModel;
 
 /**
  * The Recordings view's content: the table of recordings (read off the EDT), the recorder's state,
@@ -48,7 +49,7 @@ final class RecordingsPanel extends JPanel {
 
     private final transient Recorder recorder;
     private final transient Replayer replayer;
-    private final RecordingsTableModel model = new RecordingsTableModel();
+    private final RowsModel<RecordingSummary> model = RecordingCells.model();
     private final JTable table = new JTable(model);
     private final JLabel recorderState = new JLabel(" ");
     private final JLabel replayState = new JLabel("replay: idle");
@@ -69,8 +70,8 @@ final class RecordingsPanel extends JPanel {
         this.recorder = recorder;
         this.replayer = replayer;
         table.setAutoCreateRowSorter(true);
-        table.getColumnModel().getColumn(0).setPreferredWidth(FILE_COLUMN_WIDTH);
-        table.getColumnModel().getColumn(6).setPreferredWidth(DEVICES_COLUMN_WIDTH);
+        table.getColumnModel().getColumn(RecordingCells.FILE).setPreferredWidth(FILE_COLUMN_WIDTH);
+        table.getColumnModel().getColumn(RecordingCells.DEVICES).setPreferredWidth(DEVICES_COLUMN_WIDTH);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.getSelectionModel().addListSelectionListener(event -> enableButtons());
         add(toolbar(), BorderLayout.NORTH);
@@ -138,7 +139,7 @@ final class RecordingsPanel extends JPanel {
             @Override
             protected void done() {
                 try {
-                    model.set(get());
+                    model.show(get());
                 } catch (ExecutionException e) {
                     recorderState.setText("cannot read the recordings: " + e.getCause().getMessage());
                 } catch (InterruptedException e) {
@@ -151,7 +152,7 @@ final class RecordingsPanel extends JPanel {
     private List<RecordingSummary> selected() {
         List<RecordingSummary> chosen = new ArrayList<>();
         for (int row : table.getSelectedRows()) {
-            chosen.add(model.at(table.convertRowIndexToModel(row)));
+            chosen.add(model.row(table.convertRowIndexToModel(row)));
         }
         return chosen;
     }
@@ -188,7 +189,7 @@ final class RecordingsPanel extends JPanel {
     }
 
     private void export() {
-        ExportDialog dialog = new ExportDialog(SwingUtilities.getWindowAncestor(this), selected().isEmpty() ? all() : selected());
+        ExportDialog dialog = new ExportDialog(SwingUtilities.getWindowAncestor(this), selected().isEmpty() ? model.rows() : selected());
         ExportRequest request = dialog.ask();
         if (request == null) {
             return;
@@ -222,14 +223,6 @@ final class RecordingsPanel extends JPanel {
                 }
             }
         }.execute();
-    }
-
-    private List<RecordingSummary> all() {
-        List<RecordingSummary> rows = new ArrayList<>();
-        for (int row = 0; row < model.getRowCount(); row++) {
-            rows.add(model.at(row));
-        }
-        return rows;
     }
 
     private void showProgress() {

@@ -38,6 +38,7 @@ class ChatServerTest {
     private static final String PID = "io.fieldbench.chat";
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Charset GBK = Charset.forName("GBK");
+    private static final int READER_RECEIVE_BUFFER = 4 * 1024 * 1024;
     private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
     private static final Pattern HEADER = Pattern.compile("(\\d+) clients.*");
     private static final Pattern ROW = Pattern.compile("\\s*(\\d+)\\s+(\\S+)\\s+since .*\\s+in (\\d+)\\s+out (\\d+)");
@@ -212,7 +213,10 @@ class ChatServerTest {
         stuck.connect(new InetSocketAddress(LOOPBACK, port), SOCKET_TIMEOUT_MILLIS);
         List<AtomicLong> counts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Socket reader = client(port);
+            // a large receive buffer: a reader starved of the CPU for a moment on a busy machine must not look stuck
+            Socket reader = headless.closeAfter(new Socket());
+            reader.setReceiveBufferSize(READER_RECEIVE_BUFFER);
+            reader.connect(new InetSocketAddress(LOOPBACK, port), SOCKET_TIMEOUT_MILLIS);
             AtomicLong count = new AtomicLong();
             counts.add(count);
             Thread thread = new Thread(() -> {

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A private copy of the shipped distribution for each test, started headless as a user does
  * ({@code fieldbench --headless --data DIR ...}) and stopped after the test. Register it with
- * {@code @RegisterExtension}; a test may change {@link #home()} ({@code etc/}, {@code deploy/},
- * {@code features/}) before and while the bench runs.
+ * {@code @RegisterExtension}, or outside JUnit (a benchmark) take a {@link #prepared()} one and
+ * close it; a test may change {@link #home()} ({@code etc/}, {@code deploy/}, {@code features/})
+ * before and while the bench runs.
  */
-final class HeadlessBench implements BeforeEachCallback, AfterEachCallback {
+final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     private Path folder;
     private Path home;
@@ -29,15 +30,32 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback {
     private BenchProcess process;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
+    /** A fresh copy, ready to start, for use outside JUnit; {@link #close()} stops the bench and deletes the copy. */
+    static HeadlessBench prepared() throws IOException {
+        HeadlessBench bench = new HeadlessBench();
+        bench.prepare();
+        return bench;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
+        prepare();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void prepare() throws IOException {
         folder = Files.createTempDirectory("fieldbench-test-");
         home = Distribution.copyTo(Files.createDirectory(folder.resolve("fieldbench")));
         data = folder.resolve("data");
     }
 
+    /** Closes what the test opened along with the bench, stops the bench and deletes the copy. */
     @Override
-    public void afterEach(ExtensionContext context) throws Exception {
+    public void close() throws Exception {
         try {
             while (!resources.isEmpty()) {
                 resources.pop().close();

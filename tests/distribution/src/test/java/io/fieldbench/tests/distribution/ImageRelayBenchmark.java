@@ -1,15 +1,13 @@
 package io.fieldbench.tests.distribution;
 
+import static io.fieldbench.tests.distribution.RelayBench.TOKEN;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -41,9 +37,6 @@ import javax.imageio.ImageIO;
  */
 public final class ImageRelayBenchmark {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private static final String PID = "io.fieldbench.imagerelay.";
-    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
     private static final int SMALL_BYTES = 1_000_000;
     private static final int LARGE_BYTES = 7_000_000;
     /** Round trips of each size before measuring, so that both sides are measured with their code compiled. */
@@ -85,14 +78,14 @@ public final class ImageRelayBenchmark {
         System.out.printf("Image relay benchmark: JPEGs of %.2f MB (%d rounds) and %.2f MB (%d rounds), relay to %d clients;"
                 + " JDK WebSocket client; loopback, %d cores%n", small.length / MB, rounds, large.length / MB, largeRounds,
                 relayClients, Runtime.getRuntime().availableProcessors());
-        Path temporary = Files.createTempDirectory("fieldbench-image-benchmark");
+        Path script = Files.writeString(Files.createTempFile("websockets_echo", ".py"), PYTHON_ECHO);
         try {
-            Side python = python(temporary, small, large);
-            Side echo = bench(temporary.resolve("echo"), true, (port, server) -> roundTrips(port, server, small, large));
-            Side real = bench(temporary.resolve("relay"), false, (port, server) -> storedAndRelayed(port, server, small, large));
+            Side python = python(script, small, large);
+            Side echo = bench(true, (port, server) -> roundTrips(port, server, small, large));
+            Side real = bench(false, (port, server) -> storedAndRelayed(port, server, small, large));
             print(python, echo, real);
         } finally {
-            deleteTree(temporary);
+            Files.delete(script);
         }
     }
 
@@ -107,8 +100,7 @@ public final class ImageRelayBenchmark {
         Side run(int port, ProcessHandle server) throws Exception;
     }
 
-    private Side python(Path temporary, byte[] small, byte[] large) throws Exception {
-        Path script = Files.writeString(temporary.resolve("websockets_echo.py"), PYTHON_ECHO);
+    private Side python(Path script, byte[] small, byte[] large) throws Exception {
         Process process = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
@@ -128,35 +120,17 @@ public final class ImageRelayBenchmark {
     }
 
     /** The shipped bench with only the image relay, on loopback, with a known token; the load runs while it does. */
-    private static Side bench(Path folder, boolean echo, Load load) throws Exception {
-        Path home = Distribution.copyTo(folder.resolve("fieldbench"));
-        Path data = folder.resolve("data");
-        Files.createDirectories(data.resolve("imagerelay"));
-        Files.writeString(data.resolve("imagerelay/token"), TOKEN);
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
-            port = probe.getLocalPort();
-        }
-        try (BenchProcess bench = BenchProcess.start(home, Map.of(), "--headless", "--data", data.toString(),
-                "--features", "imagerelay", "--set", PID + "bind.address=127.0.0.1", "--set", PID + "port=" + port,
-                "--set", PID + "echo=" + echo)) {
-            bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
-            Poll.until(() -> accepts(port), "the image relay listening on 127.0.0.1:" + port);
-            ProcessHandle server = benchProcess(home);
+    private static Side bench(boolean echo, Load load) throws Exception {
+        try (HeadlessBench headless = HeadlessBench.prepared()) {
+            RelayBench relay = new RelayBench(headless);
+            BenchProcess bench = relay.start(0, "echo=" + echo);
+            int port = relay.awaitListening();
+            ProcessHandle server = benchProcess(headless.home());
             Side side = load.run(port, server);
             side.rssKiB = rssKiB(server.pid());
             bench.send("fb:shutdown");
             bench.awaitExit();
             return side;
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -393,13 +367,5 @@ public final class ImageRelayBenchmark {
                 .filter(line -> line.startsWith("VmRSS:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
                 .findFirst().orElse(-1);
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

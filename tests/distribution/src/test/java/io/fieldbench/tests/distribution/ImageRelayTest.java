@@ -1,5 +1,6 @@
 package io.fieldbench.tests.distribution;
 
+import static io.fieldbench.tests.distribution.RelayBench.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,27 +38,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ImageRelayTest {
 
-    private static final String PID = "io.fieldbench.imagerelay";
-    private static final String TOKEN = "00112233445566778899aabbccddeeff";
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int MIB = 1024 * 1024;
 
     @RegisterExtension
     final HeadlessBench headless = new HeadlessBench();
 
+    private final RelayBench relay = new RelayBench(headless);
     private BenchProcess bench;
-
-    /** Starts the bench with only the image relay, on loopback at this port (0: any), with the known token. */
-    private void startRelay(int port, String... settings) throws IOException, InterruptedException {
-        Path token = headless.data().resolve("imagerelay/token");
-        Files.createDirectories(token.getParent());
-        Files.writeString(token, TOKEN + "\n");
-        bench = headless.startServer("imagerelay", PID, port, settings);
-    }
-
-    private int awaitListening() throws InterruptedException {
-        return bench.awaitListening("imagerelay:status");
-    }
 
     private void awaitLog(String text) throws Exception {
         Path log = headless.data().resolve("log/fieldbench.log");
@@ -116,16 +104,15 @@ class ImageRelayTest {
 
     @Test
     void thePageUploadsRepeatsRelayAndSendImageWork() throws Exception {
-        startRelay(0);
-        int port = awaitListening();
+        bench = relay.start(0);
+        int port = relay.awaitListening();
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?t=" + TOKEN)).build(),
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(relay.pageUrl())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"));
         assertTrue(page.body().toLowerCase().contains("<html"), "the page is HTML");
-        bench.ask("fb:status", line -> line.startsWith("  http://127.0.0.1:" + port + "/?t=" + TOKEN), "the page URL in fb:status");
+        bench.ask("fb:status", line -> line.startsWith("  " + relay.pageUrl()), "the page URL in fb:status");
 
         WebSocketPeer sender = peer(port);
         WebSocketPeer other = peer(port);
@@ -159,13 +146,14 @@ class ImageRelayTest {
                 ("sent " + kept.get(0).getFileName() + " to client 2")::equals, "the send to client 2 confirmed");
         String fromBench = other.nextText();
         assertTrue(fromBench.contains("\"from\":\"bench\""), fromBench);
+        assertTrue(fromBench.contains("\"name\":\"photo.jpg\""), "a kept image goes out under its sender's name: " + fromBench);
         assertArrayEquals(photo, other.nextBinary(), "sent by the bench byte-identical");
     }
 
     @Test
     void badInputIsRefusedOrCleanedUpWhileAnotherClientGoesOn() throws Exception {
-        startRelay(0, "outbound.limit.bytes=1048576");
-        int port = awaitListening();
+        bench = relay.start(0, "outbound.limit.bytes=1048576");
+        int port = relay.awaitListening();
         WebSocketPeer good = peer(port);
         byte[] photo = noiseJpeg(320, 240, 2);
 
@@ -253,7 +241,7 @@ class ImageRelayTest {
             port = other.getLocalPort();
             String expected = "TCP port " + port + " is in use by another program: stop it or choose another port in"
                     + " Settings / etc/io.fieldbench.imagerelay.cfg";
-            startRelay(port);
+            bench = relay.start(port);
             bench.askUntil("imagerelay:status", ("stopped: " + expected)::equals, "naming the port in use");
             awaitLog(expected);
         }

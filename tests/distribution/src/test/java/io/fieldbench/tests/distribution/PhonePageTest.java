@@ -1,5 +1,6 @@
 package io.fieldbench.tests.distribution;
 
+import static io.fieldbench.tests.distribution.RelayBench.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,9 +43,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class PhonePageTest {
 
-    private static final String PID = "io.fieldbench.imagerelay";
-    /** Written before the start, so the test knows the page's address as a person reads it off the bench. */
-    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
     /** 6 megapixels of noise: a JPEG of about 7 MB, the size of a phone photo. */
     private static final int PHOTO_WIDTH = 3000;
     private static final int PHOTO_HEIGHT = 2000;
@@ -63,6 +61,7 @@ class PhonePageTest {
     @TempDir
     Path temporary;
 
+    private final RelayBench relay = new RelayBench(headless);
     private BenchProcess bench;
     private PhoneBrowser browser;
 
@@ -83,13 +82,10 @@ class PhonePageTest {
      * gives the page's address the bench shows.
      */
     private String startRelay(int port) throws Exception {
-        Path tokenFile = headless.data().resolve("imagerelay/token");
-        Files.createDirectories(tokenFile.getParent());
-        Files.writeString(tokenFile, TOKEN + "\n");
-        bench = headless.start("--features", "imagerelay",
-                "--set", PID + ".bind.address=127.0.0.1", "--set", PID + ".port=" + port);
-        // the address a person reads off the bench, once it listens
-        String page = bench.askUntil("imagerelay:token", line -> line.startsWith("http://127.0.0.1:"), "the page's address")
+        bench = relay.start(port);
+        relay.awaitListening();
+        // the address a person reads off the bench
+        String page = bench.ask("imagerelay:token", line -> line.startsWith("http://127.0.0.1:"), "the page's address")
                 .split("\\s+")[0];
         assertTrue(page.endsWith("/?t=" + TOKEN), "the page's address carries the token written before the start: " + page);
         return page;

@@ -1,4 +1,4 @@
-package io.fieldbench.tests.autobahn;
+package io.fieldbench.tests.distribution;
 
 import java.io.File;
 import java.io.IOException;

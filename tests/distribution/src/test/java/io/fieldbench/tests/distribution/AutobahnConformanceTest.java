@@ -1,4 +1,4 @@
-package io.fieldbench.tests.autobahn;
+package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.fieldbench.tests.autobahn.FuzzingClient.CaseResult;
+import io.fieldbench.tests.distribution.FuzzingClient.CaseResult;
 
 /**
  * The Autobahn WebSocket conformance suite against the image relay's endpoint of the shipped bench
@@ -34,16 +35,20 @@ class AutobahnConformanceTest {
     private static final Set<String> PASSING = Set.of("OK", "NON-STRICT", "INFORMATIONAL");
     private static final Duration SUITE_DEADLINE = Duration.ofMinutes(6);
     private static final int RECEIVED_SHOWN = 600;
+    /** The suite's spec, log and report, kept after the run; absolute, as the suite runs in it. */
+    private static final Path WORK = Path.of("target", "autobahn").toAbsolutePath();
+
+    @RegisterExtension
+    final HeadlessBench headless = new HeadlessBench();
+
+    private final RelayBench relay = new RelayBench(headless);
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfSections1To10() throws Exception {
-        Path work = Path.of(System.getProperty("fieldbench.autobahn.work"));
-        FuzzingClient client = new FuzzingClient(work);
-        List<CaseResult> results;
-        try (EchoModeBench bench = EchoModeBench.start(Path.of(System.getProperty("fieldbench.distribution")),
-                work.resolve("bench"))) {
-            results = client.run(bench.webSocketUrl(), CASES, COMPRESSION_CASES, SUITE_DEADLINE);
-        }
+        relay.start(0, "echo=true");
+        relay.awaitListening();
+        FuzzingClient client = new FuzzingClient(WORK);
+        List<CaseResult> results = client.run(relay.webSocketUrl(), CASES, COMPRESSION_CASES, SUITE_DEADLINE);
         assertEquals(CASES_IN_SECTIONS_1_TO_10, results.size(), "cases run; the report: " + client.reports());
         return results.stream()
                 .sorted(Comparator.comparing(CaseResult::id, AutobahnConformanceTest::byCaseNumber))

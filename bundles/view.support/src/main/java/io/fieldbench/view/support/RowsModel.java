@@ -1,0 +1,116 @@
+package io.fieldbench.view.support;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import javax.swing.JTable;
+import javax.swing.table.AbstractTableModel;
+
+/**
+ * A read-only table of rows, one object each, the cells made by a function of the row and the
+ * column. It takes a whole new set of rows at once (a snapshot), or appends a batch and drops the
+ * oldest beyond a limit (a log) with one pair of narrow table events, so a log's selection and
+ * scroll position survive new lines. EDT only.
+ *
+ * @param <T> what one row shows
+ */
+public final class RowsModel<T> extends AbstractTableModel {
+
+    private final String[] columns;
+    private final Class<?>[] columnClasses;
+    private final BiFunction<T, Integer, Object> cell;
+    private final List<T> rows = new ArrayList<>();
+    private final List<T> readOnlyRows = Collections.unmodifiableList(rows);
+
+    public RowsModel(BiFunction<T, Integer, Object> cell, String... columns) {
+        this.columns = columns.clone();
+        this.columnClasses = new Class<?>[columns.length];
+        Arrays.fill(columnClasses, Object.class);
+        this.cell = cell;
+    }
+
+    /**
+     * Declares what a column's cells are, for the renderer and the sort order a table picks (a
+     * {@code Long} column right-aligned and sorted as numbers); undeclared columns are
+     * {@code Object}. Call before the table is made.
+     */
+    public RowsModel<T> withColumnClass(int column, Class<?> type) {
+        columnClasses[column] = type;
+        return this;
+    }
+
+    /** A table of these rows with columns this wide (or in these proportions, when the table fits its width). */
+    public JTable table(int... widths) {
+        JTable table = new JTable(this);
+        for (int column = 0; column < widths.length; column++) {
+            table.getColumnModel().getColumn(column).setPreferredWidth(widths[column]);
+        }
+        return table;
+    }
+
+    /** Shows these rows instead of the ones shown. */
+    public void show(List<? extends T> now) {
+        rows.clear();
+        rows.addAll(now);
+        fireTableDataChanged();
+    }
+
+    /**
+     * Adds rows at the end and drops the oldest beyond {@code kept}, announcing the drop and the
+     * addition as one deletion and one insertion however many rows they are.
+     */
+    public void append(List<? extends T> batch, int kept) {
+        if (kept <= 0) {
+            throw new IllegalArgumentException("kept must be positive: " + kept);
+        }
+        List<? extends T> added = batch.size() > kept ? batch.subList(batch.size() - kept, batch.size()) : batch;
+        int excess = rows.size() + added.size() - kept;
+        if (excess > 0) {
+            rows.subList(0, excess).clear();
+            fireTableRowsDeleted(0, excess - 1);
+        }
+        if (!added.isEmpty()) {
+            int first = rows.size();
+            rows.addAll(added);
+            fireTableRowsInserted(first, rows.size() - 1);
+        }
+    }
+
+    /** The rows shown, oldest first: a read-only view that follows the model. */
+    public List<T> rows() {
+        return readOnlyRows;
+    }
+
+    /** The row at this model index (a view index converted with {@link JTable#convertRowIndexToModel}). */
+    public T row(int index) {
+        return rows.get(index);
+    }
+
+    @Override
+    public int getRowCount() {
+        return rows.size();
+    }
+
+    @Override
+    public int getColumnCount() {
+        return columns.length;
+    }
+
+    @Override
+    public String getColumnName(int column) {
+        return columns[column];
+    }
+
+    @Override
+    public Class<?> getColumnClass(int column) {
+        return columnClasses[column];
+    }
+
+    @Override
+    public Object getValueAt(int row, int column) {
+        return cell.apply(rows.get(row), column);
+    }
+}
