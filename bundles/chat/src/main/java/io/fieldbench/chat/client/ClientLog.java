@@ -21,7 +21,10 @@ final class ClientLog {
 
     enum Direction { SENT, RECEIVED, NOTE }
 
-    /** One line of the log: bytes sent or received, or a note (connected, disconnected, skipped). */
+    /**
+     * One line of the log: bytes sent or received, or a note (connected, disconnected, skipped);
+     * received bytes have a note when the connection ended in the middle of their message.
+     */
     record Entry(Instant time, Direction direction, byte[] bytes, String note) {
     }
 
@@ -64,6 +67,12 @@ final class ClientLog {
             @Override
             public void received(byte[] message) {
                 offer(new Entry(Instant.now(), Direction.RECEIVED, message, ""));
+            }
+
+            @Override
+            public void unfinished(byte[] message, String note) {
+                log.warn("TCP client: the peer's last {} bytes {}", message.length, note);
+                offer(new Entry(Instant.now(), Direction.RECEIVED, message, note));
             }
 
             @Override

@@ -66,6 +66,9 @@ public final class TcpClient implements AutoCloseable {
         /** One message from the peer: a frame without its line ending or prefix, or one read when raw. */
         void received(byte[] message);
 
+        /** The message the peer had begun when the connection ended, as it came, and why it is incomplete. */
+        void unfinished(byte[] message, String note);
+
         /** Something arrived that could not be taken (a line longer than {@link #MAX_FRAME}); the connection stays. */
         void skipped(String why);
 
@@ -209,6 +212,10 @@ public final class TcpClient implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Frames.Unfinished tail) {
+                listener.unfinished(tail.bytes(), tail.note());
+                return;
+            }
             ByteBuf bytes = (ByteBuf) msg;
             try {
                 listener.received(ByteBufUtil.getBytes(bytes));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -34,23 +35,23 @@ import io.fieldbench.view.support.WrapLayout;
 /**
  * The TCP Client view's panel: host, port, framing, Connect and Disconnect; the input with text or
  * hex and the encoding; the log of what was sent and received (the newest {@link #KEPT_ROWS}).
- * Connecting and sending return at once; their outcome comes back to the EDT.
+ * Connecting and sending return at once; their outcome comes back to the EDT. It starts with the
+ * last connection's choices and hands each successful connection's to {@code remember}.
  */
 final class TcpClientPanel extends JPanel {
 
     static final int REFRESH_MILLIS = 250;
     static final int KEPT_ROWS = 5_000;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 8080;
     static final String[] ENCODINGS = {"UTF-8", "GBK", "GB18030"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final TcpClient client;
     private final ClientLog clientLog;
-    private final JTextField host = new JTextField(DEFAULT_HOST, 14);
-    private final JSpinner port = new JSpinner(new SpinnerNumberModel(DEFAULT_PORT, 1, 65_535, 1));
+    private final Consumer<LastConnection> remember;
+    private final JTextField host = new JTextField(14);
+    private final JSpinner port = new JSpinner(new SpinnerNumberModel(LastConnection.FIRST.port(), 1, 65_535, 1));
     private final JComboBox<String> framing = new JComboBox<>(new String[] {Framing.LINE.setting(), Framing.RAW.setting()});
     private final JButton connect = new JButton("Connect");
     private final JButton disconnect = new JButton("Disconnect");
@@ -64,12 +65,17 @@ final class TcpClientPanel extends JPanel {
     private final JLabel answer = new JLabel(" ");
     private final Timer timer;
 
-    TcpClientPanel(TcpClient client, ClientLog clientLog) {
+    TcpClientPanel(TcpClient client, ClientLog clientLog, LastConnection last, Consumer<LastConnection> remember) {
         super(new BorderLayout());
         this.client = client;
         this.clientLog = clientLog;
+        this.remember = remember;
         encoding.setEditable(true); // any Java charset by name
         port.setEditor(new JSpinner.NumberEditor(port, "#"));
+        host.setText(last.host());
+        port.setValue(last.port());
+        framing.setSelectedItem(last.framing().setting());
+        encoding.setSelectedItem(last.encoding());
 
         JPanel top = new JPanel(new WrapLayout(6));
         top.add(new JLabel("Host"));
@@ -124,12 +130,18 @@ final class TcpClientPanel extends JPanel {
         }
         int toPort = (Integer) port.getValue();
         Framing chosen = Framing.valueOf(String.valueOf(framing.getSelectedItem()).toUpperCase(Locale.ROOT));
+        LastConnection choices = new LastConnection(to, toPort, chosen, charset().name());
         connect.setEnabled(false);
         answer.setText("connecting to " + to + ":" + toPort + " …");
-        client.connect(to, toPort, CONNECT_TIMEOUT, chosen).whenComplete((peer, failure) -> SwingUtilities.invokeLater(() -> {
-            answer.setText(failure == null ? "connected to " + peer : "not connected: " + why(failure));
-            refresh();
-        }));
+        client.connect(to, toPort, CONNECT_TIMEOUT, chosen).whenComplete((peer, failure) -> {
+            if (failure == null) {
+                remember.accept(choices);
+            }
+            SwingUtilities.invokeLater(() -> {
+                answer.setText(failure == null ? "connected to " + peer : "not connected: " + why(failure));
+                refresh();
+            });
+        });
     }
 
     private void send() {
@@ -181,7 +193,8 @@ final class TcpClientPanel extends JPanel {
         List<List<String>> lines = new ArrayList<>();
         for (ClientLog.Entry entry : clientLog.drain()) {
             String shown = entry.direction() == ClientLog.Direction.NOTE ? entry.note()
-                    : hexShown.isSelected() ? ShownText.hex(entry.bytes()) : ShownText.text(entry.bytes(), charset);
+                    : ShownText.withNote(hexShown.isSelected() ? ShownText.hex(entry.bytes())
+                            : ShownText.text(entry.bytes(), charset), entry.note());
             String arrow = switch (entry.direction()) {
                 case SENT -> "-> out";
                 case RECEIVED -> "<- in";

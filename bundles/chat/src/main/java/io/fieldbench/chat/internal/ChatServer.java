@@ -1,7 +1,9 @@
 package io.fieldbench.chat.internal;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,8 @@ public final class ChatServer implements ChatTraffic {
     public static final String PID = "io.fieldbench.chat";
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
-    /** The framework property naming the distribution's folder (set by the launcher). */
+    /** How much of a message a log line shows. */
+    static final int LOGGED_BYTES = 200;
 
     @Reference
     private EventAdmin eventAdmin;
@@ -172,6 +175,17 @@ public final class ChatServer implements ChatTraffic {
 
     @Override
     public void received(ChatClient client, byte[] message) {
+        deliver(client, message, "");
+    }
+
+    @Override
+    public void unfinished(ChatClient client, byte[] message, String note) {
+        log.warn("Chat client {} at {}: {} bytes {}; delivered as they came: {}", client.id(), client.address(),
+                message.length, note, logged(message, settings.charset()));
+        deliver(client, message, note);
+    }
+
+    private void deliver(ChatClient client, byte[] message, String note) {
         client.keep(new ChatClient.Kept(clock.instant(), true, message));
         ChatSettings current = settings;
         if (current.echo()) {
@@ -179,7 +193,13 @@ public final class ChatServer implements ChatTraffic {
             client.channel().writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(current, message)));
         }
         publish(ChatTopics.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
-                message, ""));
+                message, note));
+    }
+
+    /** The start of a message as text for a log line, which must stay one readable line. */
+    private static String logged(byte[] message, Charset charset) {
+        return message.length <= LOGGED_BYTES ? ShownText.text(message, charset)
+                : ShownText.text(Arrays.copyOf(message, LOGGED_BYTES), charset) + " …";
     }
 
     @Override

@@ -7,6 +7,9 @@ interface ChatTraffic {
 
     void received(ChatClient client, byte[] message);
 
+    /** The message a client had begun when its input ended (half-close, close, reset), with why it is incomplete. */
+    void unfinished(ChatClient client, byte[] message, String note);
+
     void disconnected(ChatClient client, DisconnectReason reason, String detail);
 
     /** A connection refused before it became a client, such as beyond max.clients. */

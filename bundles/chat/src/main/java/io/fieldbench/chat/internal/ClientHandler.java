@@ -47,6 +47,8 @@ final class ClientHandler extends ChannelDuplexHandler {
         try {
             if (client != null && msg instanceof ByteBuf bytes) {
                 traffic.received(client, ByteBufUtil.getBytes(bytes));
+            } else if (client != null && msg instanceof Frames.Unfinished tail) {
+                traffic.unfinished(client, tail.bytes(), tail.note());
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -61,7 +63,7 @@ final class ClientHandler extends ChannelDuplexHandler {
             close(ctx, DisconnectReason.SLOWLORIS, expired.partialBytes() + " bytes of a message unfinished after "
                     + expired.seconds() + " s");
         } else if (event instanceof ChannelInputShutdownEvent) {
-            // the client shut down its output (or closed): what it sent has been read, the framing flushed
+            // the client shut down its output (or closed): what it sent has been read, an unfinished message delivered
             close(ctx, DisconnectReason.CLOSED_BY_PEER, "");
         } else {
             ctx.fireUserEventTriggered(event);

@@ -1,8 +1,13 @@
 package io.fieldbench.chat.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LineBasedFrameDecoder;
@@ -42,7 +47,8 @@ public final class Frames {
     /**
      * Adds the framing's decoder, named {@code framing}, if it has one: after it, each inbound
      * message is one frame without its line ending or prefix; a longer frame than {@code maxFrame}
-     * is reported as a {@code TooLongFrameException} and skipped.
+     * is reported as a {@code TooLongFrameException} and skipped. When the input ends (half-close,
+     * close or reset) in the middle of a message, what came of it follows as an {@link Unfinished}.
      */
     public static void addDecoder(ChannelPipeline pipeline, Framing framing, int maxFrame, int prefixBytes) {
         switch (framing) {
@@ -61,8 +67,17 @@ public final class Frames {
         int partialBytes();
     }
 
+    /**
+     * The bytes of a message begun when the input ended, as they came (without a length prefix
+     * that came whole), and why it is incomplete: delivered rather than lost.
+     */
+    public record Unfinished(byte[] bytes, String note) {
+    }
+
     /** Lines ending with LF or CRLF, without the ending; a longer line is reported and skipped. */
     private static final class LineDecoder extends LineBasedFrameDecoder implements PartialFrame {
+
+        static final String NO_LINE_END = "unfinished at close: no line end";
 
         LineDecoder(int maxFrame) {
             super(maxFrame, true, true);
@@ -72,19 +87,59 @@ public final class Frames {
         public int partialBytes() {
             return actualReadableBytes();
         }
+
+        /** Netty keeps a tail without a line end for a delimiter that will never come; it is the last message. */
+        @Override
+        protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+            super.decodeLast(ctx, in, out);
+            if (in.isReadable()) {
+                out.add(new Unfinished(takeAll(in), NO_LINE_END));
+            }
+        }
     }
 
     /** Messages after a big-endian length prefix of 2 or 4 bytes, without the prefix. */
     private static final class LengthDecoder extends LengthFieldBasedFrameDecoder implements PartialFrame {
 
+        private final int prefixBytes;
+
         LengthDecoder(int maxFrame, int prefixBytes) {
             super(maxFrame + prefixBytes, 0, prefixBytes, 0, prefixBytes);
+            this.prefixBytes = prefixBytes;
         }
 
         @Override
         public int partialBytes() {
             return actualReadableBytes();
         }
+
+        /**
+         * A message cut short by the end of the input: what its prefix promised against what came.
+         * (The rest of a frame too long to take is skipped as it comes, so it never waits here.)
+         */
+        @Override
+        protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+            super.decodeLast(ctx, in, out);
+            int came = in.readableBytes();
+            if (came == 0) {
+                return;
+            }
+            if (came < prefixBytes) {
+                out.add(new Unfinished(takeAll(in), "truncated at close: " + came + " of the " + prefixBytes
+                        + " length prefix bytes came"));
+                return;
+            }
+            long promised = getUnadjustedFrameLength(in, in.readerIndex(), prefixBytes, ByteOrder.BIG_ENDIAN);
+            in.skipBytes(prefixBytes);
+            out.add(new Unfinished(takeAll(in), "truncated at close: the length prefix promised " + promised + " bytes, "
+                    + (came - prefixBytes) + " came"));
+        }
+    }
+
+    private static byte[] takeAll(ByteBuf in) {
+        byte[] bytes = ByteBufUtil.getBytes(in);
+        in.skipBytes(bytes.length);
+        return bytes;
     }
 
     private static byte[] append(byte[] message, byte last) {

@@ -49,6 +49,11 @@ public final class ShownText {
         }
     }
 
+    /** A message as shown, followed by why it is incomplete, if it is. */
+    public static String withNote(String shown, String note) {
+        return note.isEmpty() ? shown : shown + "  [" + note + "]";
+    }
+
     /** The bytes as hex pairs: {@code 48 69 0A}. */
     public static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);

@@ -187,7 +187,8 @@ final class ChatPanel extends JPanel {
             String shown = switch (message.direction()) {
                 case CONNECTED -> "connected";
                 case DISCONNECTED -> "disconnected: " + message.note();
-                default -> hexShown.isSelected() ? ShownText.hex(message.bytes()) : ShownText.text(message.bytes(), charset);
+                default -> ShownText.withNote(hexShown.isSelected() ? ShownText.hex(message.bytes())
+                        : ShownText.text(message.bytes(), charset), message.note());
             };
             lines.add(List.of(TIME.format(message.time()), arrow(message.direction()),
                     message.client() == ChatMessage.ALL_CLIENTS ? "all" : message.client() + " " + message.address(), shown));

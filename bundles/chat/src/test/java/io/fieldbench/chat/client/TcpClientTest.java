@@ -50,6 +50,11 @@ class TcpClientTest {
         }
 
         @Override
+        public void unfinished(byte[] message, String note) {
+            events.add("unfinished " + new String(message, GBK) + " [" + note + "]");
+        }
+
+        @Override
         public void skipped(String why) {
             events.add("skipped");
         }
@@ -116,6 +121,19 @@ class TcpClientTest {
         accepted.get(WAIT_SECONDS, TimeUnit.SECONDS).close();
         assertEquals("disconnected CLOSED_BY_PEER", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         assertFalse(client.busy(), "free for the next connection");
+    }
+
+    @Test
+    void aReplyCutOffByTheServerClosingArrivesMarkedUnfinished() throws Exception {
+        connect(Framing.LINE);
+        client.send("温度".getBytes(GBK)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertArrayEquals("温度".getBytes(GBK), received.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        Socket socket = accepted.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        socket.getOutputStream().write("温度 2".getBytes(GBK));
+        socket.close();
+        assertEquals("unfinished 温度 2 [unfinished at close: no line end]", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals("disconnected CLOSED_BY_PEER", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test

@@ -100,6 +100,16 @@ class ChatPipelineTest {
     }
 
     @Test
+    void aLineUnfinishedAtHalfCloseArrivesBeforeTheDisconnect() {
+        EmbeddedChannel channel = channel(TestConfig.framing("line").settings());
+        channel.writeInbound(bytes("temp=4\ntemp=5"));
+        channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        assertEquals(List.of("1:temp=4", "1:temp=5 [unfinished at close: no line end]"), traffic.received);
+        assertEquals(List.of(DisconnectReason.CLOSED_BY_PEER), traffic.disconnected);
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
     void clientsBeyondTheMaximumAreRefused() {
         channel(TestConfig.framing("raw").settings());
         channel(TestConfig.framing("raw").settings());
@@ -135,7 +145,8 @@ class ChatPipelineTest {
         channel.runScheduledPendingTasks();
         assertFalse(channel.isOpen(), "never idle, yet the line was begun 10 s ago");
         assertEquals(List.of(DisconnectReason.SLOWLORIS), traffic.disconnected);
-        assertEquals(List.of(), traffic.received);
+        assertEquals(List.of("1:GETxxxxxxxxxy [unfinished at close: no line end]"), traffic.received,
+                "what it sent is delivered when it is cut off, marked unfinished");
         assertEquals("too slow to finish a message (slowloris)", DisconnectReason.SLOWLORIS.text());
     }
 

@@ -23,6 +23,11 @@ final class RecordingTraffic implements ChatTraffic {
     }
 
     @Override
+    public void unfinished(ChatClient client, byte[] message, String note) {
+        received.add(client.id() + ":" + ShownText.text(message, java.nio.charset.StandardCharsets.UTF_8) + " [" + note + "]");
+    }
+
+    @Override
     public void disconnected(ChatClient client, DisconnectReason reason, String detail) {
         disconnected.add(reason);
     }

@@ -284,6 +284,25 @@ class ChatServerTest {
     }
 
     @Test
+    void aLineUnfinishedAtHalfCloseArrivesAfterTheWholeOneMarkedUnfinished() throws Exception {
+        startChat(0, "framing=line", "echo=true");
+        int port = awaitListening();
+
+        Socket device = client(port);
+        int local = device.getLocalPort();
+        idOf(local);
+        device.getOutputStream().write("temp=4\ntemp=5".getBytes(StandardCharsets.UTF_8));
+        device.shutdownOutput();
+        // the echo sends back each message the server delivered, in order, framed as a line
+        InputStream in = device.getInputStream();
+        assertEquals("temp=4", readLine(in));
+        assertEquals("temp=5", readLine(in), "the last message, though it had no line end");
+        assertEquals(-1, in.read(), "the server closes a half-closed client");
+        awaitLog("at 127.0.0.1:" + local + ": 6 bytes unfinished at close: no line end; delivered as they came: temp=5");
+        awaitLog("at 127.0.0.1:" + local + " disconnected: closed by peer; in 13 bytes");
+    }
+
+    @Test
     void anIdleClientIsTimedOut() throws Exception {
         startChat(0, "idle.timeout.seconds=1");
         int port = awaitListening();
