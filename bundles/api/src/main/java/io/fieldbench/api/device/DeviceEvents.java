@@ -6,7 +6,7 @@ public final class DeviceEvents {
     /** A device sent after being silent, or for the first time. */
     public static final String ONLINE = "io/fieldbench/device/ONLINE";
 
-    /** A device was silent for longer than the configured time. */
+    /** A device was silent for longer than the configured time, or was forgotten while online. */
     public static final String OFFLINE = "io/fieldbench/device/OFFLINE";
 
     /** Event property: the device. */

@@ -2,8 +2,8 @@ package io.fieldbench.registry.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * Takes batches from EventAdmin's threads and works through them on a thread of its own, so the
  * event handler returns at once. The queue holds {@value #CAPACITY} batches (at the collector's
  * batching, many seconds of a 100 000 datagrams/s stream); when it is full a batch is dropped and
- * its items counted, never silently.
+ * its items counted, never silently. A task queued with {@link #runAfterQueued} is never refused:
+ * it is what lets another thread change the thread's state in order with the stream.
  *
  * @param <T> the batch
  */
@@ -24,7 +25,9 @@ final class BatchIntake<T> {
     /** A pause in the stream this long counts as idle. */
     static final long IDLE_MILLIS = 50;
 
-    private final BlockingQueue<Object> queue;
+    /** Unbounded, so that tasks and the end always fit; batches stop at {@link #capacity}. */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
     private final Consumer<T> work;
     private final Runnable idle;
     private final Consumer<RuntimeException> failure;
@@ -42,7 +45,7 @@ final class BatchIntake<T> {
     }
 
     BatchIntake(String name, int capacity, Consumer<T> work, Runnable idle, Consumer<RuntimeException> failure) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.work = work;
         this.idle = idle;
         this.failure = failure;
@@ -57,9 +60,15 @@ final class BatchIntake<T> {
      * @param items how many datagrams the batch holds, counted as dropped when the queue is full
      */
     void offer(T batch, int items) {
-        if (!queue.offer(batch)) {
+        // a racing offer may pass the capacity by a batch or two: it is a bound on memory, not a contract
+        if (queue.size() >= capacity || !queue.offer(batch)) {
             dropped.addAndGet(items);
         }
+    }
+
+    /** Runs the task on the intake's thread after the batches already queued; returns at once. */
+    void runAfterQueued(Runnable task) {
+        queue.add(new Task(task));
     }
 
     /** Items dropped because the queue was full. */
@@ -88,7 +97,7 @@ final class BatchIntake<T> {
                     if (batch == end) {
                         return;
                     }
-                    run(() -> work.accept((T) batch));
+                    run(batch instanceof Task task ? task.work() : () -> work.accept((T) batch));
                 }
                 taken.clear();
             }
@@ -107,12 +116,14 @@ final class BatchIntake<T> {
 
     /** Stops after the batches already queued, waiting at most this long (more than 0). */
     void close(long waitMillis) throws InterruptedException {
-        if (!queue.offer(end)) {
-            thread.interrupt();
-        }
+        queue.add(end);
         thread.join(waitMillis);
         if (thread.isAlive()) {
             thread.interrupt();
         }
+    }
+
+    /** Wrapped, so that a batch that happens to be a {@link Runnable} is never taken for a task. */
+    private record Task(Runnable work) {
     }
 }

@@ -125,6 +125,17 @@ final class DeviceRecord {
         return false;
     }
 
+    /**
+     * Marks the device offline at once: it is being forgotten.
+     *
+     * @return whether it was online
+     */
+    synchronized boolean goOffline() {
+        boolean was = online;
+        online = false;
+        return was;
+    }
+
     synchronized Device snapshot(long nowNanos) {
         return new Device(id, endpointsShown, firstSeen, lastSeen, packets, bytes, rate.perSecond(nowNanos), decodeErrors,
                 sequence.gaps(), sequence.lost(), channelsShown, online);

@@ -2,13 +2,17 @@ package io.fieldbench.registry.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.fieldbench.api.device.Device;
 import io.fieldbench.api.sample.Datagram;
@@ -17,7 +21,8 @@ import io.fieldbench.api.sample.Sample;
 /**
  * Every known device by id, and which device each source endpoint belongs to.
  * <p>
- * One thread adds (the registry's own); any thread may take snapshots or run the silence check.
+ * One thread adds and forgets (the registry's own); any thread may take snapshots or run the
+ * silence check.
  * Times are a monotonic clock in nanoseconds passed in by the caller, so that rates and silences
  * do not depend on the collector's wall clock (a replay sends old times) and tests can set the time.
  * <p>
@@ -113,6 +118,37 @@ final class DeviceTable {
             }
         }
         return gone;
+    }
+
+    /**
+     * Forgets the devices that match, and the endpoints they sent from: whatever one of them sends
+     * next makes a new device, first seen then, its sequence counted afresh. Call on the thread that adds.
+     *
+     * @param which       tested with each device as it is now
+     * @param wentOffline told about each forgotten device that was online, as it is now: offline
+     * @return the forgotten devices as they were, by id
+     */
+    List<Device> forget(Predicate<Device> which, long nowNanos, Consumer<Device> wentOffline) {
+        List<Device> forgotten = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Iterator<DeviceRecord> all = devices.values().iterator(); all.hasNext();) {
+            DeviceRecord device = all.next();
+            Device before = device.snapshot(nowNanos);
+            if (which.test(before)) {
+                all.remove();
+                ids.add(device.id());
+                forgotten.add(before);
+                // the silence check may have taken it offline meanwhile: then it already said so
+                if (device.goOffline()) {
+                    wentOffline.accept(device.snapshot(nowNanos));
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            deviceByEndpoint.values().removeIf(ids::contains);
+        }
+        forgotten.sort(Comparator.comparing(Device::id));
+        return forgotten;
     }
 
     int size() {

@@ -3,10 +3,12 @@ package io.fieldbench.registry.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,7 +36,8 @@ import io.fieldbench.api.sample.SampleEvents;
  * <p>
  * The event handler only queues the batch (a {@link BatchIntake}); the registry's own thread
  * counts them through a {@link SampleFeed}. A scheduled thread checks for silent devices every
- * {@value #SWEEP_MILLIS} ms.
+ * {@value #SWEEP_MILLIS} ms. Forgetting devices is queued to the registry's thread too, in order
+ * with the stream, since that thread alone changes the table.
  */
 @Component(configurationPid = LiveDeviceRegistry.PID,
         service = {DeviceRegistry.class, EventHandler.class, LiveDeviceRegistry.class},
@@ -150,6 +153,32 @@ public final class LiveDeviceRegistry implements DeviceRegistry, EventHandler {
     @Override
     public Optional<Device> device(String id) {
         return table.snapshot(id, System.nanoTime());
+    }
+
+    /**
+     * Forgets the devices that match, after the batches already queued: what they sent before is
+     * forgotten with them, and whatever one sends later makes it a new device (first seen then). A
+     * forgotten device that was online gets its {@link DeviceEvents#OFFLINE}, so that a listener
+     * following ONLINE and OFFLINE never keeps a vanished device online and sees ONLINE when it
+     * returns. Returns at once.
+     *
+     * @param which tested with each device as it is now
+     * @return completes on the registry's thread once the devices are forgotten
+     */
+    public CompletableFuture<ForgottenDevices> forget(Predicate<Device> which) {
+        CompletableFuture<ForgottenDevices> done = new CompletableFuture<>();
+        intake.runAfterQueued(() -> {
+            try {
+                List<Device> forgotten = table.forget(which, System.nanoTime(), device -> post(DeviceEvents.OFFLINE, device));
+                ForgottenDevices result = new ForgottenDevices(forgotten);
+                log.info("Device registry: {}", result.summary());
+                done.complete(result);
+            } catch (RuntimeException e) {
+                log.error("Forgetting devices failed: {}", e.toString(), e);
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** How the registry itself is doing, for {@code fb:devices --count}. */

@@ -4,15 +4,21 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
@@ -27,12 +33,13 @@ import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
 
 import io.fieldbench.api.device.Device;
+import io.fieldbench.registry.internal.ForgottenDevices;
 
 /**
  * The Devices view: every known device in a sortable, filterable table that follows the registry
  * live. Four times a second a snapshot is taken on a thread of the view's own and the EDT only
  * merges it into the model in place, so the table keeps its selection, sort and scroll position
- * and does not flicker.
+ * and does not flicker. "Forget offline" and "Clear all" empty the registry after a test run.
  */
 final class DevicesPanel extends JPanel {
 
@@ -43,6 +50,7 @@ final class DevicesPanel extends JPanel {
 
     private final Supplier<List<Device>> registry;
     private final Consumer<List<String>> selectionListener;
+    private final Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget;
     private final DevicesTableModel model = new DevicesTableModel();
     private final JTable table = new JTable(model) {
         /** Fills a wide view; scrolls sideways rather than squeezing the columns in a narrow one. */
@@ -63,15 +71,20 @@ final class DevicesPanel extends JPanel {
     });
     private final AtomicBoolean snapshotPending = new AtomicBoolean();
     private List<String> selected = List.of();
+    /** What the last Forget or Clear did, shown after the counts until the next one. */
+    private String forgotten = "";
 
     /**
      * @param registry          the device snapshots; called off the EDT
      * @param selectionListener told the ids of the selected devices whenever the selection changes
+     * @param forget            forgets the devices that match; returns at once
      */
-    DevicesPanel(Supplier<List<Device>> registry, Consumer<List<String>> selectionListener) {
+    DevicesPanel(Supplier<List<Device>> registry, Consumer<List<String>> selectionListener,
+            Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget) {
         super(new BorderLayout());
         this.registry = registry;
         this.selectionListener = selectionListener;
+        this.forget = forget;
         add(toolbar(), BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
         configureTable();
@@ -102,11 +115,49 @@ final class DevicesPanel extends JPanel {
         JPanel filters = new JPanel(new FlowLayout(FlowLayout.LEADING));
         filters.add(filterText);
         filters.add(onlineOnly);
+        filters.add(button("Forget offline", "Remove the offline devices; one that sends again comes back as new",
+                this::forgetOffline));
+        filters.add(button("Clear all", "Remove every device; those that send again come back as new", this::clearAll));
         // the status takes what width is left, and shortens itself rather than wrapping out of sight
         JPanel bar = new JPanel(new BorderLayout());
         bar.add(filters, BorderLayout.WEST);
         bar.add(status, BorderLayout.CENTER);
         return bar;
+    }
+
+    private static JButton button(String text, String tip, Runnable action) {
+        JButton button = new JButton(text);
+        button.setToolTipText(tip);
+        button.addActionListener(e -> action.run());
+        return button;
+    }
+
+    private void forgetOffline() {
+        forget(device -> !device.online(), "offline ");
+    }
+
+    private void clearAll() {
+        int answer = JOptionPane.showConfirmDialog(this,
+                "Forget all " + model.getRowCount() + " devices? Devices that send again come back as new.",
+                "Clear all devices", JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
+        if (answer == JOptionPane.OK_OPTION) {
+            forget(device -> true, "");
+        }
+    }
+
+    /** On the EDT: the registry only queues the request, and answers on its own thread. */
+    private void forget(Predicate<Device> which, String kind) {
+        forget.apply(which).whenComplete((done, failure) -> SwingUtilities.invokeLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                JOptionPane.showMessageDialog(this, "Could not forget the " + kind + "devices: " + cause,
+                        "Devices", JOptionPane.ERROR_MESSAGE);
+                return;
+            }
+            forgotten = done.summary();
+            showStatus();
+            requestSnapshot();
+        }));
     }
 
     private void configureTable() {
@@ -184,6 +235,9 @@ final class DevicesPanel extends JPanel {
         }
         if (!selected.isEmpty()) {
             text += " · " + selected.size() + " selected";
+        }
+        if (!forgotten.isEmpty()) {
+            text += " · " + forgotten;
         }
         if (!text.equals(status.getText())) {
             status.setText(text);

@@ -72,7 +72,7 @@ final class DevicesTableModel extends AbstractTableModel {
         }
     }
 
-    /** Whether every row's device is still in the snapshot (the registry forgets none, but it may restart). */
+    /** Whether every row's device is still in the snapshot (the user may have had devices forgotten). */
     private boolean knowsAll(List<Device> snapshot) {
         if (rows.isEmpty()) {
             return true;

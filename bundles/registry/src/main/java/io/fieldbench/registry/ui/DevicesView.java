@@ -9,9 +9,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-import io.fieldbench.api.device.DeviceRegistry;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.registry.internal.LiveDeviceRegistry;
 
 /**
  * The Devices view: the device registry as a live table. It keeps the ids of the devices the
@@ -27,8 +27,9 @@ public final class DevicesView implements WorkbenchView {
     @Reference
     private Workbench workbench;
 
+    /** The bundle's own registry rather than the API's: the view also forgets devices. */
     @Reference
-    private DeviceRegistry registry;
+    private LiveDeviceRegistry registry;
 
     private volatile DevicesPanel panel;
     private volatile List<String> selected = List.of();
@@ -45,7 +46,7 @@ public final class DevicesView implements WorkbenchView {
 
     @Override
     public JComponent createComponent() {
-        DevicesPanel created = new DevicesPanel(registry::devices, ids -> selected = ids);
+        DevicesPanel created = new DevicesPanel(registry::devices, ids -> selected = ids, registry::forget);
         panel = created;
         return created;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,32 @@ class BatchIntakeTest {
 
         assertEquals(12, intake.dropped());
         release.countDown();
+        intake.close(WAIT_SECONDS * 1_000);
+    }
+
+    @Test
+    void runsATaskInOrderWithTheBatchesOnItsThreadEvenWhenFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> done = new CopyOnWriteArrayList<>();
+        BatchIntake<Integer> intake = new BatchIntake<>("test-intake", 2, batch -> {
+            started.countDown();
+            await(release);
+            done.add("batch " + batch);
+        }, () -> { }, e -> { });
+        intake.offer(0, 1);
+        assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS)); // the worker holds batch 0
+        intake.offer(1, 1);
+        intake.offer(2, 1); // the queue is full now
+
+        CompletableFuture<String> thread = new CompletableFuture<>();
+        intake.runAfterQueued(() -> thread.complete(Thread.currentThread().getName()));
+        intake.offer(3, 1);
+        release.countDown();
+
+        assertEquals("test-intake", thread.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(List.of("batch 0", "batch 1", "batch 2"), done, "the task came after the batches queued before it");
+        assertEquals(1, intake.dropped(), "batch 3 found no room");
         intake.close(WAIT_SECONDS * 1_000);
     }
 

@@ -26,6 +26,7 @@ class DeviceTableTest {
 
     private final DeviceTable table = new DeviceTable();
     private final List<String> cameOnline = new ArrayList<>();
+    private final List<Device> wentOffline = new ArrayList<>();
 
     @Test
     void countsPacketsBytesChannelsAndEndpointsPerDevice() {
@@ -112,6 +113,91 @@ class DeviceTableTest {
         add(sample("dev1", 40001, 2, Map.of()), 40 * SECOND);
         assertEquals(List.of("dev1"), cameOnline);
         assertTrue(table.snapshot("dev1", 40 * SECOND).orElseThrow().online());
+    }
+
+    @Test
+    void forgetsEveryDevice() {
+        add(sample("dev1", 40001, 1, Map.of()), 0);
+        add(sample("dev2", 40002, 1, Map.of()), 0);
+
+        List<Device> forgotten = table.forget(device -> true, SECOND, wentOffline::add);
+
+        assertEquals(List.of("dev1", "dev2"), forgotten.stream().map(Device::id).toList());
+        assertTrue(forgotten.get(0).online(), "reported as they were");
+        assertEquals(0, table.size());
+        assertEquals(List.of(), table.snapshot(SECOND));
+    }
+
+    @Test
+    void forgetsTheOfflineDevicesOnly() {
+        add(sample("dev1", 40001, 1, Map.of()), 0);
+        add(sample("dev2", 40002, 1, Map.of()), 20 * SECOND);
+        table.sweep(SILENCE, SILENCE); // dev1 silent for 30 s
+
+        List<Device> forgotten = table.forget(device -> !device.online(), SILENCE, wentOffline::add);
+
+        assertEquals(List.of("dev1"), forgotten.stream().map(Device::id).toList());
+        assertEquals(List.of("dev2"), table.snapshot(SILENCE).stream().map(Device::id).toList());
+        assertEquals(List.of(), wentOffline, "dev1 had already gone offline");
+    }
+
+    @Test
+    void forgetsOneDeviceById() {
+        add(sample("dev1", 40001, 1, Map.of()), 0);
+        add(sample("dev2", 40002, 1, Map.of()), 0);
+
+        List<Device> forgotten = table.forget(device -> device.id().equals("dev2"), 0, wentOffline::add);
+
+        assertEquals(List.of("dev2"), forgotten.stream().map(Device::id).toList());
+        assertEquals(List.of("dev1"), table.snapshot(0).stream().map(Device::id).toList());
+        assertEquals(List.of("dev2"), wentOffline.stream().map(Device::id).toList(), "it was online: it goes offline");
+        assertFalse(wentOffline.get(0).online());
+    }
+
+    @Test
+    void aForgottenDeviceThatSendsAgainIsNew() {
+        add(sample("dev1", 40001, 1, Map.of("temp", 20.0)), 0);
+        add(sample("dev1", 40001, 2, Map.of("temp", 20.5)), SECOND);
+        table.forget(device -> true, 2 * SECOND, wentOffline::add);
+        cameOnline.clear();
+
+        add(sample("dev1", 40003, 60, Map.of("hum", 40.0)), 60 * SECOND);
+
+        Device dev1 = table.snapshot("dev1", 60 * SECOND).orElseThrow();
+        assertEquals(T0.plusSeconds(59), dev1.firstSeen(), "first seen now, not at its first life");
+        assertEquals(1, dev1.packets());
+        assertEquals(40, dev1.bytes());
+        assertEquals(java.util.Set.of("hum"), dev1.channels());
+        assertEquals(java.util.Set.of("127.0.0.1:40003"), dev1.endpoints());
+        assertTrue(dev1.online());
+        assertEquals(List.of("dev1"), cameOnline, "online again, so listeners hear of it");
+    }
+
+    @Test
+    void aForgottenDevicesSequenceStartsAfresh() {
+        for (long sequence : new long[] {1, 2, 5, 6, 9, 10}) {
+            add(sample("dev1", 40001, sequence, Map.of()), 0);
+        }
+        table.forget(device -> true, 0, wentOffline::add);
+
+        for (long sequence : new long[] {3, 4, 5}) { // behind where it was: neither late frames nor a restart
+            add(sample("dev1", 40001, sequence, Map.of()), SECOND);
+        }
+
+        Device dev1 = table.snapshot("dev1", SECOND).orElseThrow();
+        assertEquals(0, dev1.gaps());
+        assertEquals(0, dev1.lost());
+        assertEquals(3, dev1.packets());
+    }
+
+    @Test
+    void aForgottenDevicesEndpointNoLongerClaimsDecodeErrors() {
+        add(sample("dev1", 40001, 1, Map.of()), 0);
+        table.forget(device -> true, 0, wentOffline::add);
+
+        table.addFailed(failed(40001), SECOND, device -> cameOnline.add(device.id()));
+
+        assertEquals(List.of("127.0.0.1:40001"), table.snapshot(SECOND).stream().map(Device::id).toList());
     }
 
     @Test

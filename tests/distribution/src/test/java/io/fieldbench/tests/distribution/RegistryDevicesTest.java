@@ -100,6 +100,44 @@ class RegistryDevicesTest {
         }
     }
 
+    @Test
+    void forgottenDevicesLeaveTheTableAndComeBackAsNewWhenTheySendAgain() throws Exception {
+        int port = startBench();
+        InetSocketAddress collector = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        List<DatagramSocket> devices = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                devices.add(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+            }
+            sendFromEach(devices, collector, 1);
+            sendFromEach(devices, collector, 2);
+            bench.askUntil("fb:devices --count", "3 devices, 3 online, 6 packets, 0 decode errors, 0 lost"::equals,
+                    "the three devices with two packets each");
+
+            assertEquals("forgot 1 device (1 was online); not known: devNone",
+                    bench.ask("fb:forget-devices devF0 devNone", line -> line.startsWith("forgot "), "what was forgotten by id"));
+            assertEquals("2 devices, 2 online, 4 packets, 0 decode errors, 0 lost",
+                    bench.ask("fb:devices --count", line -> line.contains(" online, "), "the two left"));
+            assertEquals("forgot 2 devices (2 were online)",
+                    bench.ask("fb:forget-devices --all", line -> line.startsWith("forgot "), "what was forgotten"));
+            assertEquals("0 devices, 0 online, 0 packets, 0 decode errors, 0 lost",
+                    bench.ask("fb:devices --count", line -> line.contains(" online, "), "an empty registry"));
+
+            sendFromEach(devices, collector, 10); // ahead of where they were: only a remembered sequence makes it loss
+            bench.askUntil("fb:devices --count", "3 devices, 3 online, 3 packets, 0 decode errors, 0 lost"::equals,
+                    "the three back as new devices, one packet each and nothing lost");
+        } finally {
+            devices.forEach(DatagramSocket::close);
+        }
+    }
+
+    /** One text frame {@code id=devF<i>,seq=<sequence>} from each socket. */
+    private static void sendFromEach(List<DatagramSocket> devices, InetSocketAddress to, int sequence) throws IOException {
+        for (int i = 0; i < devices.size(); i++) {
+            send(devices.get(i), to, ("id=devF" + i + ",seq=" + sequence + ",temp=20.5").getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     private static void send(DatagramSocket socket, InetSocketAddress to, byte[] payload) throws IOException {
         socket.send(new DatagramPacket(payload, payload.length, to));
     }
