@@ -3,10 +3,8 @@ package io.fieldbench.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +25,8 @@ import java.util.function.Supplier;
 import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -45,6 +43,7 @@ import io.fieldbench.api.workbench.Workbench;
  * {@code charts.properties}. Asserts on the chart's datasets (client properties of the chart pane)
  * and the saved file, not pixels. Needs a display.
  */
+@ExtendWith(NeedsDisplay.class)
 class ChartAxisTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
@@ -60,11 +59,6 @@ class ChartAxisTest {
 
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
     Workbench workbench;
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     @Test
     void aChannelPutOnTheRightAxisIsDrawnFromTheRightAxisDatasetAndTheChoiceIsSaved() {

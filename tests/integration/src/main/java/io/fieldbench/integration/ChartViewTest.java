@@ -2,15 +2,10 @@ package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -23,13 +18,12 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.test.common.annotation.InjectService;
@@ -44,6 +38,7 @@ import io.fieldbench.api.workbench.Workbench;
  * and "New chart" docks another view with a selection of its own. Reads the model through the chart
  * pane's client properties (what is drawn, what is retained), not pixels. Needs a display.
  */
+@ExtendWith(NeedsDisplay.class)
 class ChartViewTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
@@ -51,7 +46,6 @@ class ChartViewTest {
     /** Client properties of the chart pane (ChartPane in the chart bundle). */
     private static final String DRAWN_PROPERTY = "fieldbench.chart.drawn";
     private static final String RETAINED_PROPERTY = "fieldbench.chart.retained";
-    private static final String SCREENSHOT_PROPERTY = "fieldbench.test.screenshot";
     private static final String CHANNEL = "temp";
     private static final int BATCH = 200;
 
@@ -61,43 +55,27 @@ class ChartViewTest {
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
     Workbench workbench;
 
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
-
     @Test
     void aCheckedChannelShowsEverySamplePosted() {
-        String device = uniqueDevice();
-        long start = System.currentTimeMillis() - 5_000;
-        post(device, start, 0, BATCH);
-        JComponent chart = chart(FIRST_CHART);
+        FirstBatch batch = firstBatchDrawn();
 
-        check(chart, device, CHANNEL);
-
-        String label = device + " / " + CHANNEL;
-        Poll.until("the chart draws the " + BATCH + " samples of " + label, () -> drawn(chart, label).size() == BATCH);
-        List<double[]> points = drawn(chart, label);
+        List<double[]> points = drawn(batch.chart(), batch.label());
         for (int i = 0; i < BATCH; i++) {
-            assertEquals(start + i, (long) points.get(i)[0], "time of point " + i);
+            assertEquals(batch.start() + i, (long) points.get(i)[0], "time of point " + i);
             assertEquals(value(i), points.get(i)[1], "value of point " + i);
         }
     }
 
     @Test
     void pauseFreezesThePictureWhileTheStoreKeepsFillingAndResumeCatchesUp() {
-        String device = uniqueDevice();
-        long start = System.currentTimeMillis() - 5_000;
-        post(device, start, 0, BATCH);
-        JComponent chart = chart(FIRST_CHART);
-        check(chart, device, CHANNEL);
-        String label = device + " / " + CHANNEL;
-        Poll.until("the chart draws the first batch", () -> drawn(chart, label).size() == BATCH);
+        FirstBatch batch = firstBatchDrawn();
+        JComponent chart = batch.chart();
+        String label = batch.label();
         AbstractButton pause = button(chart, "pause");
 
         WorkbenchUi.click(pause);
         long retainedBefore = retained(chart);
-        post(device, start, BATCH, 2 * BATCH);
+        post(batch.device(), batch.start(), BATCH, 2 * BATCH);
 
         Poll.until("the store keeps the samples that arrive while paused",
                 () -> retained(chart) >= retainedBefore + BATCH);
@@ -166,6 +144,22 @@ class ChartViewTest {
 
     private static double value(int i) {
         return 20 + Math.sin(i / 10.0) * 5;
+    }
+
+    /** A batch of a new device's samples, drawn in the first chart under {@code label}. */
+    private record FirstBatch(String device, long start, JComponent chart, String label) {
+    }
+
+    /** Posts a batch of a new device, checks its channel in the first chart and waits until the chart draws it all. */
+    private FirstBatch firstBatchDrawn() {
+        String device = uniqueDevice();
+        long start = System.currentTimeMillis() - 5_000;
+        post(device, start, 0, BATCH);
+        JComponent chart = chart(FIRST_CHART);
+        check(chart, device, CHANNEL);
+        String label = device + " / " + CHANNEL;
+        Poll.until("the chart draws the " + BATCH + " samples of " + label, () -> drawn(chart, label).size() == BATCH);
+        return new FirstBatch(device, start, chart, label);
     }
 
     /** Posts samples {@code from} to {@code to} (exclusive) of one device, a millisecond apart, in one batch. */
@@ -247,20 +241,6 @@ class ChartViewTest {
     }
 
     private static void screenshot(JFrame frame) throws IOException {
-        String workbenchShot = System.getProperty(SCREENSHOT_PROPERTY,
-                org.osgi.framework.FrameworkUtil.getBundle(ChartViewTest.class).getBundleContext().getProperty(SCREENSHOT_PROPERTY));
-        assertNotNull(workbenchShot, "no screenshot folder configured");
-        File file = new File(new File(workbenchShot).getParentFile(), "charts.png");
-        BufferedImage image = WorkbenchUi.onEdt(() -> {
-            BufferedImage picture = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
-            var graphics = picture.createGraphics();
-            try {
-                frame.paint(graphics);
-            } finally {
-                graphics.dispose();
-            }
-            return picture;
-        });
-        assertTrue(ImageIO.write(image, "png", file), "no PNG writer");
+        WorkbenchUi.saveBesideScreenshot(WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame)), "charts.png");
     }
 }

@@ -1,14 +1,9 @@
 package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,13 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -40,9 +33,8 @@ import javax.swing.ListModel;
 import javax.swing.table.TableModel;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -56,6 +48,7 @@ import io.fieldbench.api.workbench.Workbench;
  * view counts both as served. Asserts on the Swing models found from the views' named roots, then
  * saves both views in one picture, {@code target/chat-files.png}. Needs a display.
  */
+@ExtendWith(NeedsDisplay.class)
 class ChatFilesViewTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
@@ -65,7 +58,6 @@ class ChatFilesViewTest {
     private static final String CHAT_VIEW = "chat";
     private static final String FILES_VIEW = "files";
     private static final String LOOPBACK = "127.0.0.1";
-    private static final String SCREENSHOT_PROPERTY = "fieldbench.test.screenshot";
     private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
     /** The Files view's counts line: "N served, …". */
     private static final Pattern SERVED = Pattern.compile("(\\d+) served");
@@ -79,11 +71,6 @@ class ChatFilesViewTest {
 
     private final ConfigurationChanges settings = new ConfigurationChanges();
     private final List<Runnable> putBack = new ArrayList<>();
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     @AfterEach
     void putTheServicesBack() {
@@ -133,7 +120,7 @@ class ChatFilesViewTest {
             Poll.until("the chat view's log shows '" + line + "'",
                     () -> rowsContaining(table(chat, "Message"), "Message", line) > 0);
             JFrame frame = WorkbenchUi.frameShowing(CHAT_VIEW);
-            BufferedImage chatPicture = picture(frame);
+            BufferedImage chatPicture = WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame));
 
             Component files = showing(FILES_VIEW);
             Poll.until("the files view lists " + fileName, () -> listContains(files, fileName));
@@ -157,7 +144,7 @@ class ChatFilesViewTest {
             assertArrayEquals(content, Files.readAllBytes(saved), "the bytes the view's download client saved");
             Poll.until("the files view counts the view's own download as served",
                     () -> served(files).orElse(-1) == servedBefore + 2);
-            screenshot(chatPicture, picture(WorkbenchUi.frameShowing(FILES_VIEW)));
+            screenshot(chatPicture, WorkbenchUi.onEdt(() -> WorkbenchUi.picture(WorkbenchUi.frameShowing(FILES_VIEW))));
         }
     }
 
@@ -281,25 +268,8 @@ class ChatFilesViewTest {
         }
     }
 
-    private static BufferedImage picture(JFrame frame) {
-        return WorkbenchUi.onEdt(() -> {
-            BufferedImage picture = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
-            var graphics = picture.createGraphics();
-            try {
-                frame.paint(graphics);
-            } finally {
-                graphics.dispose();
-            }
-            return picture;
-        });
-    }
-
     /** Both views, one above the other, beside the workbench's other screenshots. */
     private static void screenshot(BufferedImage top, BufferedImage bottom) throws IOException {
-        String workbenchShot = Optional.ofNullable(System.getProperty(SCREENSHOT_PROPERTY)).orElseGet(() -> FrameworkUtil
-                .getBundle(ChatFilesViewTest.class).getBundleContext().getProperty(SCREENSHOT_PROPERTY));
-        assertNotNull(workbenchShot, "no screenshot folder configured");
-        File file = new File(new File(workbenchShot).getParentFile(), "chat-files.png");
         BufferedImage both = new BufferedImage(Math.max(top.getWidth(), bottom.getWidth()), top.getHeight() + bottom.getHeight(),
                 BufferedImage.TYPE_INT_RGB);
         var graphics = both.createGraphics();
@@ -309,6 +279,6 @@ class ChatFilesViewTest {
         } finally {
             graphics.dispose();
         }
-        assertTrue(ImageIO.write(both, "png", file), "no PNG writer");
+        WorkbenchUi.saveBesideScreenshot(both, "chat-files.png");
     }
 }

@@ -2,20 +2,16 @@ package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -40,8 +36,8 @@ import javax.swing.ListModel;
 import javax.swing.text.JTextComponent;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -64,13 +60,13 @@ import io.fieldbench.api.workbench.Workbench;
  * the viewer; 100 %, Fit and the mouse wheel change the zoom; Send to all and Send to selected
  * deliver the image to the client as the protocol says. Saves the view as {@code target/imagerelay.png}. Needs a display.
  */
+@ExtendWith(NeedsDisplay.class)
 class ImageRelayViewTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
     private static final String RELAY_PID = "io.fieldbench.imagerelay";
     private static final String VIEW = "imagerelay";
     private static final String LOOPBACK = "127.0.0.1";
-    private static final String SCREENSHOT_PROPERTY = "fieldbench.test.screenshot";
     /** Where the relay keeps its pairing token, in the data folder. */
     private static final String TOKEN_FILE = "imagerelay/token";
     /** Larger than the viewer, so that fitting it shrinks it. */
@@ -88,11 +84,6 @@ class ImageRelayViewTest {
     Workbench workbench;
 
     private final ConfigurationChanges settings = new ConfigurationChanges();
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     @AfterEach
     void putTheRelayBack() {
@@ -113,7 +104,7 @@ class ImageRelayViewTest {
         String token = Files.readString(tokenFile, StandardCharsets.US_ASCII).strip();
         String pageUrl = "http://" + LOOPBACK + ":" + port + "/?t=" + token;
         Poll.until("the view lists the page address " + pageUrl, () -> addressCard(view, pageUrl).isPresent());
-        BufferedImage qr = WorkbenchUi.onEdt(() -> picture(WorkbenchUi.find(addressCard(view, pageUrl).orElseThrow(),
+        BufferedImage qr = WorkbenchUi.onEdt(() -> WorkbenchUi.picture(WorkbenchUi.find(addressCard(view, pageUrl).orElseThrow(),
                 WorkbenchUi.named("relay-qr")).orElseThrow()));
         assertEquals(pageUrl, decodeQr(qr), "what the QR code beside the address says");
         assertTrue(qr.getWidth() >= QR_PIXELS && qr.getHeight() >= QR_PIXELS, "a QR code large enough to scan: " + qr.getWidth()
@@ -298,23 +289,7 @@ class ImageRelayViewTest {
         return Path.of(context().getProperty("fieldbench.data"));
     }
 
-    /** The component as it is drawn on the screen. EDT only. */
-    private static BufferedImage picture(Component component) {
-        BufferedImage picture = new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = picture.createGraphics();
-        try {
-            component.paint(graphics);
-        } finally {
-            graphics.dispose();
-        }
-        return picture;
-    }
-
     private static void screenshot(JFrame frame) throws IOException {
-        String workbenchShot = Optional.ofNullable(System.getProperty(SCREENSHOT_PROPERTY))
-                .orElseGet(() -> context().getProperty(SCREENSHOT_PROPERTY));
-        assertNotNull(workbenchShot, "no screenshot folder configured");
-        File file = new File(new File(workbenchShot).getParentFile(), "imagerelay.png");
-        assertTrue(ImageIO.write(WorkbenchUi.onEdt(() -> picture(frame)), "png", file), "no PNG writer");
+        WorkbenchUi.saveBesideScreenshot(WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame)), "imagerelay.png");
     }
 }

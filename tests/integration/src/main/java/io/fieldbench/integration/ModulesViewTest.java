@@ -3,18 +3,16 @@ package io.fieldbench.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.awt.GraphicsEnvironment;
 import java.util.List;
 import java.util.Optional;
 
 import javax.swing.JCheckBox;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -29,6 +27,7 @@ import io.fieldbench.api.workbench.Workbench;
  * workbench window starts its bundles, clicking again stops them. Needs a display (CI runs the
  * build under xvfb-run); skipped without one.
  */
+@ExtendWith(NeedsDisplay.class)
 class ModulesViewTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
@@ -48,11 +47,6 @@ class ModulesViewTest {
 
     private ProbeFeature probe;
     private boolean probeWasEnabled;
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     /** Every test starts with the probe off; what it was is put back afterwards. */
     @BeforeEach

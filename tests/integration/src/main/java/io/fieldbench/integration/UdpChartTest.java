@@ -1,7 +1,6 @@
 package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -18,8 +17,8 @@ import java.util.UUID;
 import javax.swing.JComponent;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -31,6 +30,7 @@ import io.fieldbench.api.workbench.Workbench;
  * real text decoder decodes them, and the checked channel of a chart view holds exactly the values
  * sent, in order. Asserts on the chart's dataset, not pixels. Needs a display.
  */
+@ExtendWith(NeedsDisplay.class)
 class UdpChartTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
@@ -47,11 +47,6 @@ class UdpChartTest {
     Workbench workbench;
 
     private final ConfigurationChanges settings = new ConfigurationChanges();
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(java.awt.GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     @AfterEach
     void putTheCollectorBack() {

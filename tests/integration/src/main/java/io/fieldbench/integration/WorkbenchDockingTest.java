@@ -3,10 +3,8 @@ package io.fieldbench.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Frame;
-import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -16,9 +14,9 @@ import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -31,6 +29,7 @@ import io.fieldbench.api.workbench.Workbench;
  * The shell docks the views that bundles contribute and takes them out when their bundle stops.
  * Needs a display (CI runs the build under xvfb-run); skipped without one.
  */
+@ExtendWith(NeedsDisplay.class)
 class WorkbenchDockingTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
@@ -49,11 +48,6 @@ class WorkbenchDockingTest {
     Workbench workbench;
 
     private ProbeFeature probe;
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     @BeforeEach
     void startProbe() throws Exception {

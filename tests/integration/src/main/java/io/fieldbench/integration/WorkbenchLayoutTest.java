@@ -3,11 +3,9 @@ package io.fieldbench.integration;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +21,9 @@ import javax.swing.JLabel;
 import javax.swing.JMenuItem;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -39,6 +37,7 @@ import io.fieldbench.api.workbench.Workbench;
  * starts again, the others come back, and the View menu opens the closed one. Needs a display (CI
  * runs the build under xvfb-run); skipped without one.
  */
+@ExtendWith(NeedsDisplay.class)
 class WorkbenchLayoutTest {
 
     private static final String SHELL_BUNDLE = "io.fieldbench.shell";
@@ -53,11 +52,6 @@ class WorkbenchLayoutTest {
 
     @InjectBundleContext
     BundleContext context;
-
-    @BeforeAll
-    static void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the build under xvfb-run to test the window");
-    }
 
     @BeforeEach
     void workbenchShowsTheBuiltInViews() {

@@ -1,9 +1,15 @@
 package io.fieldbench.integration;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
@@ -19,12 +26,17 @@ import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.SwingUtilities;
 
+import org.osgi.framework.FrameworkUtil;
+
 /**
  * Reads and drives the workbench window the way a user sees it: through the Swing component tree,
  * on the event dispatch thread. The shell names each docked view's root component after the view's
  * id; everything else is found by type and text.
  */
 final class WorkbenchUi {
+
+    /** Framework property (integration.bndrun): where the workbench's screenshot is saved. */
+    private static final String SCREENSHOT_PROPERTY = "fieldbench.test.screenshot";
 
     private WorkbenchUi() {
     }
@@ -178,5 +190,29 @@ final class WorkbenchUi {
             throw new IllegalStateException(e.getCause());
         }
         return result.get();
+    }
+
+    /** The component as it is drawn on the screen. EDT only. */
+    static BufferedImage picture(Component component) {
+        BufferedImage picture = new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var graphics = picture.createGraphics();
+        try {
+            component.paint(graphics);
+        } finally {
+            graphics.dispose();
+        }
+        return picture;
+    }
+
+    /**
+     * Saves a picture as {@code fileName} beside the workbench's own screenshot, whose path the
+     * system or framework property {@value #SCREENSHOT_PROPERTY} names (integration.bndrun).
+     */
+    static void saveBesideScreenshot(BufferedImage picture, String fileName) throws IOException {
+        String workbenchShot = System.getProperty(SCREENSHOT_PROPERTY,
+                FrameworkUtil.getBundle(WorkbenchUi.class).getBundleContext().getProperty(SCREENSHOT_PROPERTY));
+        assertNotNull(workbenchShot, "no screenshot folder configured");
+        File file = new File(new File(workbenchShot).getParentFile(), fileName);
+        assertTrue(ImageIO.write(picture, "png", file), "no PNG writer");
     }
 }

@@ -27,10 +27,9 @@ import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.UIManager;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 import io.fieldbench.chart.internal.SeriesKey;
+import io.fieldbench.view.support.TextChanges;
 
 /**
  * The checkbox drop-down of a chart: a button that reads "3 of 12 channels" and opens a list of
@@ -74,22 +73,7 @@ final class ChannelPicker extends JButton {
         }
         search.setName("channel-search");
         search.putClientProperty("JTextField.placeholderText", "Search devices and channels");
-        search.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                fill();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                fill();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                fill();
-            }
-        });
+        TextChanges.onChange(search, this::fill);
         JButton all = new JButton("All");
         all.setName("select-all");
         all.addActionListener(e -> setAllShown(true));

@@ -1,21 +1,19 @@
 package io.fieldbench.chat.client;
 
 import java.awt.BorderLayout;
-import java.awt.FlowLayout;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.swing.JButton;
-import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -29,6 +27,7 @@ import javax.swing.Timer;
 
 import io.fieldbench.chat.internal.Framing;
 import io.fieldbench.chat.internal.ShownText;
+import io.fieldbench.chat.ui.MessageInput;
 import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
@@ -58,11 +57,7 @@ final class TcpClientPanel extends JPanel {
     private final JLabel status = new JLabel("not connected");
     /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
     private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Message");
-    private final JTextField input = new JTextField(40);
-    private final JCheckBox hexIn = new JCheckBox("Hex input");
-    private final JCheckBox hexShown = new JCheckBox("Show hex");
-    private final JComboBox<String> encoding = new JComboBox<>(ENCODINGS);
-    private final JLabel answer = new JLabel(" ");
+    private final MessageInput input;
     private final Timer timer;
 
     TcpClientPanel(TcpClient client, ClientLog clientLog, LastConnection last, Consumer<LastConnection> remember) {
@@ -70,12 +65,10 @@ final class TcpClientPanel extends JPanel {
         this.client = client;
         this.clientLog = clientLog;
         this.remember = remember;
-        encoding.setEditable(true); // any Java charset by name
         port.setEditor(new JSpinner.NumberEditor(port, "#"));
         host.setText(last.host());
         port.setValue(last.port());
         framing.setSelectedItem(last.framing().setting());
-        encoding.setSelectedItem(last.encoding());
 
         JPanel top = new JPanel(new WrapLayout(6));
         top.add(new JLabel("Host"));
@@ -94,25 +87,14 @@ final class TcpClientPanel extends JPanel {
         JTable logTable = new JTable(log);
         logTable.getColumnModel().getColumn(2).setPreferredWidth(600);
 
-        JPanel bottom = new JPanel(new WrapLayout(6));
         JButton send = new JButton("Send");
-        bottom.add(input);
-        bottom.add(send);
-        bottom.add(hexIn);
-        bottom.add(new JLabel("Encoding"));
-        bottom.add(encoding);
-        bottom.add(hexShown);
+        input = new MessageInput(ENCODINGS, last.encoding(), List.of(send), List.of());
         send.addActionListener(e -> send());
-        input.addActionListener(e -> send());
-        JPanel south = new JPanel(new BorderLayout());
-        south.add(bottom, BorderLayout.CENTER);
-        JPanel answerRow = new JPanel(new FlowLayout(FlowLayout.LEFT));
-        answerRow.add(answer);
-        south.add(answerRow, BorderLayout.SOUTH);
+        input.onEnter(this::send);
 
         add(top, BorderLayout.NORTH);
         add(new JScrollPane(logTable), BorderLayout.CENTER);
-        add(south, BorderLayout.SOUTH);
+        add(input, BorderLayout.SOUTH);
         timer = new Timer(REFRESH_MILLIS, e -> refresh());
         timer.start();
         refresh();
@@ -125,33 +107,31 @@ final class TcpClientPanel extends JPanel {
     private void connect() {
         String to = host.getText().trim();
         if (to.isEmpty()) {
-            answer.setText("type a host name or address");
+            input.tell("type a host name or address");
             return;
         }
         int toPort = (Integer) port.getValue();
         Framing chosen = Framing.valueOf(String.valueOf(framing.getSelectedItem()).toUpperCase(Locale.ROOT));
-        LastConnection choices = new LastConnection(to, toPort, chosen, charset().name());
+        LastConnection choices = new LastConnection(to, toPort, chosen, input.charset().name());
         connect.setEnabled(false);
-        answer.setText("connecting to " + to + ":" + toPort + " …");
+        input.tell("connecting to " + to + ":" + toPort + " …");
         client.connect(to, toPort, CONNECT_TIMEOUT, chosen).whenComplete((peer, failure) -> {
             if (failure == null) {
                 remember.accept(choices);
             }
             SwingUtilities.invokeLater(() -> {
-                answer.setText(failure == null ? "connected to " + peer : "not connected: " + why(failure));
+                input.tell(failure == null ? "connected to " + peer : "not connected: " + why(failure));
                 refresh();
             });
         });
     }
 
     private void send() {
-        byte[] message;
-        try {
-            message = hexIn.isSelected() ? ShownText.parseHex(input.getText()) : input.getText().getBytes(charset());
-        } catch (IllegalArgumentException e) {
-            answer.setText(e.getMessage());
+        Optional<byte[]> typed = input.message();
+        if (typed.isEmpty()) {
             return;
         }
+        byte[] message = typed.get();
         CompletableFuture<byte[]> sending = client.send(message);
         sending.whenComplete((framed, failure) -> {
             if (failure == null) {
@@ -159,22 +139,13 @@ final class TcpClientPanel extends JPanel {
             }
             SwingUtilities.invokeLater(() -> {
                 if (failure == null) {
-                    answer.setText("sent " + framed.length + " bytes");
-                    input.setText("");
+                    input.tell("sent " + framed.length + " bytes");
+                    input.sent();
                 } else {
-                    answer.setText("not sent: " + why(failure));
+                    input.tell("not sent: " + why(failure));
                 }
             });
         });
-    }
-
-    private Charset charset() {
-        try {
-            return Charset.forName(String.valueOf(encoding.getSelectedItem()).trim());
-        } catch (RuntimeException e) {
-            answer.setText("unknown encoding '" + encoding.getSelectedItem() + "'; using UTF-8");
-            return StandardCharsets.UTF_8;
-        }
     }
 
     /** One tick on the EDT: the buttons and status, and the log lines that came since. */
@@ -189,12 +160,11 @@ final class TcpClientPanel extends JPanel {
         status.setText((open ? "connected" : busy ? "connecting" : "not connected")
                 + (clientLog.dropped() > 0 ? " · " + clientLog.dropped() + " lines not shown (too many)" : ""));
 
-        Charset charset = charset();
+        Function<byte[], String> display = input.display();
         List<List<String>> lines = new ArrayList<>();
         for (ClientLog.Entry entry : clientLog.drain()) {
             String shown = entry.direction() == ClientLog.Direction.NOTE ? entry.note()
-                    : ShownText.withNote(hexShown.isSelected() ? ShownText.hex(entry.bytes())
-                            : ShownText.text(entry.bytes(), charset), entry.note());
+                    : ShownText.withNote(display.apply(entry.bytes()), entry.note());
             String arrow = switch (entry.direction()) {
                 case SENT -> "-> out";
                 case RECEIVED -> "<- in";

@@ -78,9 +78,7 @@ public final class ChatServer implements ChatTraffic {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        if (!control.deactivate()) {
-            log.warn("The chat server's socket did not close within {} s", ServerControl.STOP_WAIT_SECONDS);
-        }
+        control.deactivate(log::warn);
     }
 
     /** Starts listening with the settings in force, unless it listens already; completes once it listens or failed. */

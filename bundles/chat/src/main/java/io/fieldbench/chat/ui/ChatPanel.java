@@ -1,24 +1,21 @@
 package io.fieldbench.chat.ui;
 
 import java.awt.BorderLayout;
-import java.awt.FlowLayout;
-import java.nio.charset.Charset;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import javax.swing.JButton;
-import javax.swing.JCheckBox;
-import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
-import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
@@ -55,20 +52,13 @@ final class ChatPanel extends JPanel {
     /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
     private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Client", "Message");
     private final JTable clientTable = new JTable(clients);
-    private final JTextField input = new JTextField(40);
-    private final JCheckBox hexIn = new JCheckBox("Hex input");
-    private final JCheckBox hexShown = new JCheckBox("Show hex");
-    private final JComboBox<String> encoding = new JComboBox<>(ENCODINGS);
-    private final JLabel answer = new JLabel(" ");
+    private final MessageInput input;
     private final Timer timer;
 
     ChatPanel(ChatServer server, MessageIntake intake) {
         super(new BorderLayout());
         this.server = server;
         this.intake = intake;
-        encoding.setEditable(true); // any Java charset by name
-        encoding.setSelectedItem(server.settings().charset().name());
-
         JPanel top = new JPanel(new WrapLayout(6));
         top.add(status);
         top.add(listen);
@@ -82,31 +72,18 @@ final class ChatPanel extends JPanel {
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(clientTable), new JScrollPane(logTable));
         split.setResizeWeight(0.3);
 
-        JPanel bottom = new JPanel(new WrapLayout(6));
         JButton sendSelected = new JButton("Send to selected");
         JButton sendAll = new JButton("Send to all");
         JButton kick = new JButton("Kick");
-        bottom.add(input);
-        bottom.add(sendSelected);
-        bottom.add(sendAll);
-        bottom.add(hexIn);
-        bottom.add(new JLabel("Encoding"));
-        bottom.add(encoding);
-        bottom.add(hexShown);
-        bottom.add(kick);
-        JPanel south = new JPanel(new BorderLayout());
-        south.add(bottom, BorderLayout.CENTER);
-        JPanel answerRow = new JPanel(new FlowLayout(FlowLayout.LEFT));
-        answerRow.add(answer);
-        south.add(answerRow, BorderLayout.SOUTH);
+        input = new MessageInput(ENCODINGS, server.settings().charset().name(), List.of(sendSelected, sendAll), List.of(kick));
         sendSelected.addActionListener(e -> send(false));
         sendAll.addActionListener(e -> send(true));
-        input.addActionListener(e -> send(clientTable.getSelectedRowCount() == 0));
+        input.onEnter(() -> send(clientTable.getSelectedRowCount() == 0));
         kick.addActionListener(e -> selected().forEach(server::kick));
 
         add(top, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
-        add(south, BorderLayout.SOUTH);
+        add(input, BorderLayout.SOUTH);
         timer = new Timer(REFRESH_MILLIS, e -> refresh());
         timer.start();
         refresh();
@@ -123,28 +100,26 @@ final class ChatPanel extends JPanel {
     }
 
     private void send(boolean toAll) {
-        byte[] message;
-        try {
-            message = hexIn.isSelected() ? ShownText.parseHex(input.getText()) : input.getText().getBytes(charset());
-        } catch (IllegalArgumentException e) {
-            answer.setText(e.getMessage());
+        Optional<byte[]> typed = input.message();
+        if (typed.isEmpty()) {
             return;
         }
+        byte[] message = typed.get();
         try {
             if (toAll) {
-                answer.setText("sent " + message.length + " bytes to " + server.broadcast(message) + " clients");
+                input.tell("sent " + message.length + " bytes to " + server.broadcast(message) + " clients");
             } else {
                 List<Integer> ids = selected();
                 if (ids.isEmpty()) {
-                    answer.setText("select one or more clients, or Send to all");
+                    input.tell("select one or more clients, or Send to all");
                     return;
                 }
                 ids.forEach(id -> server.send(id, message));
-                answer.setText("sent " + message.length + " bytes to " + ids.size() + " clients");
+                input.tell("sent " + message.length + " bytes to " + ids.size() + " clients");
             }
-            input.setText("");
+            input.sent();
         } catch (IllegalArgumentException e) {
-            answer.setText("not sent: " + e.getMessage());
+            input.tell("not sent: " + e.getMessage());
         }
     }
 
@@ -154,15 +129,6 @@ final class ChatPanel extends JPanel {
             ids.add(clients.row(clientTable.convertRowIndexToModel(row)).id());
         }
         return ids;
-    }
-
-    private Charset charset() {
-        try {
-            return Charset.forName(String.valueOf(encoding.getSelectedItem()).trim());
-        } catch (RuntimeException e) {
-            answer.setText("unknown encoding '" + encoding.getSelectedItem() + "'; showing UTF-8");
-            return java.nio.charset.StandardCharsets.UTF_8;
-        }
     }
 
     /** One tick on the EDT: status, the client list, and the messages that came since. */
@@ -181,14 +147,13 @@ final class ChatPanel extends JPanel {
             }
         }
 
-        Charset charset = charset();
+        Function<byte[], String> display = input.display();
         List<List<String>> lines = new ArrayList<>();
         for (ChatMessage message : intake.drain()) {
             String shown = switch (message.direction()) {
                 case CONNECTED -> "connected";
                 case DISCONNECTED -> "disconnected: " + message.note();
-                default -> ShownText.withNote(hexShown.isSelected() ? ShownText.hex(message.bytes())
-                        : ShownText.text(message.bytes(), charset), message.note());
+                default -> ShownText.withNote(display.apply(message.bytes()), message.note());
             };
             lines.add(List.of(TIME.format(message.time()), arrow(message.direction()),
                     message.client() == ChatMessage.ALL_CLIENTS ? "all" : message.client() + " " + message.address(), shown));

@@ -1,24 +1,19 @@
 package io.fieldbench.decoder.binary;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.util.Optional;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
-import io.fieldbench.decoder.support.CheckedSettings;
+import io.fieldbench.decoder.support.ConfiguredDecoder;
+import io.fieldbench.decoder.support.FrameReader;
 
 /**
  * The {@code binary} decoder: fixed frames read by a layout declared in configuration, so that a
@@ -34,7 +29,7 @@ import io.fieldbench.decoder.support.CheckedSettings;
 @Component(configurationPid = BinaryDecoder.PID, service = Decoder.class,
         property = Constants.SERVICE_RANKING + ":Integer=" + BinaryDecoder.RANKING)
 @Designate(ocd = BinaryDecoder.Config.class)
-public class BinaryDecoder implements Decoder {
+public class BinaryDecoder extends ConfiguredDecoder<BinaryDecoder.Config> {
 
     public static final String PID = "io.fieldbench.decoder.binary";
     static final String NAME = "binary";
@@ -71,34 +66,22 @@ public class BinaryDecoder implements Decoder {
         String magic() default "";
     }
 
-    @Reference(service = LoggerFactory.class)
-    private Logger log;
-
-    /** The checked layout; empty while none is configured or the configured one is not usable. */
-    private final CheckedSettings<Config, BinaryLayout> layout = new CheckedSettings<>(PID, this::parse,
-            "Binary decoder: the layout in {} is not usable, so it decodes nothing until it is fixed: {}");
+    public BinaryDecoder() {
+        super(NAME, PID, "Binary decoder: the layout in {} is not usable, so it decodes nothing until it is fixed: {}");
+    }
 
     @Activate
     @Modified
     void configure(Config config) {
-        layout.configure(config, log);
+        apply(config);
     }
 
     /** A usable layout is one info line, so that the operator sees what the decoder now reads. */
-    private Optional<BinaryLayout> parse(Config config) {
+    @Override
+    protected Optional<FrameReader> check(Config config) {
         Optional<BinaryLayout> parsed = LayoutParser.parse(config);
         parsed.ifPresentOrElse(fields -> log.info("Binary decoder reads {}", fields.describe()),
                 () -> log.info("Binary decoder is off: {} sets no fields", PID));
-        return parsed;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
-        return layout.inForce().flatMap(fields -> fields.decode(payload, charset));
+        return parsed.map(fields -> fields::decode);
     }
 }

@@ -1,23 +1,18 @@
 package io.fieldbench.decoder.json;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.util.Optional;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
-import io.fieldbench.decoder.support.CheckedSettings;
+import io.fieldbench.decoder.support.ConfiguredDecoder;
+import io.fieldbench.decoder.support.FrameReader;
 
 /**
  * The {@code json} decoder: one JSON object per datagram. Numbers become channels, strings and
@@ -30,7 +25,7 @@ import io.fieldbench.decoder.support.CheckedSettings;
 @Component(configurationPid = JsonDecoder.PID, service = Decoder.class,
         property = Constants.SERVICE_RANKING + ":Integer=" + JsonDecoder.RANKING)
 @Designate(ocd = JsonDecoder.Config.class)
-public class JsonDecoder implements Decoder {
+public class JsonDecoder extends ConfiguredDecoder<JsonDecoder.Config> {
 
     public static final String PID = "io.fieldbench.decoder.json";
     static final String NAME = "json";
@@ -49,26 +44,18 @@ public class JsonDecoder implements Decoder {
         String sequence_key() default "seq";
     }
 
-    @Reference(service = LoggerFactory.class)
-    private Logger log;
-
-    private final CheckedSettings<Config, JsonFormat> format = new CheckedSettings<>(PID,
-            config -> Optional.of(JsonFormat.from(config)),
-            "JSON decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}");
+    public JsonDecoder() {
+        super(NAME, PID, "JSON decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}");
+    }
 
     @Activate
     @Modified
     void configure(Config config) {
-        format.configure(config, log);
+        apply(config);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
-        return format.inForce().flatMap(settings -> settings.decode(payload, charset));
+    protected Optional<FrameReader> check(Config config) {
+        return Optional.of(JsonFormat.from(config)::decode);
     }
 }

@@ -13,8 +13,8 @@ import org.osgi.service.log.Logger;
  * unsatisfied with the reason buried in SCR's log, and a decode error per datagram would repeat
  * one configuration mistake for every frame.
  * <p>
- * A helper the component holds rather than a base class it extends: the DS annotations then stay
- * on the component, where bnd reads them without inheritance options.
+ * {@link ConfiguredDecoder} holds one; it is a class of its own so that the rule is tested without
+ * a component.
  *
  * @param <C> the component's configuration annotation
  * @param <F> the checked settings, which read datagrams

@@ -32,15 +32,20 @@ public final class RecordingLogger {
                 return method.getReturnType() == String.class ? "recording" : null;
             });
 
-    /** Puts this logger in a component's private {@code Logger log} field, as SCR does before activating it. */
+    /** Puts this logger in a component's {@code Logger log} field, its own or a superclass's, as SCR does before activating it. */
     public <T> T injectInto(T component) {
-        try {
-            Field field = component.getClass().getDeclaredField("log");
-            field.setAccessible(true);
-            field.set(component, logger);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
+        for (Class<?> type = component.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField("log");
+                field.setAccessible(true);
+                field.set(component, logger);
+                return component;
+            } catch (NoSuchFieldException notHere) {
+                // declared further up
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
         }
-        return component;
+        throw new AssertionError(component.getClass() + " has no field log");
     }
 }

@@ -1,24 +1,19 @@
 package io.fieldbench.decoder.text;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.util.Optional;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
-import io.fieldbench.decoder.support.CheckedSettings;
+import io.fieldbench.decoder.support.ConfiguredDecoder;
+import io.fieldbench.decoder.support.FrameReader;
 
 /**
  * The {@code text} decoder: {@code key=value} lines, and CSV lines whose columns the configuration
@@ -32,7 +27,7 @@ import io.fieldbench.decoder.support.CheckedSettings;
 @Component(configurationPid = TextDecoder.PID, service = Decoder.class,
         property = Constants.SERVICE_RANKING + ":Integer=" + TextDecoder.RANKING)
 @Designate(ocd = TextDecoder.Config.class)
-public class TextDecoder implements Decoder {
+public class TextDecoder extends ConfiguredDecoder<TextDecoder.Config> {
 
     public static final String PID = "io.fieldbench.decoder.text";
     static final String NAME = "text";
@@ -60,26 +55,18 @@ public class TextDecoder implements Decoder {
         String invalid_bytes() default "reject";
     }
 
-    @Reference(service = LoggerFactory.class)
-    private Logger log;
-
-    private final CheckedSettings<Config, TextFormat> format = new CheckedSettings<>(PID,
-            config -> Optional.of(TextFormat.from(config)),
-            "Text decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}");
+    public TextDecoder() {
+        super(NAME, PID, "Text decoder: settings {} are not usable, so it decodes nothing until they are fixed: {}");
+    }
 
     @Activate
     @Modified
     void configure(Config config) {
-        format.configure(config, log);
+        apply(config);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Optional<DecodedFrame> decode(ByteBuffer payload, Charset charset) {
-        return format.inForce().flatMap(settings -> settings.decode(payload, charset));
+    protected Optional<FrameReader> check(Config config) {
+        return Optional.of(TextFormat.from(config)::decode);
     }
 }

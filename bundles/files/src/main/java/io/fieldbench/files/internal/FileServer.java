@@ -75,9 +75,7 @@ public final class FileServer {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        if (!control.deactivate()) {
-            log.warn("The file service's socket did not close within {} s", ServerControl.STOP_WAIT_SECONDS);
-        }
+        control.deactivate(log::warn);
     }
 
     /** Starts listening with the settings in force, unless it listens already; completes once it listens or failed. */

@@ -98,9 +98,7 @@ public final class ImageRelay implements StatusReport {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        if (!control.deactivate()) {
-            log.warn("The image relay's socket did not close within {} s", ServerControl.STOP_WAIT_SECONDS);
-        }
+        control.deactivate(log::warn);
     }
 
     /** Listens with the settings in force, unless it listens already; completes once it listens or failed. */

@@ -2,6 +2,7 @@ package io.fieldbench.imagerelay.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -12,6 +13,7 @@ import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
+import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.internal.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.view.support.WrapLayout;
@@ -25,6 +27,8 @@ import io.fieldbench.view.support.WrapLayout;
 final class ImageRelayPanel extends JPanel {
 
     static final int REFRESH_MILLIS = 250;
+    /** How often the gallery is listed again without a new image (listing looks at every file): to see files deleted by hand. */
+    static final long GALLERY_CHECK_MILLIS = 3_000;
     static final String STATE_NAME = "relay-state";
     static final String MESSAGE_NAME = "relay-message";
 
@@ -41,6 +45,8 @@ final class ImageRelayPanel extends JPanel {
     private final RelayLog log = new RelayLog();
     private final Timer timer;
     private boolean refreshing;
+    private boolean galleryStale = true;
+    private long galleryListedAt;
 
     /**
      * @param worker runs the snapshots and the operator's tasks
@@ -104,12 +110,20 @@ final class ImageRelayPanel extends JPanel {
     }
 
     private void refresh() {
-        log.append(intake.drain());
+        List<RelayEvent> events = intake.drain();
+        log.append(events);
+        galleryStale |= events.stream().anyMatch(event -> event.image() != null);
         if (refreshing) {
             return;
         }
         refreshing = true;
-        tasks.snapshot().whenComplete((snapshot, failure) -> SwingUtilities.invokeLater(() -> {
+        long now = System.currentTimeMillis();
+        boolean withImages = galleryStale || now - galleryListedAt >= GALLERY_CHECK_MILLIS;
+        if (withImages) {
+            galleryStale = false;
+            galleryListedAt = now;
+        }
+        tasks.snapshot(withImages).whenComplete((snapshot, failure) -> SwingUtilities.invokeLater(() -> {
             refreshing = false;
             if (!timer.isRunning()) {
                 return;
@@ -131,7 +145,7 @@ final class ImageRelayPanel extends JPanel {
         stop.setEnabled(status.running());
         addresses.show(status.pages());
         clients.show(snapshot.clients());
-        gallery.show(snapshot.images());
+        snapshot.images().ifPresent(gallery::show);
     }
 
     private static String count(int number, String thing) {

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +43,10 @@ final class RelayTasks {
         this.worker = worker;
     }
 
-    CompletableFuture<RelaySnapshot> snapshot() {
-        return onWorker(() -> new RelaySnapshot(relay.status(), relay.clients(), relay.images()));
+    /** The relay now, with the gallery when {@code withImages}. */
+    CompletableFuture<RelaySnapshot> snapshot(boolean withImages) {
+        return onWorker(() -> new RelaySnapshot(relay.status(), relay.clients(),
+                withImages ? Optional.of(relay.images()) : Optional.empty()));
     }
 
     /** Start and stop run on the relay's control thread; the view only waits for them. */

@@ -4,24 +4,20 @@ import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Point;
-import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Point2D;
 
 import javax.swing.JComponent;
 import javax.swing.JViewport;
-import javax.swing.Scrollable;
-import javax.swing.SwingConstants;
 
 import io.fieldbench.imagerelay.ui.ImageDecoding.Decoded;
+import io.fieldbench.view.support.SteppedScrolling;
 
 /**
  * An image drawn at a zoom, centred when smaller than the space it has. The zoom is relative to the
  * image's own pixels, also when the picture was read subsampled. EDT only.
  */
-final class ZoomedImage extends JComponent implements Scrollable {
-
-    private static final int SCROLL_UNIT = 16;
+final class ZoomedImage extends JComponent implements SteppedScrolling {
 
     private Decoded image;
     private double zoom = 1;
@@ -88,21 +84,6 @@ final class ZoomedImage extends JComponent implements Scrollable {
         } finally {
             g.dispose();
         }
-    }
-
-    @Override
-    public Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
-        return SCROLL_UNIT;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
-        return orientation == SwingConstants.HORIZONTAL ? visible.width : visible.height;
     }
 
     /** Fills the viewport when smaller than it, so that the image is centred in it. */

@@ -28,12 +28,11 @@ import javax.swing.RowSorter;
 import javax.swing.SortOrder;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
 
 import io.fieldbench.api.device.Device;
 import io.fieldbench.registry.internal.ForgottenDevices;
+import io.fieldbench.view.support.TextChanges;
 
 /**
  * The Devices view: every known device in a sortable, filterable table that follows the registry
@@ -95,22 +94,7 @@ final class DevicesPanel extends JPanel {
     private JPanel toolbar() {
         filterText.putClientProperty("JTextField.placeholderText", "Filter: id, endpoint or channel");
         filterText.setToolTipText("Show devices whose id, an endpoint or a channel contains this text");
-        filterText.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
+        TextChanges.onChange(filterText, this::applyFilter);
         onlineOnly.addActionListener(e -> applyFilter());
         JPanel filters = new JPanel(new FlowLayout(FlowLayout.LEADING));
         filters.add(filterText);

@@ -196,6 +196,13 @@ public final class ServerControl<S extends ServerControl.Socket> {
         return control.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** {@link #deactivate()}, saying so in one line on {@code warnLog} when the socket did not close in time. */
+    public void deactivate(Consumer<String> warnLog) throws InterruptedException {
+        if (!deactivate()) {
+            warnLog.accept("The " + name + "'s socket did not close within " + STOP_WAIT_SECONDS + " s");
+        }
+    }
+
     public State state() {
         return state;
     }

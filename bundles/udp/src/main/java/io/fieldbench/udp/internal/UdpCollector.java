@@ -102,9 +102,7 @@ public final class UdpCollector {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        if (!control.deactivate()) {
-            log.warn("The UDP collector's socket did not close within {} s", ServerControl.STOP_WAIT_SECONDS);
-        }
+        control.deactivate(log::warn);
         worker.stop();
     }
 

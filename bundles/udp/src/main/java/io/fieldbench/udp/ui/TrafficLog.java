@@ -19,12 +19,12 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableCellRenderer;
 
 import io.fieldbench.udp.internal.CollectorSettings;
 
+import io.fieldbench.view.support.FollowButton;
+import io.fieldbench.view.support.TextChanges;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -65,7 +65,7 @@ final class TrafficLog extends JPanel {
     private final JTextField sourceFilter = new JTextField(FILTER_COLUMNS);
     private final JTextField textFilter = new JTextField(FILTER_COLUMNS);
     private final JToggleButton pause = new JToggleButton("Pause");
-    private final JToggleButton follow = new JToggleButton("Follow", true);
+    private final FollowButton follow = new FollowButton("Keep the newest datagram in sight");
     private final JLabel status = new JLabel(" ");
     private final List<TrafficEntry> batch = new ArrayList<>(MAX_BATCH);
     private final List<TrafficEntry> batchMatching = new ArrayList<>(MAX_BATCH);
@@ -97,27 +97,10 @@ final class TrafficLog extends JPanel {
         sourceFilter.setToolTipText("Show datagrams whose source (host:port) contains this");
         textFilter.putClientProperty("JTextField.placeholderText", "Text");
         textFilter.setToolTipText("Show datagrams whose shown bytes or problem contain this");
-        DocumentListener filterChanged = new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                filterChanged();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                filterChanged();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                filterChanged();
-            }
-        };
-        sourceFilter.getDocument().addDocumentListener(filterChanged);
-        textFilter.getDocument().addDocumentListener(filterChanged);
+        TextChanges.onChange(sourceFilter, this::filterChanged);
+        TextChanges.onChange(textFilter, this::filterChanged);
         pause.setToolTipText("Hold the log still; up to " + TrafficIntake.QUEUE_CAPACITY
                 + " new datagrams wait for the resume, later ones are counted, not shown");
-        follow.setToolTipText("Keep the newest datagram in sight");
         follow.addActionListener(e -> scrollToNewest());
         JButton clear = new JButton("Clear");
         clear.addActionListener(e -> clear());
@@ -230,10 +213,7 @@ final class TrafficLog extends JPanel {
     }
 
     private void scrollToNewest() {
-        int last = table.getRowCount() - 1;
-        if (follow.isSelected() && last >= 0) {
-            table.scrollRectToVisible(table.getCellRect(last, 0, true));
-        }
+        follow.revealNewest(table);
     }
 
     private void showStatus() {

@@ -15,11 +15,12 @@ import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.RowFilter;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
 
 import org.osgi.service.log.LogLevel;
+
+import io.fieldbench.view.support.FollowButton;
+import io.fieldbench.view.support.TextChanges;
 
 /**
  * The log view: a virtualized table of the newest log lines with a level and text filter, pause,
@@ -48,7 +49,7 @@ final class LogPanel extends JPanel {
     private final JComboBox<LogLevel> level = new JComboBox<>(LEVELS);
     private final JTextField text = new JTextField(FILTER_COLUMNS);
     private final JToggleButton pause = new JToggleButton("Pause");
-    private final JToggleButton follow = new JToggleButton("Follow", true);
+    private final FollowButton follow = new FollowButton("Keep the newest line in sight");
     private final JLabel status = new JLabel();
     private final Timer drain = new Timer(DRAIN_INTERVAL_MS, e -> drain());
     private final List<LogLine> batch = new ArrayList<>(MAX_BATCH);
@@ -68,25 +69,9 @@ final class LogPanel extends JPanel {
         level.setToolTipText("Show lines at least this severe");
         level.addActionListener(e -> applyFilter());
         text.putClientProperty("JTextField.placeholderText", "Filter text");
-        text.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
+        TextChanges.onChange(text, this::applyFilter);
         pause.setToolTipText("Hold the view still; up to " + LogIntake.QUEUE_CAPACITY
                 + " new lines wait for the resume, later ones are counted as lost");
-        follow.setToolTipText("Keep the newest line in sight");
         JButton clear = new JButton("Clear");
         clear.addActionListener(e -> {
             model.clear();
@@ -142,10 +127,7 @@ final class LogPanel extends JPanel {
     }
 
     private void scrollToNewest() {
-        int last = table.getRowCount() - 1;
-        if (follow.isSelected() && last >= 0) {
-            table.scrollRectToVisible(table.getCellRect(last, 0, true));
-        }
+        follow.revealNewest(table);
     }
 
     private void showStatus() {
