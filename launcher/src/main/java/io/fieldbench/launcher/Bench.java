@@ -69,7 +69,7 @@ final class Bench {
         defaults.stringPropertyNames().forEach(name -> properties.put(name, defaults.getProperty(name)));
         properties.put(Constants.FRAMEWORK_STORAGE, options.data().resolve("cache").toString());
         properties.put("felix.cm.dir", options.data().resolve("config").toString());
-        properties.put("felix.fileinstall.dir", distribution.etc().toString());
+        properties.put("felix.fileinstall.dir", BenchProperties.settingsOf(options.data()).toString());
         properties.put(BenchProperties.HOME, distribution.home().toString());
         properties.put(BenchProperties.DATA, options.data().toString());
         properties.put(BenchProperties.HEADLESS, Boolean.toString(options.headless()));

@@ -1,12 +1,8 @@
 package io.fieldbench.launcher;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URISyntaxException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Set;
 
 import io.fieldbench.core.feature.FeatureRepository;
@@ -41,6 +37,7 @@ final class Distribution {
         return home.resolve("system");
     }
 
+    /** The settings files a new data folder starts from: every key, commented, with its default. */
     Path etc() {
         return home.resolve("etc");
     }
@@ -64,24 +61,5 @@ final class Distribution {
             throw new StartupException(e.getMessage());
         }
         return repository;
-    }
-
-    /** Checks that every configuration file in etc/ can be read, so none is silently ignored. */
-    void checkConfigurations() throws StartupException {
-        if (!Files.isDirectory(etc())) {
-            return;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(etc(), "*.cfg")) {
-            for (Path file : files) {
-                try (Reader in = Files.newBufferedReader(file)) {
-                    new Properties().load(in);
-                } catch (IOException | IllegalArgumentException e) {
-                    throw new StartupException("cannot read the configuration " + file + " (" + e.getMessage()
-                            + "): fix its permissions or content, or remove it");
-                }
-            }
-        } catch (IOException e) {
-            throw new StartupException("cannot read the configuration folder " + etc() + ": " + e.getMessage());
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.fieldbench.core.BenchProperties;
 import io.fieldbench.core.feature.FeatureRepository;
 import io.fieldbench.sim.SimulatorCli;
 
@@ -73,7 +74,6 @@ public final class Main {
         FeatureRepository features = distribution.features(options.features().orElse(Set.of()));
         prepareDataDirectory(options.data());
         applySettings(distribution, options);
-        distribution.checkConfigurations();
         return Bench.start(distribution, options, features);
     }
 
@@ -88,7 +88,13 @@ public final class Main {
     }
 
     private static void applySettings(Distribution distribution, LaunchOptions options) throws StartupException {
-        ConfigFiles files = new ConfigFiles(distribution.etc());
+        ConfigFiles files = new ConfigFiles(BenchProperties.settingsOf(options.data()));
+        try {
+            files.seedFrom(distribution.etc());
+        } catch (IOException e) {
+            throw new StartupException("cannot prepare the settings folder " + BenchProperties.settingsOf(options.data())
+                    + ": " + e.getMessage() + "; choose another data directory with --data DIR or fix its permissions");
+        }
         for (String setting : options.settings()) {
             try {
                 files.set(setting);
@@ -96,5 +102,6 @@ public final class Main {
                 throw new StartupException("cannot apply --set " + setting + ": " + e.getMessage());
             }
         }
+        files.check();
     }
 }

@@ -30,4 +30,18 @@ class ConfigFilesTest {
 
         assertEquals(List.of("greeting = hi"), Files.readAllLines(etc.resolve("io.fieldbench.probe.cfg")));
     }
+
+    @Test
+    void aNewSettingsFolderStartsWithTheShippedFilesAndKeepsItsOwn(@TempDir Path shipped) throws IOException {
+        Files.writeString(shipped.resolve("io.fieldbench.udp.cfg"), "#port = 9999\n");
+        Files.writeString(shipped.resolve("io.fieldbench.chat.cfg"), "#port = 8080\n");
+        Path settings = etc.resolve("data/etc");
+        Files.createDirectories(settings);
+        Files.writeString(settings.resolve("io.fieldbench.udp.cfg"), "port = 7000\n");
+
+        new ConfigFiles(settings).seedFrom(shipped);
+
+        assertEquals("port = 7000\n", Files.readString(settings.resolve("io.fieldbench.udp.cfg")), "the user's file is kept");
+        assertEquals("#port = 8080\n", Files.readString(settings.resolve("io.fieldbench.chat.cfg")), "a missing file is seeded");
+    }
 }

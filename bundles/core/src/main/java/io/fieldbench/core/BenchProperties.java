@@ -25,7 +25,7 @@ public final class BenchProperties {
         this.context = context;
     }
 
-    /** The distribution folder: features/, system/, etc/, deploy/. */
+    /** The distribution folder: features/, system/, deploy/, and etc/ with the settings files a new data folder starts from. */
     public Path home() {
         return Path.of(required(HOME));
     }
@@ -33,6 +33,19 @@ public final class BenchProperties {
     /** The user's data folder: log/, cache/, saved choices. */
     public Path data() {
         return Path.of(required(DATA));
+    }
+
+    /**
+     * The user's settings, {@code <data>/etc/<pid>.cfg}, which FileInstall watches: under the data
+     * folder, so that two benches started from one distribution never share a setting.
+     */
+    public Path settings() {
+        return settingsOf(data());
+    }
+
+    /** The settings folder of a bench with this data folder. */
+    public static Path settingsOf(Path data) {
+        return data.resolve("etc");
     }
 
     /** Whether the bench runs without a window. */

@@ -60,7 +60,7 @@ public final class ChatServer implements ChatTraffic {
     @Activate
     void activate(ChatConfig config) {
         settings = ChatSettings.of(config);
-        settings.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
+        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         control = new ServerControl<>("chat server", BIND_PROBLEM, new ChatSocket(), log::error);
         control.activate();
     }
@@ -71,7 +71,7 @@ public final class ChatServer implements ChatTraffic {
         ChatSettings now = ChatSettings.of(config);
         settings = now;
         if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
+            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         }
         control.reconfigure(old.enabled(), !old.sameSocket(now));
     }

@@ -13,7 +13,7 @@ import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.core.BenchProperties;
 
 /**
- * The distribution's {@code etc/} folder, which FileInstall watches and applies to ConfigAdmin.
+ * The user's settings folder, {@code <data>/etc/}, which FileInstall watches and applies to ConfigAdmin.
  * FileInstall's own write-back of ConfigAdmin changes is off: it races with its reading and can
  * blank a file. Everything that changes a setting writes the file instead.
  */
@@ -24,7 +24,7 @@ public class EtcSettingsFiles implements SettingsFiles {
 
     @Activate
     void activate(BundleContext context) {
-        etc = new BenchProperties(context).home().resolve("etc");
+        etc = new BenchProperties(context).settings();
     }
 
     @Override

@@ -82,7 +82,7 @@ public class FeatureManager implements FeatureService {
         repository = FeatureRepository.load(properties.home().resolve("features"));
         bundles = new FeatureBundles(context, new BundleLocations(properties.home().resolve("system")));
         choice = new EnabledFeatures(properties.data().resolve(CHOICE_FILE));
-        settingsApplied = new EtcApplied(properties.home().resolve("etc"), configurations);
+        settingsApplied = new EtcApplied(properties.settings(), configurations);
         Set<String> base = Stream.of(CORE, properties.headless() ? null : SHELL)
                 .filter(name -> name != null && repository.contains(name)).collect(Collectors.toSet());
 
@@ -163,7 +163,7 @@ public class FeatureManager implements FeatureService {
         try {
             Set<String> unapplied = settingsApplied.await(SETTINGS_WAIT);
             if (!unapplied.isEmpty()) {
-                log.warn("Settings files in etc/ not applied after {} s: {}; the features start without them:"
+                log.warn("Settings files in <data>/etc/ not applied after {} s: {}; the features start without them:"
                         + " check these files (FileInstall logs why it refused one)",
                         SETTINGS_WAIT.toSeconds(), String.join(", ", unapplied));
             }

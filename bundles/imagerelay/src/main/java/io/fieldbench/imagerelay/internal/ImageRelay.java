@@ -72,7 +72,7 @@ public final class ImageRelay implements StatusReport {
         data = Path.of(property(context, DATA, home.resolve("data").toString()));
         headless = Boolean.parseBoolean(context.getProperty(HEADLESS));
         settings = RelaySettings.of(config, data);
-        settings.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
+        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         token = PairingToken.load(data.resolve(TOKEN_FILE));
         journal = new RelayJournal(log, eventAdmin, clock);
         parts = new RelayParts(() -> settings, () -> store, token, PageFiles.load(ImageRelay.class.getClassLoader()),
@@ -88,7 +88,7 @@ public final class ImageRelay implements StatusReport {
         RelaySettings now = RelaySettings.of(config, data);
         settings = now;
         if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
+            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         }
         if (!now.imagesFolder().equals(old.imagesFolder())) {
             control.submit(this::loadImagesFolder);
@@ -251,7 +251,7 @@ public final class ImageRelay implements StatusReport {
         try {
             store = new ImageStore(folder);
         } catch (IOException | UncheckedIOException e) {
-            log.error("Cannot use the images folder {}: {}; images cannot be kept until images.folder in etc/{}.cfg names"
+            log.error("Cannot use the images folder {}: {}; images cannot be kept until images.folder in <data>/etc/{}.cfg names"
                     + " a writable folder", folder, String.valueOf(e.getMessage()), PID);
         }
         return null;

@@ -22,7 +22,7 @@ public final class BindProblem {
      */
     public BindProblem(String protocol, String pid) {
         this.protocol = protocol;
-        this.whereToChange = "Settings / etc/" + pid + ".cfg";
+        this.whereToChange = "Settings / <data>/etc/" + pid + ".cfg";
     }
 
     /** Where the user changes the address and port. */

@@ -17,15 +17,15 @@ class BindProblemTest {
     @Test
     void eachFailureNamesWhatToChangeWhere() {
         assertEquals("TCP port 8080 is in use by another program: stop it or choose another port in"
-                + " Settings / etc/io.fieldbench.chat.cfg", tcp.describe(new BindException("Address already in use"), "0.0.0.0", 8080));
+                + " Settings / <data>/etc/io.fieldbench.chat.cfg", tcp.describe(new BindException("Address already in use"), "0.0.0.0", 8080));
         assertEquals("Cannot listen on TCP 10.9.9.9:8080: 10.9.9.9 is not an address of this machine; choose another bind"
-                + " address in Settings / etc/io.fieldbench.chat.cfg",
+                + " address in Settings / <data>/etc/io.fieldbench.chat.cfg",
                 tcp.describe(new BindException("Cannot assign requested address"), "10.9.9.9", 8080));
         assertEquals("Cannot listen on TCP: bind address 'nohost' is unknown; choose another in"
-                + " Settings / etc/io.fieldbench.chat.cfg", tcp.describe(new UnresolvedAddressException(), "nohost", 8080));
+                + " Settings / <data>/etc/io.fieldbench.chat.cfg", tcp.describe(new UnresolvedAddressException(), "nohost", 8080));
         assertEquals("Cannot listen on TCP port 80: ports below 1024 need administrator rights; choose another port in"
-                + " Settings / etc/io.fieldbench.chat.cfg", tcp.describe(new SocketException("Permission denied"), "0.0.0.0", 80));
-        assertEquals("Cannot listen on UDP 0.0.0.0:9000: IOException; check the settings in Settings / etc/io.fieldbench.udp.cfg",
+                + " Settings / <data>/etc/io.fieldbench.chat.cfg", tcp.describe(new SocketException("Permission denied"), "0.0.0.0", 80));
+        assertEquals("Cannot listen on UDP 0.0.0.0:9000: IOException; check the settings in Settings / <data>/etc/io.fieldbench.udp.cfg",
                 new BindProblem("UDP", "io.fieldbench.udp").describe(new IOException(), "0.0.0.0", 9000));
     }
 }

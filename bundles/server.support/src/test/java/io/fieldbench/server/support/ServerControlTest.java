@@ -96,7 +96,7 @@ class ServerControlTest {
             answer(control.start());
 
             String expected = "TCP port " + taken + " is in use by another program: stop it or choose another port in"
-                    + " Settings / etc/" + PID + ".cfg";
+                    + " Settings / <data>/etc/" + PID + ".cfg";
             assertEquals(State.STOPPED, control.state());
             assertEquals(expected, control.problem());
             assertEquals(List.of(expected), errors);
@@ -114,7 +114,7 @@ class ServerControlTest {
 
         assertEquals(State.STOPPED, control.state());
         assertEquals("Cannot listen on TCP 127.0.0.1:70000: port 70000 is not between 0 and 65535; check the settings in"
-                + " Settings / etc/" + PID + ".cfg", control.problem());
+                + " Settings / <data>/etc/" + PID + ".cfg", control.problem());
         assertEquals(0, binding.openCalls);
     }
 

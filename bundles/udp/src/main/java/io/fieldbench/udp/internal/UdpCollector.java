@@ -80,7 +80,7 @@ public final class UdpCollector {
     void activate(CollectorConfig config) {
         settings = CollectorSettings.of(config);
         replies = ReplyPolicy.of(settings);
-        settings.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
+        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         control = new ServerControl<>("UDP collector", BIND_PROBLEM, new CollectorSocket(), log::error);
         worker = new DecodeWorker(queue, decoders, () -> settings, new BatchPublisher(eventAdmin::postEvent), counters,
                 rates, kernelDrops, log);
@@ -95,7 +95,7 @@ public final class UdpCollector {
         settings = now;
         replies = ReplyPolicy.of(now);
         if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in etc/{}.cfg: {}", PID, p));
+            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         }
         control.reconfigure(old.enabled(), !old.sameSocket(now));
     }

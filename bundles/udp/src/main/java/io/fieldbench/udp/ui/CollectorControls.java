@@ -143,7 +143,7 @@ final class CollectorControls extends JPanel {
     private void wire() {
         address.setToolTipText("0.0.0.0: every IPv4 interface; ::: IPv6 and IPv4; 127.0.0.1: this machine only");
         port.setToolTipText("The UDP port devices send to");
-        apply.setToolTipText("Save address and port to etc/io.fieldbench.udp.cfg; a running collector moves there");
+        apply.setToolTipText("Save address and port to <data>/etc/io.fieldbench.udp.cfg; a running collector moves there");
         apply.addActionListener(e -> applyEndpoint());
         address.addActionListener(e -> applyEndpoint());
         port.addActionListener(e -> applyEndpoint());
@@ -184,9 +184,9 @@ final class CollectorControls extends JPanel {
     }
 
     private void saveAll(Map<String, String> values) {
-        showNote("Saving to etc/" + UdpCollector.PID + ".cfg …", false);
+        showNote("Saving to <data>/etc/" + UdpCollector.PID + ".cfg …", false);
         saveSettings.apply(values).whenComplete((done, failure) -> SwingUtilities.invokeLater(() -> showNote(failure == null
-                ? "Saved to etc/" + UdpCollector.PID + ".cfg; the collector applies it within a second or two"
+                ? "Saved to <data>/etc/" + UdpCollector.PID + ".cfg; the collector applies it within a second or two"
                 : "Could not save the setting: " + rootMessage(failure), failure != null)));
     }
 

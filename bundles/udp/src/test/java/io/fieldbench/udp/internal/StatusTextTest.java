@@ -22,7 +22,7 @@ class StatusTextTest {
 
     @Test
     void thePortInUseProblemIsTheHeadline() {
-        String problem = "UDP port 9999 is in use by another program: stop it or choose another port in Settings / etc/io.fieldbench.udp.cfg";
+        String problem = "UDP port 9999 is in use by another program: stop it or choose another port in Settings / <data>/etc/io.fieldbench.udp.cfg";
 
         assertEquals("stopped: " + problem, StatusText.headline(status(State.STOPPED, problem, -1)));
     }

@@ -93,7 +93,7 @@ class UdpCollectorServerTest {
             InetSocketAddress taken = new InetSocketAddress(InetAddress.getLoopbackAddress(), other.getLocalPort());
             BindException failure = assertThrows(BindException.class, () -> bind(taken));
             assertEquals("UDP port " + taken.getPort() + " is in use by another program: stop it or choose another port in"
-                    + " Settings / etc/io.fieldbench.udp.cfg", UdpCollector.BIND_PROBLEM.describe(failure, "127.0.0.1", taken.getPort()));
+                    + " Settings / <data>/etc/io.fieldbench.udp.cfg", UdpCollector.BIND_PROBLEM.describe(failure, "127.0.0.1", taken.getPort()));
         }
 
         server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

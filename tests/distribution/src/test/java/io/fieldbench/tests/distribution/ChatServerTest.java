@@ -329,7 +329,7 @@ class ChatServerTest {
         try (ServerSocket other = new ServerSocket(0, 1, LOOPBACK)) {
             int taken = other.getLocalPort();
             String expected = "TCP port " + taken + " is in use by another program: stop it or choose another port in"
-                    + " Settings / etc/io.fieldbench.chat.cfg";
+                    + " Settings / <data>/etc/io.fieldbench.chat.cfg";
             startChat(taken);
             bench.askUntil("chat:status", ("stopped: " + expected)::equals, "naming the port in use");
             awaitLog(expected);

@@ -46,6 +46,7 @@ final class DecoderBench {
         }
     }
 
+    private final HeadlessBench headless;
     final Path home;
     final Path data;
     private final BenchProcess bench;
@@ -53,6 +54,7 @@ final class DecoderBench {
     private final InetSocketAddress collector;
 
     private DecoderBench(HeadlessBench headless, BenchProcess bench, int port) throws IOException {
+        this.headless = headless;
         this.home = headless.home();
         this.data = headless.data();
         this.bench = bench;
@@ -61,17 +63,16 @@ final class DecoderBench {
     }
 
     /**
-     * Writes the given {@code etc/<pid>.cfg} files into the test's distribution (as a user edits
+     * Writes the given {@code <data>/etc/<pid>.cfg} settings files (as a user edits
      * them), starts it headless with {@code udp,decoders,registry} and waits until the collector
      * listens on loopback. The fixture stops the bench and closes the device socket after the test.
      */
     static DecoderBench start(HeadlessBench headless, Map<String, String> configFiles, String... udpSettings)
             throws IOException, InterruptedException {
         for (Map.Entry<String, String> file : configFiles.entrySet()) {
-            Files.writeString(headless.home().resolve("etc/" + file.getKey() + ".cfg"), file.getValue());
+            Files.writeString(headless.settingsFile(file.getKey()), file.getValue());
         }
         List<String> args = new ArrayList<>(List.of("--features", "udp,decoders,registry",
-                // the port first: it creates etc/io.fieldbench.udp.cfg, which tells --set where dotted keys belong
                 "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1"));
         for (String setting : udpSettings) {
             args.add("--set");
@@ -81,6 +82,11 @@ final class DecoderBench {
         // a non-zero port: udp:status may show the configured port 0 for a moment while the socket binds
         String headline = bench.askUntil("udp:status", line -> LISTENING.matcher(line).matches(), "running on loopback");
         return new DecoderBench(headless, bench, Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1)));
+    }
+
+    /** The bench's settings file {@code <data>/etc/<pid>.cfg}, for a test to edit as a user would. */
+    Path settingsFile(String pid) throws IOException {
+        return headless.settingsFile(pid);
     }
 
     /** Sends one datagram from the device socket to the collector. */

@@ -135,7 +135,7 @@ class DecoderFormatsTest {
         bench.send(binaryFrame(0xC0FFEE07, 0, 1));
         Poll.until(() -> bench.collector().decodeErrors() == 1, "the frame counted as not recognised");
 
-        Files.writeString(bench.home.resolve("etc/" + BINARY_PID + ".cfg"), BINARY_LAYOUT);
+        Files.writeString(bench.settingsFile(BINARY_PID), BINARY_LAYOUT);
         Poll.until(() -> !bench.logLines("Binary decoder reads 3 fields").isEmpty(), "the fixed layout in force");
         bench.send(binaryFrame(0xC0FFEE07, 1, 1));
         bench.send(binaryFrame(0xC0FFEE07, 2, 1));

@@ -246,7 +246,7 @@ class FileServiceTest {
             int taken = other.getLocalPort();
             startFiles(taken);
             bench.askUntil("files:status", ("stopped: TCP port " + taken + " is in use by another program: stop it or choose"
-                    + " another port in Settings / etc/io.fieldbench.files.cfg")::equals, "naming the port in use");
+                    + " another port in Settings / <data>/etc/io.fieldbench.files.cfg")::equals, "naming the port in use");
             bench.askUntil("fb:status", line -> line.startsWith("uptime:"), "the bench answering");
         }
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A private copy of the shipped distribution for each test, started headless as a user does
  * ({@code fieldbench --headless --data DIR ...}) and stopped after the test. Register it with
  * {@code @RegisterExtension}, or outside JUnit (a benchmark) take a {@link #prepared()} one and
- * close it; a test may change {@link #home()} ({@code etc/}, {@code deploy/}, {@code features/})
- * before and while the bench runs.
+ * close it; a test may change {@link #home()} ({@code deploy/}, {@code features/}) and the
+ * settings ({@link #settingsFile}) before and while the bench runs.
  */
 final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
@@ -71,9 +71,14 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
         return home;
     }
 
-    /** The folder given with {@code --data}: log, layout. */
+    /** The folder given with {@code --data}: log, layout, settings. */
     Path data() {
         return data;
+    }
+
+    /** The bench's settings file {@code <data>/etc/<pid>.cfg}, its folder created, for a test to write as a user would. */
+    Path settingsFile(String pid) throws IOException {
+        return Files.createDirectories(data.resolve("etc")).resolve(pid + ".cfg");
     }
 
     /**
@@ -95,7 +100,7 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
      */
     BenchProcess startServer(String feature, String pid, int port, String... settings) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("--features", feature,
-                // the port first: it creates etc/PID.cfg, which tells --set where dotted keys belong
+                // the port first: it creates <data>/etc/PID.cfg, which tells --set where dotted keys belong
                 "--set", pid + ".port=" + port, "--set", pid + ".bind.address=127.0.0.1"));
         for (String setting : settings) {
             arguments.add("--set");

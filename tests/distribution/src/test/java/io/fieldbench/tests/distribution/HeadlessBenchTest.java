@@ -1,10 +1,12 @@
 package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +50,7 @@ class HeadlessBenchTest {
         Files.copy(Distribution.probeJar(), headless.home().resolve("deploy/probe.jar"));
         bench.askUntil("probe:greeting", "hello"::equals, "the probe's default greeting");
 
-        Files.writeString(headless.home().resolve("etc/io.fieldbench.probe.cfg"), "greeting = changed\n");
+        Files.writeString(headless.settingsFile("io.fieldbench.probe"), "greeting = changed\n");
         bench.askUntil("probe:greeting", "changed"::equals, "the greeting from etc/");
 
         Files.delete(headless.home().resolve("deploy/probe.jar"));
@@ -62,8 +64,25 @@ class HeadlessBenchTest {
         bench = headless.start("--set", "io.fieldbench.probe.greeting=from the command line");
 
         bench.askUntil("probe:greeting", "from the command line"::equals, "the greeting given with --set");
-        String file = Files.readString(headless.home().resolve("etc/io.fieldbench.probe.cfg"));
+        String file = Files.readString(headless.settingsFile("io.fieldbench.probe"));
         assertTrue(file.contains("greeting = from the command line"), file);
+    }
+
+    @Test
+    void settingsOfOneDataFolderNeverReachABenchWithAnother() throws Exception {
+        Files.copy(Distribution.probeJar(), headless.home().resolve("deploy/probe.jar"));
+        bench = headless.start("--set", "io.fieldbench.probe.greeting=only for the first bench");
+        bench.askUntil("probe:greeting", "only for the first bench"::equals, "the first bench's own greeting");
+        bench.send("fb:shutdown");
+        bench.awaitExit();
+
+        Path otherData = headless.data().resolveSibling("other-data");
+        try (BenchProcess other = BenchProcess.start(headless.home(), Map.of(), "--headless", "--data", otherData.toString())) {
+            other.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
+            other.askUntil("probe:greeting", "hello"::equals, "the default greeting in a bench with another data folder");
+        }
+        assertFalse(Files.exists(headless.home().resolve("etc/io.fieldbench.probe.cfg")), "nothing written into the distribution");
+        assertTrue(Files.exists(otherData.resolve("etc/io.fieldbench.udp.cfg")), "a new data folder starts with the commented settings files");
     }
 
     @Test

@@ -240,7 +240,7 @@ class ImageRelayTest {
         try (ServerSocket other = new ServerSocket(0, 1, LOOPBACK)) {
             port = other.getLocalPort();
             String expected = "TCP port " + port + " is in use by another program: stop it or choose another port in"
-                    + " Settings / etc/io.fieldbench.imagerelay.cfg";
+                    + " Settings / <data>/etc/io.fieldbench.imagerelay.cfg";
             bench = relay.start(port);
             bench.askUntil("imagerelay:status", ("stopped: " + expected)::equals, "naming the port in use");
             awaitLog(expected);

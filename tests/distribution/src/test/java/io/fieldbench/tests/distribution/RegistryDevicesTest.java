@@ -62,8 +62,6 @@ class RegistryDevicesTest {
 
     @Test
     void devicesGoOfflineAfterTheConfiguredSilence() throws Exception {
-        // the registry's file first, so that --set knows where the dotted key belongs
-        Files.writeString(headless.home().resolve("etc/" + REGISTRY + ".cfg"), "offline.after.seconds = 30\n");
         int port = startBench("--set", REGISTRY + ".offline.after.seconds=1");
 
         simulate("--devices", "10", "--rate", "1000", "--target", "127.0.0.1:" + port, "--count", "100");

@@ -47,7 +47,7 @@ class StartupErrorsTest {
 
     @Test
     void unreadableConfiguration() throws Exception {
-        Files.writeString(home.resolve("etc/broken.cfg"), "key = \\u12\n");
+        Files.writeString(Files.createDirectories(temporary.resolve("data/etc")).resolve("broken.cfg"), "key = \\u12\n");
 
         assertOneLineError(Map.of(), "cannot read the configuration", "--headless", "--data", data());
     }

@@ -133,7 +133,7 @@ class UdpCollectorTest {
         try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             int taken = other.getLocalPort();
             expected = "UDP port " + taken + " is in use by another program: stop it or choose another port in"
-                    + " Settings / etc/io.fieldbench.udp.cfg";
+                    + " Settings / <data>/etc/io.fieldbench.udp.cfg";
             startCollector(taken);
 
             bench.askUntil("udp:status", ("stopped: " + expected)::equals, "naming the port in use");

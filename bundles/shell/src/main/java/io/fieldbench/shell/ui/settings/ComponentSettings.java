@@ -104,7 +104,7 @@ final class ComponentSettings {
         long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
         while (!isApplied(values(pid), text, removed)) {
             if (System.nanoTime() > deadline) {
-                throw new IOException("saved to etc/" + pid + ".cfg, but not applied within " + APPLY_TIMEOUT.toSeconds()
+                throw new IOException("saved to <data>/etc/" + pid + ".cfg, but not applied within " + APPLY_TIMEOUT.toSeconds()
                         + " s; see the Log view");
             }
             try {
