@@ -25,6 +25,13 @@ public final class SampleEvents {
      */
     public static final String REPLAY = "replay";
 
+    /**
+     * Event property: the name of the remote bench ({@code site}) a batch came from over the MQTT
+     * bridge; its devices are named {@code site/device}. Absent on this bench's own data. A bridge
+     * never publishes such a batch again, so benches never loop.
+     */
+    public static final String SITE = "site";
+
     private SampleEvents() {
     }
 }

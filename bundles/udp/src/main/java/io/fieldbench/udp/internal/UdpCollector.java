@@ -116,6 +116,27 @@ public final class UdpCollector {
         return control.stop().thenApply(stopped -> status());
     }
 
+    /**
+     * Sends a datagram from the collector's socket (downlink to a device behind NAT); fails with a
+     * one-line reason when the collector does not listen.
+     */
+    public CompletableFuture<Void> send(InetSocketAddress endpoint, byte[] payload) {
+        UdpCollectorServer open = control.state() == ServerControl.State.RUNNING ? control.socket() : null;
+        if (open == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the UDP collector does not listen: start it (udp:start) to send to devices"));
+        }
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        open.send(endpoint, payload).addListener(future -> {
+            if (future.isSuccess()) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(future.cause());
+            }
+        });
+        return sent;
+    }
+
     /** The collector now; any thread. */
     public CollectorStatus status() {
         CollectorSettings current = settings;

@@ -6,13 +6,16 @@ import java.util.concurrent.TimeUnit;
 
 import io.fieldbench.server.support.ServerControl;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -76,6 +79,11 @@ final class UdpCollectorServer implements ServerControl.Socket {
      */
     int grantedReceiveBuffer() {
         return grantedReceiveBuffer;
+    }
+
+    /** Sends one datagram from the collector's socket, through its event loop. */
+    ChannelFuture send(InetSocketAddress endpoint, byte[] payload) {
+        return channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(payload), endpoint));
     }
 
     /** Closes the socket (the port is free when this returns) and ends the event loop. */

@@ -1,0 +1,133 @@
+package io.fieldbench.tests.distribution;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Mosquitto broker, started by a test on a free loopback port with a config file of its
+ * own (persistence in its folder, so a restart keeps sessions and queued messages), stopped by
+ * {@link #close()}. {@link #stop()} and {@link #start()} restart it on the same port.
+ */
+final class Mosquitto implements AutoCloseable {
+
+    static final Path BROKER = Path.of("/usr/sbin/mosquitto");
+    static final Path PASSWORDS = Path.of("/usr/bin/mosquitto_passwd");
+
+    private final Path folder;
+    private final int port;
+    private Process process;
+
+    private Mosquitto(Path folder, int port) {
+        this.folder = folder;
+        this.port = port;
+    }
+
+    static void assumeInstalled() {
+        assumeTrue(Files.isExecutable(BROKER) && Files.isExecutable(PASSWORDS),
+                "needs Debian's mosquitto (" + BROKER + "); .ci/run installs it");
+    }
+
+    /** A broker that lets anyone in. */
+    static Mosquitto anonymous(Path folder) throws Exception {
+        return started(folder, "allow_anonymous true");
+    }
+
+    /** A broker that lets in only this user with this password. */
+    static Mosquitto withPassword(Path folder, String user, String password) throws Exception {
+        Files.createDirectories(folder);
+        Path passwords = folder.resolve("passwords");
+        Process made = new ProcessBuilder(PASSWORDS.toString(), "-c", "-b", passwords.toString(), user, password)
+                .redirectErrorStream(true).start();
+        if (!made.waitFor(10, TimeUnit.SECONDS) || made.exitValue() != 0) {
+            throw new IllegalStateException("mosquitto_passwd failed: " + new String(made.getInputStream().readAllBytes()));
+        }
+        return started(folder, "allow_anonymous false\npassword_file " + passwords);
+    }
+
+    private static Mosquitto started(Path folder, String access) throws Exception {
+        assumeInstalled();
+        Files.createDirectories(folder);
+        Mosquitto broker = new Mosquitto(folder, freePort());
+        Files.writeString(folder.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + broker.port + " 127.0.0.1",
+                // run as the test's user: as root, Mosquitto would switch to user mosquitto, who cannot
+                // write the test's folder (persistence) nor read its password file
+                "user " + System.getProperty("user.name"),
+                access,
+                "persistence true",
+                "persistence_location " + folder + "/",
+                "autosave_interval 1",
+                // what a watching bench misses while away is kept for it, far past Mosquitto's default of 1000
+                "max_queued_messages 0",
+                "log_dest file " + folder.resolve("mosquitto.log"),
+                ""));
+        broker.start();
+        return broker;
+    }
+
+    /** The address a bench's bridge setting names. */
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Starts the broker and waits until it accepts connections. */
+    void start() throws Exception {
+        process = new ProcessBuilder(BROKER.toString(), "-c", folder.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("stdout.log").toFile()).start();
+        Poll.until(this::accepts, "Mosquitto accepting connections on port " + port);
+    }
+
+    /** Stops the broker as a service manager does (SIGTERM: it saves what it holds), and waits for it to end. */
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            process = null;
+        }
+    }
+
+    /** The broker's log, for a failing test to show. */
+    List<String> log() throws IOException {
+        Path log = folder.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return process.isAlive() ? false : failed();
+        }
+    }
+
+    private boolean failed() {
+        throw new IllegalStateException("mosquitto ended at start; see " + folder.resolve("stdout.log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
