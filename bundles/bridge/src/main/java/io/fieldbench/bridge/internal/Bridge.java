@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.DeviceEvents;
 import io.fieldbench.api.device.Downlink;
+import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.api.sample.SampleEvents;
 import io.fieldbench.api.status.StatusReport;
@@ -33,13 +34,13 @@ import io.fieldbench.api.status.StatusReport;
  * started again on every change of the settings. It follows this bench's own samples (never a
  * replay, never what came from another bench) and its devices' online state.
  */
-@Component(service = {Bridge.class, EventHandler.class, StatusReport.class}, configurationPid = Bridge.PID,
+@Component(service = {Bridge.class, EventHandler.class, StatusReport.class, RemoteDownlink.class}, configurationPid = Bridge.PID,
         immediate = true, property = {
                 EventConstants.EVENT_TOPIC + "=" + SampleEvents.DECODED,
                 EventConstants.EVENT_TOPIC + "=" + DeviceEvents.ONLINE,
                 EventConstants.EVENT_TOPIC + "=" + DeviceEvents.OFFLINE })
 @Designate(ocd = BridgeConfig.class)
-public final class Bridge implements EventHandler, StatusReport {
+public final class Bridge implements EventHandler, StatusReport, RemoteDownlink {
 
     public static final String PID = "io.fieldbench.bridge";
     /** The framework property naming the data folder (set by the launcher). */
@@ -127,7 +128,14 @@ public final class Bridge implements EventHandler, StatusReport {
         }
     }
 
+    @Override
+    public boolean reaches(String deviceId) {
+        BridgeSession running = session;
+        return running != null && running.reaches(deviceId);
+    }
+
     /** Sends a datagram to {@code site/device} through the broker; completes with the remote bench's result. */
+    @Override
     public CompletableFuture<String> send(String remoteDevice, byte[] payload) {
         BridgeSession running = session;
         return running == null

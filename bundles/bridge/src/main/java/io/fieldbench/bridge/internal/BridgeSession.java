@@ -138,6 +138,12 @@ final class BridgeSession {
         }
     }
 
+    /** Whether the device is one of a site this bench receives from, while the broker is connected. */
+    boolean reaches(String deviceId) {
+        int slash = deviceId.indexOf('/');
+        return connected && slash > 0 && settings.receivesFrom(deviceId.substring(0, slash));
+    }
+
     /** Sends a datagram to a device of another bench; completes with that bench's one-line result. */
     CompletableFuture<String> send(String remoteDevice, byte[] payload) {
         if (!connected) {

@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import javax.swing.Timer;
 import javax.swing.table.TableRowSorter;
 
 import io.fieldbench.api.device.Device;
+import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.registry.internal.ForgottenDevices;
 import io.fieldbench.view.support.TextChanges;
 
@@ -38,7 +40,8 @@ import io.fieldbench.view.support.TextChanges;
  * The Devices view: every known device in a sortable, filterable table that follows the registry
  * live. Four times a second a snapshot is taken on a thread of the view's own and the EDT only
  * merges it into the model in place, so the table keeps its selection, sort and scroll position
- * and does not flicker. "Forget offline" and "Clear all" empty the registry after a test run.
+ * and does not flicker. "Forget offline" and "Clear all" empty the registry after a test run;
+ * "Send…" sends a datagram to a device of another bench through the bridge.
  */
 final class DevicesPanel extends JPanel {
 
@@ -50,6 +53,7 @@ final class DevicesPanel extends JPanel {
     private final Supplier<List<Device>> registry;
     private final Consumer<List<String>> selectionListener;
     private final Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget;
+    private final SendToDevice send;
     private final DevicesTableModel model = new DevicesTableModel();
     private final JTable table = new JTable(model) {
         /** Fills a wide view; scrolls sideways rather than squeezing the columns in a narrow one. */
@@ -77,13 +81,16 @@ final class DevicesPanel extends JPanel {
      * @param registry          the device snapshots; called off the EDT
      * @param selectionListener told the ids of the selected devices whenever the selection changes
      * @param forget            forgets the devices that match; returns at once
+     * @param downlink          the bridge's downlink to other benches' devices, while it runs
      */
     DevicesPanel(Supplier<List<Device>> registry, Consumer<List<String>> selectionListener,
-            Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget) {
+            Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget,
+            Supplier<Optional<RemoteDownlink>> downlink) {
         super(new BorderLayout());
         this.registry = registry;
         this.selectionListener = selectionListener;
         this.forget = forget;
+        this.send = new SendToDevice(this, () -> selected, downlink);
         add(toolbar(), BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
         configureTable();
@@ -102,6 +109,7 @@ final class DevicesPanel extends JPanel {
         filters.add(button("Forget offline", "Remove the offline devices; one that sends again comes back as new",
                 this::forgetOffline));
         filters.add(button("Clear all", "Remove every device; those that send again come back as new", this::clearAll));
+        filters.add(send.button());
         // the status takes what width is left, and shortens itself rather than wrapping out of sight
         JPanel bar = new JPanel(new BorderLayout());
         bar.add(filters, BorderLayout.WEST);
@@ -193,6 +201,7 @@ final class DevicesPanel extends JPanel {
         snapshotPending.set(false);
         model.update(snapshot);
         showStatus();
+        send.selectionChanged(); // the bridge may have connected since
     }
 
     private void selectionChanged() {
@@ -203,6 +212,7 @@ final class DevicesPanel extends JPanel {
         if (!ids.equals(selected)) {
             selected = List.copyOf(ids);
             selectionListener.accept(selected);
+            send.selectionChanged();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.fieldbench.registry.ui;
 
 import java.util.List;
+import java.util.Optional;
 
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
@@ -8,7 +9,10 @@ import javax.swing.SwingUtilities;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.registry.internal.LiveDeviceRegistry;
@@ -31,6 +35,10 @@ public final class DevicesView implements WorkbenchView {
     @Reference
     private LiveDeviceRegistry registry;
 
+    /** The bridge, when it runs: it reaches other benches' devices. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RemoteDownlink downlink;
+
     private volatile DevicesPanel panel;
     private volatile List<String> selected = List.of();
 
@@ -46,7 +54,8 @@ public final class DevicesView implements WorkbenchView {
 
     @Override
     public JComponent createComponent() {
-        DevicesPanel created = new DevicesPanel(registry::devices, ids -> selected = ids, registry::forget);
+        DevicesPanel created = new DevicesPanel(registry::devices, ids -> selected = ids, registry::forget,
+                () -> Optional.ofNullable(downlink));
         panel = created;
         return created;
     }

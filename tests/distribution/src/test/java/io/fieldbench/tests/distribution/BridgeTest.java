@@ -113,6 +113,27 @@ class BridgeTest {
     }
 
     @Test
+    void aWatcherThatWasAwayCatchesUpWithWhatItMissed() throws Exception {
+        broker = Mosquitto.anonymous(temporary.resolve("broker"));
+        Collector collector = startCollector(collectorHome, "field");
+        BenchProcess watcher = startWatcher(watcherHome, "field");
+        send(collector.port(), "m3", 0, 100, 0);
+        watcher.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 100 packets"), "the first hundred");
+        RecordSamplesTest.totals(watcher, samples -> samples == 100, "the first hundred recorded");
+        watcher.send("fb:shutdown");
+        watcher.awaitExit();
+
+        send(collector.port(), "m3", 100, 100, 0);
+        collector.bench().askUntil("bridge:status", line -> line.startsWith("published: ") && line.contains("200 samples")
+                && line.contains("backlog: 0 messages"), "the second hundred with the broker");
+        watcher = startWatcher(watcherHome, "field");
+
+        watcher.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 100 packets"),
+                "the hundred it missed, kept by the broker in its session");
+        assertEachOnce(export(watcher, watcherHome.data().resolve("m3.csv"), "field/m3", 200), 200);
+    }
+
+    @Test
     void threeCollectingSitesAppearInOneWatcher() throws Exception {
         broker = Mosquitto.anonymous(temporary.resolve("broker"));
         List<HeadlessBench> sites = List.of(collectorHome, HeadlessBench.prepared(), HeadlessBench.prepared());
