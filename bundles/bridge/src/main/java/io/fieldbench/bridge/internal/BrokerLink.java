@@ -171,14 +171,17 @@ final class BrokerLink {
             };
         }
         Throwable root = cause;
+        boolean tls = false;
         while (root.getCause() != null && root.getCause() != root) {
+            tls |= root instanceof SSLException || root instanceof GeneralSecurityException;
             root = root.getCause();
         }
+        tls |= root instanceof SSLException || root instanceof GeneralSecurityException;
         if (root instanceof ConnectException || root instanceof UnknownHostException) {
             return "cannot reach the broker " + broker + " (" + root.getMessage()
                     + "): is it running, and are host and port right? retrying";
         }
-        if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
+        if (tls) {
             return "TLS with the broker " + broker + " failed (" + root.getMessage()
                     + "): check ca.file and that the broker speaks TLS on this port; retrying";
         }

@@ -172,6 +172,38 @@ class BridgeTest {
     }
 
     @Test
+    void tlsConnectsWithTheBrokersCertificateAndWithoutItIsOneClearLine() throws Exception {
+        broker = Mosquitto.withTls(temporary.resolve("broker"));
+        BenchProcess untrusting = collectorHome.start("--features", "bridge", "--set", BRIDGE + ".broker=" + broker.uri(),
+                "--set", BRIDGE + ".site=field");
+        String error = untrusting.askUntil("bridge:status", line -> line.startsWith("last error:"), "the TLS failure");
+        assertTrue(error.contains("TLS with the broker " + broker.uri() + " failed") && error.contains("check ca.file"), error);
+
+        BenchProcess trusting = watcherHome.start("--features", "bridge", "--set", BRIDGE + ".broker=" + broker.uri(),
+                "--set", BRIDGE + ".site=lab", "--set", BRIDGE + ".ca.file=" + broker.certificate());
+        trusting.askUntil("bridge:status", line -> line.startsWith("connected to " + broker.uri()), "connected over TLS");
+    }
+
+    @Test
+    void malformedForeignAndOversizedMessagesAreCountedAndTheWatcherGoesOn() throws Exception {
+        broker = Mosquitto.anonymous(temporary.resolve("broker"));
+        Collector collector = startCollector(collectorHome, "field");
+        BenchProcess watcher = startWatcher(watcherHome, "field", "--set", BRIDGE + ".max.message.bytes=2048");
+
+        broker.publish("fieldbench/field/samples", "not json");
+        broker.publish("fieldbench/field/samples", "{\"site\":\"elsewhere\",\"boot\":1,\"seq\":0,\"samples\":[]}");
+        broker.publish("fieldbench/field/samples", "x".repeat(4096));
+        broker.publish("fieldbench/field/whatever/else", "{}");
+
+        String received = watcher.askUntil("bridge:status", line -> line.contains("rejected: 4"), "four messages rejected");
+        assertTrue(received.contains("0 samples"), received);
+        String error = watcher.ask("bridge:status", line -> line.startsWith("last error:"), "the last rejection");
+        assertTrue(error.startsWith("last error: ignored a message on fieldbench/field/"), error);
+        send(collector.port(), "m4", 0, 10, 0);
+        watcher.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 10 packets"), "data flowing on");
+    }
+
+    @Test
     void anUnreachableBrokerIsOneClearLineAndTheBenchRunsOn() throws Exception {
         broker = Mosquitto.anonymous(temporary.resolve("broker"));
         String address = broker.uri();
@@ -199,10 +231,12 @@ class BridgeTest {
         return new Collector(bench, Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1).trim()));
     }
 
-    private BenchProcess startWatcher(HeadlessBench home, String subscribe) throws Exception {
-        BenchProcess bench = home.start("--features", "bridge,registry,recorder",
+    private BenchProcess startWatcher(HeadlessBench home, String subscribe, String... settings) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--features", "bridge,registry,recorder",
                 "--set", BRIDGE + ".broker=" + broker.uri(), "--set", BRIDGE + ".site=lab",
-                "--set", BRIDGE + ".subscribe=" + subscribe, "--set", BRIDGE + ".publish=false");
+                "--set", BRIDGE + ".subscribe=" + subscribe, "--set", BRIDGE + ".publish=false"));
+        arguments.addAll(List.of(settings));
+        BenchProcess bench = home.start(arguments.toArray(String[]::new));
         bench.askUntil("bridge:status", line -> line.startsWith("connected to "), "the watcher connected to the broker");
         return bench;
     }

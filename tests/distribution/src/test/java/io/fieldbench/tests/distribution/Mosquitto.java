@@ -24,11 +24,13 @@ final class Mosquitto implements AutoCloseable {
 
     private final Path folder;
     private final int port;
+    private final boolean tls;
     private Process process;
 
-    private Mosquitto(Path folder, int port) {
+    private Mosquitto(Path folder, int port, boolean tls) {
         this.folder = folder;
         this.port = port;
+        this.tls = tls;
     }
 
     static void assumeInstalled() {
@@ -45,18 +47,31 @@ final class Mosquitto implements AutoCloseable {
     static Mosquitto withPassword(Path folder, String user, String password) throws Exception {
         Files.createDirectories(folder);
         Path passwords = folder.resolve("passwords");
-        Process made = new ProcessBuilder(PASSWORDS.toString(), "-c", "-b", passwords.toString(), user, password)
-                .redirectErrorStream(true).start();
-        if (!made.waitFor(10, TimeUnit.SECONDS) || made.exitValue() != 0) {
-            throw new IllegalStateException("mosquitto_passwd failed: " + new String(made.getInputStream().readAllBytes()));
-        }
+        run(List.of(PASSWORDS.toString(), "-c", "-b", passwords.toString(), user, password));
         return started(folder, "allow_anonymous false\npassword_file " + passwords);
     }
 
+    /**
+     * A broker that speaks only TLS, with a self-signed certificate for 127.0.0.1 made by openssl
+     * ({@link #certificate()}: what a client must trust).
+     */
+    static Mosquitto withTls(Path folder) throws Exception {
+        Files.createDirectories(folder);
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", folder.resolve("key.pem").toString(),
+                "-out", folder.resolve("certificate.pem").toString()));
+        return started(folder, "allow_anonymous true\ncertfile " + folder.resolve("certificate.pem")
+                + "\nkeyfile " + folder.resolve("key.pem"), true);
+    }
+
     private static Mosquitto started(Path folder, String access) throws Exception {
+        return started(folder, access, false);
+    }
+
+    private static Mosquitto started(Path folder, String access, boolean tls) throws Exception {
         assumeInstalled();
         Files.createDirectories(folder);
-        Mosquitto broker = new Mosquitto(folder, freePort());
+        Mosquitto broker = new Mosquitto(folder, freePort(), tls);
         Files.writeString(folder.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + broker.port + " 127.0.0.1",
                 // run as the test's user: as root, Mosquitto would switch to user mosquitto, who cannot
@@ -76,7 +91,25 @@ final class Mosquitto implements AutoCloseable {
 
     /** The address a bench's bridge setting names. */
     String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
+    }
+
+    /** The certificate of a TLS broker, in PEM: the {@code ca.file} of a bench that trusts it. */
+    Path certificate() {
+        return folder.resolve("certificate.pem");
+    }
+
+    /** Publishes one message with mosquitto_pub, as another program on the broker would. */
+    void publish(String topic, String payload) throws Exception {
+        run(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1", "-t", topic, "-m", payload));
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + new String(output));
+        }
     }
 
     int port() {
