@@ -118,6 +118,7 @@ public final class Bridge implements EventHandler, StatusReport, RemoteDownlink 
                 }
             }
             case DeviceEvents.ONLINE, DeviceEvents.OFFLINE -> {
+                // a device named site/device came over the bridge: its state is its own bench's to publish
                 if (event.getProperty(DeviceEvents.DEVICE) instanceof Device device && !device.id().contains("/")) {
                     running.device(device, DeviceEvents.ONLINE.equals(event.getTopic()));
                 }
@@ -147,7 +148,7 @@ public final class Bridge implements EventHandler, StatusReport, RemoteDownlink 
     public BridgeStatus status() {
         BridgeSession running = session;
         if (running == null) {
-            return new BridgeStatus("off", "", "", "", "", offReason, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return BridgeStatus.off(offReason);
         }
         return running.status();
     }

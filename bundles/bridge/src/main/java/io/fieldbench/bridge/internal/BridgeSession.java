@@ -65,15 +65,15 @@ final class BridgeSession {
     private final AtomicLong queuedSamples = new AtomicLong();
     private final AtomicLong overrun = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong commandsRun = new AtomicLong();
     private volatile String state = "connecting";
     private volatile String lastError = "";
     private volatile boolean connected;
     private volatile BridgeStatus status;
+    private final Rate publishedMessages = new Rate();
+    private final Rate publishedSamples = new Rate();
+    private final Rate receivedMessages = new Rate();
+    private final Rate receivedSamples = new Rate();
     private long lastRejectionLog;
-    private long lastTick = System.nanoTime();
-    private long lastPublished;
-    private long lastReceived;
 
     BridgeSession(BridgeSettings settings, Path folder, Consumer<Event> post, Supplier<Optional<Downlink>> downlink, Logger log)
             throws IOException {
@@ -191,19 +191,17 @@ final class BridgeSession {
 
     private BridgeStatus snapshot() throws IOException {
         long now = System.nanoTime();
-        double seconds = Math.max(1e-3, (now - lastTick) / 1e9);
-        long published = batcher.samples();
-        long received = intake.samples();
-        double publishedRate = (published - lastPublished) / seconds;
-        double receivedRate = (received - lastReceived) / seconds;
-        lastTick = now;
-        lastPublished = published;
-        lastReceived = received;
+        long published = sender.published();
+        long received = intake.batches();
+        BridgeStatus.Traffic out = new BridgeStatus.Traffic(published, batcher.samples(),
+                publishedMessages.perSecond(published, now), publishedSamples.perSecond(batcher.samples(), now));
+        BridgeStatus.Traffic in = new BridgeStatus.Traffic(received, intake.samples(),
+                receivedMessages.perSecond(received, now), receivedSamples.perSecond(intake.samples(), now));
+        BridgeStatus.Backlog backlog = new BridgeStatus.Backlog(outbox.pending(), outbox.bytes(), backlogAge(), outbox.dropped(),
+                sender.catchingUp());
         return new BridgeStatus(state, settings.broker().map(Object::toString).orElse(""), settings.site(),
-                settings.clientId(), String.join(",", settings.subscribe()), lastError, sender.published(), published,
-                publishedRate, outbox.pending(), outbox.bytes(), backlogAge(), outbox.dropped(), sender.catchingUp(),
-                sender.refused(), overrun.get(), intake.batches(), received, receivedRate, intake.duplicates(),
-                intake.missing(), rejected.get(), commandsRun.get());
+                settings.clientId(), String.join(",", settings.subscribe()), lastError, out, backlog, sender.refused(),
+                overrun.get(), in, intake.duplicates(), intake.missing(), rejected.get(), desk.carriedOut());
     }
 
     private long backlogAge() throws IOException {
@@ -282,7 +280,6 @@ final class BridgeSession {
                 case Topics.COMMAND -> {
                     if (site.equals(settings.site())) {
                         desk.command(message);
-                        commandsRun.incrementAndGet();
                     }
                 }
                 case Topics.REPLY -> {
@@ -329,6 +326,19 @@ final class BridgeSession {
             work.run();
         } catch (IOException | RuntimeException e) {
             problem("the backlog on disk failed: " + e.getMessage() + "; check the data folder's disk");
+        }
+    }
+
+    /** A counter's rate between two readings of the status. */
+    private static final class Rate {
+        private long last;
+        private long lastNanos = System.nanoTime();
+
+        double perSecond(long total, long nowNanos) {
+            double rate = (total - last) / Math.max(1e-3, (nowNanos - lastNanos) / 1e9);
+            last = total;
+            lastNanos = nowNanos;
+            return rate;
         }
     }
 

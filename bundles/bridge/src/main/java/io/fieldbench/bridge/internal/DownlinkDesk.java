@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -41,6 +42,7 @@ final class DownlinkDesk {
     private final Publisher publisher;
     private final Supplier<Optional<Downlink>> downlink;
     private final Map<String, InetSocketAddress> endpoints = new ConcurrentHashMap<>();
+    private final AtomicLong carriedOut = new AtomicLong();
     private final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
     private final Map<String, Boolean> done = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -98,6 +100,11 @@ final class DownlinkDesk {
         return result;
     }
 
+    /** Commands for this bench's devices that were carried out. */
+    long carriedOut() {
+        return carriedOut.get();
+    }
+
     /** A reply to a command this bench sent. */
     void replied(byte[] message) {
         CommandJson.Reply reply = CommandJson.readReply(message);
@@ -148,7 +155,9 @@ final class DownlinkDesk {
             return CompletableFuture.failedFuture(new IllegalStateException(settings.site()
                     + " does not run the UDP collector (feature udp): it cannot send to devices"));
         }
-        return socket.get().send(endpoint, command.payload()).toCompletableFuture()
-                .thenApply(sent -> "sent " + command.payload().length + " bytes to " + where + " at " + Endpoints.of(endpoint));
+        return socket.get().send(endpoint, command.payload()).toCompletableFuture().thenApply(sent -> {
+            carriedOut.incrementAndGet();
+            return "sent " + command.payload().length + " bytes to " + where + " at " + Endpoints.of(endpoint);
+        });
     }
 }

@@ -44,6 +44,7 @@ final class Outbox implements AutoCloseable {
     private long acked;
     private long dropped;
     private long bytes;
+    private long savedMark = -1;
     private FileChannel writer;
     private long writerBytes;
 
@@ -133,9 +134,13 @@ final class Outbox implements AutoCloseable {
 
     /** Keeps the acknowledged mark on disk, so a restart replays only what may be unacknowledged. */
     void saveMark() throws IOException {
+        if (acked == savedMark) {
+            return;
+        }
         Path temporary = folder.resolve(ACKED + ".tmp");
         Files.writeString(temporary, Long.toString(acked));
         Files.move(temporary, folder.resolve(ACKED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        savedMark = acked;
     }
 
     private void delete(long first) throws IOException {
