@@ -25,6 +25,7 @@ import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.DeviceEvents;
 import io.fieldbench.api.device.Downlink;
 import io.fieldbench.api.device.RemoteDownlink;
+import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.api.sample.SampleEvents;
 import io.fieldbench.api.status.StatusReport;
@@ -37,6 +38,7 @@ import io.fieldbench.api.status.StatusReport;
 @Component(service = {Bridge.class, EventHandler.class, StatusReport.class, RemoteDownlink.class}, configurationPid = Bridge.PID,
         immediate = true, property = {
                 EventConstants.EVENT_TOPIC + "=" + SampleEvents.DECODED,
+                EventConstants.EVENT_TOPIC + "=" + SampleEvents.RECEIVED,
                 EventConstants.EVENT_TOPIC + "=" + DeviceEvents.ONLINE,
                 EventConstants.EVENT_TOPIC + "=" + DeviceEvents.OFFLINE })
 @Designate(ocd = BridgeConfig.class)
@@ -115,6 +117,11 @@ public final class Bridge implements EventHandler, StatusReport, RemoteDownlink 
                 if (event.getProperty(SampleEvents.SITE) == null && event.getProperty(SampleEvents.REPLAY) == null
                         && event.getProperty(SampleEvents.SAMPLES) instanceof List<?> samples) {
                     running.samples(samples.stream().filter(Sample.class::isInstance).map(Sample.class::cast).toList());
+                }
+            }
+            case SampleEvents.RECEIVED -> {
+                if (event.getProperty(SampleEvents.SITE) == null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
+                    running.datagrams(datagrams.stream().filter(Datagram.class::isInstance).map(Datagram.class::cast).toList());
                 }
             }
             case DeviceEvents.ONLINE, DeviceEvents.OFFLINE -> {

@@ -45,6 +45,10 @@ public @interface BridgeConfig {
     @AttributeDefinition(name = "Topic prefix", description = "The first level of every topic")
     String topic_prefix() default "fieldbench";
 
+    @AttributeDefinition(name = "Publish datagrams", description = "Also send every datagram as received (hex), for"
+            + " other benches' decode errors and recordings, and for consumers that decode themselves")
+    boolean publish_datagrams() default false;
+
     @AttributeDefinition(name = "Batch (ms)", description = "Samples are gathered this long into one message", min = "1")
     int batch_millis() default BridgeSettings.DEFAULT_BATCH_MILLIS;
 

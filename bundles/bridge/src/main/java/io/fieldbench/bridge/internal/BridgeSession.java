@@ -28,11 +28,12 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 
 import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.Downlink;
+import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.Sample;
 
 /**
  * The bridge while a broker is set: one {@link BrokerLink}, this bench's samples gathered
- * ({@link SampleBatcher}) into the {@link Outbox} and sent by the {@link OutboxSender}, other
+ * (a {@link Batcher}, and another for raw datagrams when they are published) into the {@link Outbox} and sent by the {@link OutboxSender}, other
  * benches' samples taken in ({@link RemoteIntake}), downlink both ways ({@link DownlinkDesk}).
  * <p>
  * One thread, {@code fieldbench-bridge}, does the gathering, the disk and the sending; the event
@@ -58,7 +59,8 @@ final class BridgeSession {
     private final RemoteIntake intake;
     private final DownlinkDesk desk;
     private final Outbox outbox;
-    private final SampleBatcher batcher;
+    private final Batcher<Sample> batcher;
+    private final Batcher<Datagram> datagrams;
     private final OutboxSender sender;
     private final Map<String, byte[]> deviceStatus = new ConcurrentHashMap<>();
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
@@ -89,7 +91,9 @@ final class BridgeSession {
         this.intake = new RemoteIntake(post);
         this.desk = new DownlinkDesk(settings, topics, link::publish, downlink);
         this.outbox = Outbox.open(folder.resolve("outbox"), settings.backlogMaxBytes());
-        this.batcher = new SampleBatcher(settings.site(), boot, topics.of(settings.site(), Topics.SAMPLES), outbox);
+        this.batcher = new Batcher<>(settings.site(), boot, topics.of(settings.site(), Topics.SAMPLES), SampleBatchJson::write, outbox);
+        this.datagrams = new Batcher<>(settings.site(), boot, topics.of(settings.site(), Topics.DATAGRAMS), DatagramBatchJson::write,
+                outbox);
         this.sender = new OutboxSender(outbox, MAX_INFLIGHT, settings.replayRate(), BrokerLink::refusedByBroker, this::wake);
         this.status = snapshot();
     }
@@ -121,6 +125,13 @@ final class BridgeSession {
             }
             batcher.add(samples);
         });
+    }
+
+    /** Datagrams of this bench as received, when they are published. Any thread; returns at once. */
+    void datagrams(List<Datagram> received) {
+        if (settings.publish() && settings.publishDatagrams()) {
+            submit(() -> datagrams.add(received));
+        }
     }
 
     /** A device of this bench came online or went offline: retained on its topic, the latest state only. */
@@ -159,7 +170,7 @@ final class BridgeSession {
 
     /** Writes what was gathered, says offline, disconnects, and keeps the backlog for the next start. */
     void stop() throws InterruptedException {
-        thread.execute(() -> run(batcher::flush));
+        thread.execute(() -> run(this::flushBatches));
         thread.shutdown();
         thread.awaitTermination(STOP_MILLIS, TimeUnit.MILLISECONDS);
         link.stop(STOP_MILLIS);
@@ -171,8 +182,13 @@ final class BridgeSession {
     }
 
     private void flush() throws IOException {
-        batcher.flush();
+        flushBatches();
         sender.pump(System.nanoTime());
+    }
+
+    private void flushBatches() throws IOException {
+        batcher.flush();
+        datagrams.flush();
     }
 
     private void wake() {
@@ -193,8 +209,8 @@ final class BridgeSession {
         long now = System.nanoTime();
         long published = sender.published();
         long received = intake.batches();
-        BridgeStatus.Traffic out = new BridgeStatus.Traffic(published, batcher.samples(),
-                publishedMessages.perSecond(published, now), publishedSamples.perSecond(batcher.samples(), now));
+        BridgeStatus.Traffic out = new BridgeStatus.Traffic(published, batcher.items(),
+                publishedMessages.perSecond(published, now), publishedSamples.perSecond(batcher.items(), now));
         BridgeStatus.Traffic in = new BridgeStatus.Traffic(received, intake.samples(),
                 receivedMessages.perSecond(received, now), receivedSamples.perSecond(intake.samples(), now));
         BridgeStatus.Backlog backlog = new BridgeStatus.Backlog(outbox.pending(), outbox.bytes(), backlogAge(), outbox.dropped(),
@@ -275,6 +291,11 @@ final class BridgeSession {
                 case Topics.SAMPLES -> {
                     if (settings.receivesFrom(site)) {
                         intake.samples(site, message.getPayloadAsBytes());
+                    }
+                }
+                case Topics.DATAGRAMS -> {
+                    if (settings.receivesFrom(site)) {
+                        intake.datagrams(site, message.getPayloadAsBytes());
                     }
                 }
                 case Topics.COMMAND -> {

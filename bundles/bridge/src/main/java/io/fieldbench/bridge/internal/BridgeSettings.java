@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * @param subscribe the sites to receive from; {@code +} for all
  */
 record BridgeSettings(Optional<Broker> broker, String site, boolean publish, Set<String> subscribe, String clientId,
-        String username, String passwordFile, String caFile, int qos, String prefix,
+        String username, String passwordFile, String caFile, int qos, String prefix, boolean publishDatagrams,
         int batchMillis, long backlogMaxBytes, int replayRate, long sessionExpirySeconds, int commandTtlSeconds,
         int maxMessageBytes, List<String> problems) {
 
@@ -65,7 +65,7 @@ record BridgeSettings(Optional<Broker> broker, String site, boolean publish, Set
         }
         String prefix = config.topic_prefix().isBlank() ? "fieldbench" : config.topic_prefix().trim();
         return new BridgeSettings(broker, site, config.publish(), subscribe, clientId, config.username().trim(),
-                config.password_file().trim(), config.ca_file().trim(), qos, prefix,
+                config.password_file().trim(), config.ca_file().trim(), qos, prefix, config.publish_datagrams(),
                 Math.max(1, config.batch_millis()), Math.max(1 << 20, config.backlog_max_bytes()),
                 Math.max(1, config.replay_messages_per_second()), Math.max(0, config.session_expiry_seconds()),
                 Math.max(1, config.command_ttl_seconds()), Math.max(1024, config.max_message_bytes()),

@@ -42,6 +42,25 @@ final class RemoteIntake {
         post.accept(new Event(SampleEvents.DECODED, Map.of(SampleEvents.SAMPLES, batch.samples(), SampleEvents.SITE, batch.site())));
     }
 
+    /**
+     * A message of a site's datagram stream: posted as {@link SampleEvents#RECEIVED} with the
+     * {@link SampleEvents#SITE} mark (the registry counts the decode errors among them for the
+     * remote device that sent from the same endpoint; the recorder keeps them with record.datagrams).
+     *
+     * @throws IllegalArgumentException when it is not a datagram batch, or names another site than its topic
+     */
+    synchronized void datagrams(String topicSite, byte[] message) {
+        DatagramBatchJson.Batch batch = DatagramBatchJson.read(message);
+        if (!batch.site().equals(topicSite)) {
+            throw new IllegalArgumentException("the batch says site '" + batch.site() + "' on the topic of '" + topicSite + "'");
+        }
+        if (windows.firstTime(batch.site() + "/" + Topics.DATAGRAMS, batch.boot(), batch.seq())) {
+            batches++;
+            post.accept(new Event(SampleEvents.RECEIVED,
+                    Map.of(SampleEvents.DATAGRAMS, batch.datagrams(), SampleEvents.SITE, batch.site())));
+        }
+    }
+
     synchronized long batches() {
         return batches;
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
  * <pre>
  * &lt;prefix&gt;/&lt;site&gt;/status                  retained: the bench online or offline (offline is its last will)
  * &lt;prefix&gt;/&lt;site&gt;/samples                 sample batches, each with a sequence number
+ * &lt;prefix&gt;/&lt;site&gt;/datagrams               raw datagram batches (with publish.datagrams), numbered too
  * &lt;prefix&gt;/&lt;site&gt;/device/&lt;device&gt;/status   retained: one device online or offline
  * &lt;prefix&gt;/&lt;site&gt;/command                 downlink commands for this site's devices (never retained)
  * &lt;prefix&gt;/&lt;site&gt;/reply                   results of the commands this site sent
@@ -18,6 +19,7 @@ final class Topics {
 
     static final String STATUS = "status";
     static final String SAMPLES = "samples";
+    static final String DATAGRAMS = "datagrams";
     static final String DEVICE = "device";
     static final String COMMAND = "command";
     static final String REPLY = "reply";

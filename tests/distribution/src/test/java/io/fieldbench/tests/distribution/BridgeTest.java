@@ -113,6 +113,20 @@ class BridgeTest {
     }
 
     @Test
+    void rawDatagramsWhenPublishedCarryTheCollectorsDecodeErrorsToTheWatcher() throws Exception {
+        broker = Mosquitto.anonymous(temporary.resolve("broker"));
+        Collector collector = startCollector(collectorHome, "field", "--set", BRIDGE + ".publish.datagrams=true");
+        BenchProcess watcher = startWatcher(watcherHome, "field");
+
+        send(collector.port(), "m5", 0, 3, 0);
+        byte[] broken = {(byte) 0xFF, (byte) 0xFE, '='};
+        device.send(new DatagramPacket(broken, broken.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), collector.port())));
+
+        watcher.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 4 packets, 1 decode errors"),
+                "the broken datagram counted for the remote device that sent it");
+    }
+
+    @Test
     void aWatcherThatWasAwayCatchesUpWithWhatItMissed() throws Exception {
         broker = Mosquitto.anonymous(temporary.resolve("broker"));
         Collector collector = startCollector(collectorHome, "field");
@@ -222,10 +236,12 @@ class BridgeTest {
     private record Collector(BenchProcess bench, int port) {
     }
 
-    private Collector startCollector(HeadlessBench home, String site) throws Exception {
-        BenchProcess bench = home.start("--features", "udp,decoders,bridge",
+    private Collector startCollector(HeadlessBench home, String site, String... settings) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--features", "udp,decoders,bridge",
                 "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1",
-                "--set", BRIDGE + ".broker=" + broker.uri(), "--set", BRIDGE + ".site=" + site);
+                "--set", BRIDGE + ".broker=" + broker.uri(), "--set", BRIDGE + ".site=" + site));
+        arguments.addAll(List.of(settings));
+        BenchProcess bench = home.start(arguments.toArray(String[]::new));
         bench.askUntil("bridge:status", line -> line.startsWith("connected to "), "the collector connected to the broker");
         String headline = bench.askUntil("udp:status", line -> line.startsWith("running on 127.0.0.1:"), "the collector listening");
         return new Collector(bench, Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1).trim()));
