@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,7 +27,6 @@ final class CommandJson {
     record Reply(String id, String site, String device, boolean ok, String result) {
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
 
     private CommandJson() {
@@ -91,7 +89,7 @@ final class CommandJson {
 
     private static Fields read(byte[] message) {
         Fields fields = new Fields();
-        try (JsonParser in = JSON.createParser(message)) {
+        try (JsonParser in = BatchJson.JSON.createParser(message)) {
             if (in.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
             }
@@ -123,7 +121,7 @@ final class CommandJson {
 
     private static byte[] write(Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
-        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+        try (JsonGenerator out = BatchJson.JSON.createGenerator(bytes)) {
             out.writeStartObject();
             body.write(out);
             out.writeEndObject();

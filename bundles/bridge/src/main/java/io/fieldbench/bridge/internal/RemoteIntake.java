@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 
 import org.osgi.service.event.Event;
 
+import io.fieldbench.api.sample.Datagram;
+import io.fieldbench.api.sample.Sample;
 import io.fieldbench.api.sample.SampleEvents;
 
 /**
@@ -30,7 +32,7 @@ final class RemoteIntake {
      * @throws IllegalArgumentException when it is not a sample batch, or names another site than its topic
      */
     synchronized void samples(String topicSite, byte[] message) {
-        SampleBatch batch = SampleBatchJson.read(message);
+        BatchJson.Batch<Sample> batch = SampleBatchJson.read(message);
         if (!batch.site().equals(topicSite)) {
             throw new IllegalArgumentException("the batch says site '" + batch.site() + "' on the topic of '" + topicSite + "'");
         }
@@ -38,8 +40,8 @@ final class RemoteIntake {
             return;
         }
         batches++;
-        samples += batch.samples().size();
-        post.accept(new Event(SampleEvents.DECODED, Map.of(SampleEvents.SAMPLES, batch.samples(), SampleEvents.SITE, batch.site())));
+        samples += batch.items().size();
+        post.accept(new Event(SampleEvents.DECODED, Map.of(SampleEvents.SAMPLES, batch.items(), SampleEvents.SITE, batch.site())));
     }
 
     /**
@@ -50,14 +52,14 @@ final class RemoteIntake {
      * @throws IllegalArgumentException when it is not a datagram batch, or names another site than its topic
      */
     synchronized void datagrams(String topicSite, byte[] message) {
-        DatagramBatchJson.Batch batch = DatagramBatchJson.read(message);
+        BatchJson.Batch<Datagram> batch = DatagramBatchJson.read(message);
         if (!batch.site().equals(topicSite)) {
             throw new IllegalArgumentException("the batch says site '" + batch.site() + "' on the topic of '" + topicSite + "'");
         }
         if (windows.firstTime(batch.site() + "/" + Topics.DATAGRAMS, batch.boot(), batch.seq())) {
             batches++;
             post.accept(new Event(SampleEvents.RECEIVED,
-                    Map.of(SampleEvents.DATAGRAMS, batch.datagrams(), SampleEvents.SITE, batch.site())));
+                    Map.of(SampleEvents.DATAGRAMS, batch.items(), SampleEvents.SITE, batch.site())));
         }
     }
 

@@ -1,59 +1,37 @@
 package io.fieldbench.bridge.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.fieldbench.api.sample.Sample;
 
 /**
- * A {@link SampleBatch} as the JSON a consumer reads (Telegraf, Node-RED, another bench):
+ * A batch of samples as the JSON a consumer reads (Telegraf, Node-RED, another bench), in the
+ * {@link BatchJson} envelope:
  * <pre>
  * {"site":"field","boot":1765000000000,"seq":42,"samples":[
  *   {"device":"m-17","t":1765000000123,"seq":7,"endpoint":"203.0.113.9:40112","decoder":"text",
  *    "bytes":24,"channels":{"temp":21.5,"rssi":-71},"texts":{"state":"ok"}}]}
  * </pre>
  * {@code t} is the receive time in milliseconds since 1970 (UTC); a sample's {@code seq} is the
- * device's own frame number, present only when its frames carry one. Written and read with
- * Jackson's streaming API: this is the bridge's hot path.
+ * device's own frame number, present only when its frames carry one.
  */
 final class SampleBatchJson {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private SampleBatchJson() {
     }
 
     static byte[] write(String site, long boot, long seq, List<Sample> samples) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + samples.size() * 96);
-        try (JsonGenerator out = JSON.createGenerator(bytes)) {
-            out.writeStartObject();
-            out.writeStringField("site", site);
-            out.writeNumberField("boot", boot);
-            out.writeNumberField("seq", seq);
-            out.writeArrayFieldStart("samples");
-            for (Sample sample : samples) {
-                writeSample(out, sample);
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not on a byte array
-        }
-        return bytes.toByteArray();
+        return BatchJson.write(site, boot, seq, "samples", samples, SampleBatchJson::writeSample);
     }
 
     private static void writeSample(JsonGenerator out, Sample sample) throws IOException {
@@ -87,44 +65,8 @@ final class SampleBatchJson {
      *
      * @throws IllegalArgumentException when the message is not such a batch, saying why
      */
-    static SampleBatch read(byte[] message) {
-        try (JsonParser in = JSON.createParser(message)) {
-            expect(in.nextToken(), JsonToken.START_OBJECT, "a JSON object");
-            String site = null;
-            long boot = -1;
-            long seq = -1;
-            List<Sample> samples = null;
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String field = in.currentName();
-                in.nextToken();
-                switch (field) {
-                    case "site" -> site = in.getValueAsString();
-                    case "boot" -> boot = in.getValueAsLong(-1);
-                    case "seq" -> seq = in.getValueAsLong(-1);
-                    case "samples" -> samples = readSamples(in, site);
-                    default -> in.skipChildren();
-                }
-            }
-            if (site == null || boot < 0 || seq < 0 || samples == null) {
-                throw new IllegalArgumentException("a sample batch needs site, boot, seq and samples (in that order)");
-            }
-            return new SampleBatch(site, boot, seq, samples);
-        } catch (IOException e) {
-            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException("not JSON: " + why, e);
-        }
-    }
-
-    private static List<Sample> readSamples(JsonParser in, String site) throws IOException {
-        if (site == null) {
-            throw new IllegalArgumentException("a sample batch needs site, boot, seq and samples (in that order)");
-        }
-        expect(in.currentToken(), JsonToken.START_ARRAY, "an array of samples");
-        List<Sample> samples = new ArrayList<>();
-        while (in.nextToken() == JsonToken.START_OBJECT) {
-            samples.add(readSample(in, site));
-        }
-        return samples;
+    static BatchJson.Batch<Sample> read(byte[] message) {
+        return BatchJson.read(message, "samples", SampleBatchJson::readSample);
     }
 
     private static Sample readSample(JsonParser in, String site) throws IOException {
@@ -159,7 +101,7 @@ final class SampleBatchJson {
     }
 
     private static Map<String, Double> readChannels(JsonParser in) throws IOException {
-        expect(in.currentToken(), JsonToken.START_OBJECT, "channels as an object");
+        BatchJson.expect(in.currentToken(), JsonToken.START_OBJECT, "channels as an object");
         Map<String, Double> channels = new HashMap<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();
@@ -176,7 +118,7 @@ final class SampleBatchJson {
     }
 
     private static Map<String, String> readTexts(JsonParser in) throws IOException {
-        expect(in.currentToken(), JsonToken.START_OBJECT, "texts as an object");
+        BatchJson.expect(in.currentToken(), JsonToken.START_OBJECT, "texts as an object");
         Map<String, String> texts = new HashMap<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();
@@ -197,12 +139,6 @@ final class SampleBatchJson {
             return InetSocketAddress.createUnresolved(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             return InetSocketAddress.createUnresolved(text, 0);
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected, String what) {
-        if (actual != expected) {
-            throw new IllegalArgumentException("expected " + what + ", found " + actual);
         }
     }
 }

@@ -18,11 +18,11 @@ class DatagramBatchJsonTest {
         Datagram sent = new Datagram(new InetSocketAddress("203.0.113.9", 40112), Instant.ofEpochMilli(1_765_000_000_123L),
                 new byte[] {(byte) 0xFF, 0, 'a'}, "not UTF-8 at byte 0");
 
-        DatagramBatchJson.Batch batch = DatagramBatchJson.read(DatagramBatchJson.write("field", 5, 9, List.of(sent)));
+        BatchJson.Batch<Datagram> batch = DatagramBatchJson.read(DatagramBatchJson.write("field", 5, 9, List.of(sent)));
 
         assertEquals("field", batch.site());
         assertEquals(9, batch.seq());
-        Datagram back = batch.datagrams().get(0);
+        Datagram back = batch.items().get(0);
         assertArrayEquals(sent.payload(), back.payload());
         assertEquals("203.0.113.9:40112", back.endpoint());
         assertEquals(sent.receivedAt(), back.receivedAt());

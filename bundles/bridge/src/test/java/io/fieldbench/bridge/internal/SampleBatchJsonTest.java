@@ -24,12 +24,12 @@ class SampleBatchJsonTest {
         Sample sample = new Sample("m-17", new InetSocketAddress("203.0.113.9", 40112), AT, "text", OptionalLong.of(7),
                 Map.of("temp", 21.5, "rssi", -71.0, "odd", Double.NaN), Map.of("state", "ok \"quoted\""), 24);
 
-        SampleBatch batch = SampleBatchJson.read(SampleBatchJson.write("field", 99, 42, List.of(sample)));
+        BatchJson.Batch<Sample> batch = SampleBatchJson.read(SampleBatchJson.write("field", 99, 42, List.of(sample)));
 
         assertEquals("field", batch.site());
         assertEquals(99, batch.boot());
         assertEquals(42, batch.seq());
-        Sample back = batch.samples().get(0);
+        Sample back = batch.items().get(0);
         assertEquals("field/m-17", back.deviceId());
         assertEquals("203.0.113.9:40112", back.endpoint());
         assertEquals(AT, back.receivedAt());
@@ -54,7 +54,7 @@ class SampleBatchJsonTest {
     @Test
     void whatIsNotABatchIsRefusedSayingWhy() {
         assertTrue(message("{\"site\":").startsWith("not JSON: "), message("{\"site\":"));
-        assertEquals("a sample batch needs site, boot, seq and samples (in that order)", message("{\"site\":\"s\"}"));
+        assertEquals("a batch needs site, boot, seq and samples (in that order)", message("{\"site\":\"s\"}"));
         assertEquals("expected a JSON object, found START_ARRAY", message("[1,2]"));
         assertEquals("channel 'v' is not a number",
                 message("{\"site\":\"s\",\"boot\":1,\"seq\":1,\"samples\":[{\"device\":\"d\",\"t\":1,\"channels\":{\"v\":true}}]}"));
