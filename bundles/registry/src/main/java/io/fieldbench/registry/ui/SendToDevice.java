@@ -17,6 +17,8 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
+import javax.swing.event.AncestorEvent;
+import javax.swing.event.AncestorListener;
 
 import io.fieldbench.api.device.RemoteDownlink;
 
@@ -43,6 +45,23 @@ final class SendToDevice {
         button.setToolTipText("Send a datagram to the selected device of another bench (site/device), from that bench's"
                 + " UDP socket; needs the bridge");
         button.addActionListener(e -> ask());
+        // the text field, not the dialog's OK button, has the focus when the dialog opens
+        input.addAncestorListener(new AncestorListener() {
+            @Override
+            public void ancestorAdded(AncestorEvent event) {
+                input.requestFocusInWindow();
+            }
+
+            @Override
+            public void ancestorRemoved(AncestorEvent event) {
+                // nothing to do
+            }
+
+            @Override
+            public void ancestorMoved(AncestorEvent event) {
+                // nothing to do
+            }
+        });
         selectionChanged();
     }
 
@@ -71,6 +90,10 @@ final class SendToDevice {
         int answer = JOptionPane.showConfirmDialog(owner, form, "Send to device", JOptionPane.OK_CANCEL_OPTION,
                 JOptionPane.PLAIN_MESSAGE);
         if (answer != JOptionPane.OK_OPTION) {
+            return;
+        }
+        if (input.getText().isEmpty()) {
+            show("Not sent: type the text, or the hex bytes, to send", true);
             return;
         }
         byte[] payload;
