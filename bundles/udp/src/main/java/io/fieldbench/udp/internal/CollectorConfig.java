@@ -42,7 +42,7 @@ public @interface CollectorConfig {
                     @Option(label = "ack: the template below", value = "ack") })
     String reply() default "none";
 
-    @AttributeDefinition(name = "Ack template", description = "The ack reply; %s stands for the received text in the"
-            + " chosen encoding")
+    @AttributeDefinition(name = "Ack template", description = "The ack reply, in the chosen encoding; %s stands for the"
+            + " datagram's own bytes, unchanged (echo %s answers echo and the data; without %s the reply is fixed)")
     String ack_template() default "Received:%s";
 }

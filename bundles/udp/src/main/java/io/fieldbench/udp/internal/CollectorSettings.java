@@ -17,7 +17,7 @@ import io.fieldbench.server.support.ServerControl;
  * @param port          the UDP port, 0 for any free one
  * @param receiveBuffer the SO_RCVBUF to ask for, in bytes
  * @param decoder       {@link #AUTO} or a decoder's name
- * @param ackTemplate   the ack reply; {@code %s} stands for the received text
+ * @param ackTemplate   the ack reply; {@code %s} stands for the received bytes
  * @param problems      what was wrong with the configuration, in words for a lab engineer
  */
 public record CollectorSettings(boolean enabled, String bindAddress, int port, int receiveBuffer, String decoder,

@@ -158,7 +158,7 @@ final class CollectorControls extends JPanel {
         reply.setToolTipText("Send back nothing, the datagram itself (echo), or the ack template");
         reply.setRenderer(new ReplyModeRenderer());
         reply.addActionListener(e -> save("reply", ((ReplyMode) reply.getSelectedItem()).setting()));
-        ackTemplate.setToolTipText("The ack reply; %s stands for the received text. Enter saves it");
+        ackTemplate.setToolTipText("The ack reply; %s stands for the datagram's own bytes (echo %s: echo and the data; without %s a fixed answer). Enter saves it");
         ackTemplate.addActionListener(e -> save("ack.template", ackTemplate.getText()));
     }
 

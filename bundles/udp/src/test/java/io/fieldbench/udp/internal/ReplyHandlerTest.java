@@ -1,5 +1,6 @@
 package io.fieldbench.udp.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
@@ -69,6 +71,34 @@ class ReplyHandlerTest {
 
         DatagramPacket reply = channel.readOutbound();
         assertEquals("收到 温度=21 %d 100%", reply.content().toString(GBK));
+        reply.release();
+        ((DatagramPacket) channel.readInbound()).release();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void ackSplicesTheDatagramsOwnBytesInUnchangedAsTheTelemetryTutorialDoes() {
+        EmbeddedChannel channel = channel(ReplyMode.ACK, "Received:%s", StandardCharsets.UTF_8);
+        byte[] binary = {(byte) 0xFF, 0, (byte) 0x80, 'A', (byte) 0xC3};
+
+        channel.writeInbound(packet(binary));
+
+        DatagramPacket reply = channel.readOutbound();
+        byte[] expected = {'R', 'e', 'c', 'e', 'i', 'v', 'e', 'd', ':', (byte) 0xFF, 0, (byte) 0x80, 'A', (byte) 0xC3};
+        assertArrayEquals(expected, ByteBufUtil.getBytes(reply.content()));
+        reply.release();
+        ((DatagramPacket) channel.readInbound()).release();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aTemplateWithoutTheMarkIsAFixedAnswer() {
+        EmbeddedChannel channel = channel(ReplyMode.ACK, "nice to meet you", StandardCharsets.UTF_8);
+
+        channel.writeInbound(packet("Michael".getBytes(StandardCharsets.UTF_8)));
+
+        DatagramPacket reply = channel.readOutbound();
+        assertEquals("nice to meet you", reply.content().toString(StandardCharsets.UTF_8));
         reply.release();
         ((DatagramPacket) channel.readInbound()).release();
         assertFalse(channel.finish());
