@@ -56,4 +56,8 @@ public @interface ChatConfig {
     @AttributeDefinition(name = "Echo", description = "Send each message back to the client that sent it, framed as"
             + " the framing says: for testing a client, and for the chat benchmark")
     boolean echo() default false;
+
+    @AttributeDefinition(name = "Greeting", description = "Sent to each client as it connects, in the server's encoding"
+            + " (the TCP tutorial's server says 你好); hex:48 69 for bytes; empty: none")
+    String greeting() default "";
 }

@@ -169,6 +169,10 @@ public final class ChatServer implements ChatTraffic {
         log.info("Chat client {} connected from {}", client.id(), client.address());
         publish(ChatTopics.CONNECTED, new ChatMessage(client.since(), Direction.CONNECTED, client.id(), client.address(),
                 new byte[0], ""));
+        byte[] greeting = settings.greetingBytes();
+        if (greeting.length > 0) {
+            send(client.id(), greeting);
+        }
     }
 
     @Override

@@ -13,12 +13,14 @@ import io.fieldbench.server.support.ServerControl;
  */
 public record ChatSettings(boolean enabled, String bindAddress, int port, Framing framing, int maxLineLength,
         int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int frameTimeoutSeconds, int maxClients, int outboundLimitBytes,
-        boolean echo, List<String> problems) implements ServerControl.Listening {
+        boolean echo, String greeting, List<String> problems) implements ServerControl.Listening {
 
     static final int DEFAULT_MAX_LINE = 8_192;
     /** The largest message with a 2-byte prefix; a 4-byte prefix may say more, but the server takes no more than this. */
     static final int MAX_LENGTH_FRAME = 16 * 1024 * 1024;
     static final int MIN_OUTBOUND_LIMIT = 1_024;
+    /** A greeting written this way is bytes, not text. */
+    static final String HEX_PREFIX = "hex:";
 
     public static ChatSettings of(ChatConfig config) {
         List<String> problems = new ArrayList<>();
@@ -56,13 +58,28 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
             problems.add("outbound.limit.bytes " + outbound + " is below " + MIN_OUTBOUND_LIMIT + "; using " + MIN_OUTBOUND_LIMIT);
             outbound = MIN_OUTBOUND_LIMIT;
         }
+        String greeting = config.greeting();
+        if (greeting.startsWith(HEX_PREFIX)) {
+            try {
+                ShownText.parseHex(greeting.substring(HEX_PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                problems.add("greeting: " + e.getMessage() + "; sending none");
+                greeting = "";
+            }
+        }
         return new ChatSettings(config.enabled(), config.bind_address().trim(), config.port(), framing, maxLine, prefix,
-                charset, idle, frameTimeout, maxClients, outbound, config.echo(), List.copyOf(problems));
+                charset, idle, frameTimeout, maxClients, outbound, config.echo(), greeting, List.copyOf(problems));
     }
 
     /** Whether the listening socket stays as it is: any other change applies to the next connection. */
     boolean sameSocket(ChatSettings other) {
         return bindAddress.equals(other.bindAddress) && port == other.port;
+    }
+
+    /** The bytes each client gets as it connects: the greeting in the server's encoding, or its hex bytes; none when empty. */
+    byte[] greetingBytes() {
+        return greeting.startsWith(HEX_PREFIX) ? ShownText.parseHex(greeting.substring(HEX_PREFIX.length()))
+                : greeting.getBytes(charset);
     }
 
     /** The largest message the framing takes from a client. */

@@ -76,4 +76,9 @@ record TestConfig(String framing, int lengthPrefix, String charset, int maxLine,
     public boolean echo() {
         return false;
     }
+
+    @Override
+    public String greeting() {
+        return "";
+    }
 }

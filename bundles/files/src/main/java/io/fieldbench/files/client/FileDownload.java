@@ -36,11 +36,17 @@ public final class FileDownload {
     private final String host;
     private final int port;
     private final String name;
+    private final boolean newline;
     private final Path target;
     private final AtomicReference<Socket> open = new AtomicReference<>();
     private volatile boolean cancelled;
 
-    public FileDownload(String host, int port, String name, Path target) {
+    /**
+     * @param newline whether the name ends with a newline, as this bench's file service and most
+     *                servers read it; without, for servers that take the first segment as the name
+     *                (the Python tutorial's)
+     */
+    public FileDownload(String host, int port, String name, boolean newline, Path target) {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
         }
@@ -50,6 +56,7 @@ public final class FileDownload {
         this.host = host.strip();
         this.port = port;
         this.name = name;
+        this.newline = newline;
         this.target = target.toAbsolutePath();
     }
 
@@ -71,7 +78,7 @@ public final class FileDownload {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
             OutputStream request = socket.getOutputStream();
-            request.write((name + "\n").getBytes(StandardCharsets.UTF_8));
+            request.write((newline ? name + "\n" : name).getBytes(StandardCharsets.UTF_8));
             request.flush();
             long received = receive(socket.getInputStream(), partial, progress);
             refusalIn(partial, received);

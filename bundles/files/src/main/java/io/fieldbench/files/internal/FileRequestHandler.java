@@ -38,7 +38,7 @@ import io.netty.util.ReferenceCountUtil;
 final class FileRequestHandler extends ChannelInboundHandlerAdapter {
 
     static final String TIMEOUT_HANDLER = "timeout";
-    static final String NO_NAME = "no name within the request timeout";
+    static final String NO_NAME = "no name within request.timeout.seconds of connecting; the connection was closed";
 
     private final Supplier<FilesSettings> settings;
     private final Transfers transfers;

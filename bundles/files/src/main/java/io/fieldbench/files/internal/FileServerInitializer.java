@@ -26,8 +26,10 @@ final class FileServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline().addLast(FileRequestHandler.TIMEOUT_HANDLER,
-                new ReadTimeoutHandler(settings.get().requestTimeoutSeconds(), TimeUnit.SECONDS));
+        int timeout = settings.get().requestTimeoutSeconds();
+        if (timeout > 0) {
+            channel.pipeline().addLast(FileRequestHandler.TIMEOUT_HANDLER, new ReadTimeoutHandler(timeout, TimeUnit.SECONDS));
+        }
         channel.pipeline().addLast("request", new FileRequestHandler(settings, transfers, refusals, log));
     }
 }

@@ -32,8 +32,9 @@ public @interface FilesConfig {
     boolean error_line() default false;
 
     @AttributeDefinition(name = "Request timeout (s)", description = "A client that has not sent a name by then is"
-            + " disconnected", min = "1")
-    int request_timeout_seconds() default 10;
+            + " disconnected: long enough for a person typing the name after connecting (the Python tutorial's client),"
+            + " short enough that idle connections cannot pile up; 0: never", min = "0")
+    int request_timeout_seconds() default FilesSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS;
 
     @AttributeDefinition(name = "Longest name (bytes)", description = "Longer names are refused", min = "1")
     int max_name_bytes() default 1024;

@@ -15,6 +15,8 @@ record FilesSettings(boolean enabled, String bindAddress, int port, Path folder,
     static final String DATA_VARIABLE = "${fieldbench.data}";
     static final String HOME_VARIABLE = "${fieldbench.home}";
     static final String DEFAULT_FOLDER = DATA_VARIABLE + "/shared";
+    /** Five minutes: a person connects, then types a name (the Python tutorial's client asks after connecting). */
+    static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 300;
 
     /**
      * The settings of this configuration on a bench with these folders.
@@ -27,7 +29,7 @@ record FilesSettings(boolean enabled, String bindAddress, int port, Path folder,
         folder = folder.replace(DATA_VARIABLE, data.toString()).replace(HOME_VARIABLE, home.toString());
         return new FilesSettings(config.enabled(), config.bind_address().strip(), config.port(),
                 home.resolve(folder).toAbsolutePath().normalize(), Math.max(0, config.max_file_bytes()), config.error_line(),
-                Math.max(1, config.request_timeout_seconds()), Math.max(1, config.max_name_bytes()));
+                Math.max(0, config.request_timeout_seconds()), Math.max(1, config.max_name_bytes()));
     }
 
     boolean sameSocket(FilesSettings other) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -34,6 +35,7 @@ final class DownloadPanel extends JPanel {
     private final JTextField host = named(new JTextField(DEFAULT_HOST, 12), "download-host");
     private final JSpinner port = named(new JSpinner(new SpinnerNumberModel(DEFAULT_PORT, 1, 65_535, 1)), "download-port");
     private final JTextField name = named(new JTextField(16), "download-name");
+    private final JCheckBox newline = named(new JCheckBox("Newline", true), "download-newline");
     private final JTextField saveTo = named(new JTextField(24), "download-save");
     private final JButton download = named(new JButton("Download"), "download");
     private final JButton cancel = named(new JButton("Cancel"), "download-cancel");
@@ -58,6 +60,9 @@ final class DownloadPanel extends JPanel {
         add(port);
         add(new JLabel("Name"));
         add(name);
+        newline.setToolTipText("End the name with a newline; off for servers that take the first segment as the name"
+                + " (the Python tutorial's)");
+        add(newline);
         add(new JLabel("Save to"));
         add(saveTo);
         add(browse);
@@ -85,7 +90,7 @@ final class DownloadPanel extends JPanel {
             if (saveTo.getText().isBlank()) {
                 throw new IllegalArgumentException("choose where to save it (Save to…)");
             }
-            next = new FileDownload(host.getText(), (Integer) port.getValue(), name.getText().strip(),
+            next = new FileDownload(host.getText(), (Integer) port.getValue(), name.getText().strip(), newline.isSelected(),
                     Path.of(saveTo.getText().strip()));
         } catch (IllegalArgumentException e) {
             result.setText(e.getMessage());

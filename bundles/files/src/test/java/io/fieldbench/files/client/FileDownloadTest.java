@@ -43,7 +43,7 @@ class FileDownloadTest {
         AtomicLong lastProgress = new AtomicLong();
         try (ServerSocket peer = loopbackPeer()) {
             CompletableFuture<String> asked = serveOnce(peer, file);
-            long size = new FileDownload("127.0.0.1", peer.getLocalPort(), "data/x.bin", target).run(lastProgress::set);
+            long size = new FileDownload("127.0.0.1", peer.getLocalPort(), "data/x.bin", true, target).run(lastProgress::set);
             assertEquals("data/x.bin", asked.get(PEER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             assertEquals(file.length, size);
         }
@@ -60,7 +60,7 @@ class FileDownloadTest {
         try (ServerSocket peer = loopbackPeer()) {
             serveOnce(peer, new byte[0]);
             IOException refused = assertThrows(IOException.class,
-                    () -> new FileDownload("127.0.0.1", peer.getLocalPort(), "missing.bin", target).run(n -> { }));
+                    () -> new FileDownload("127.0.0.1", peer.getLocalPort(), "missing.bin", true, target).run(n -> { }));
             assertTrue(refused.getMessage().contains("sent nothing"), refused.getMessage());
         }
         assertFalse(Files.exists(target));
@@ -75,7 +75,7 @@ class FileDownloadTest {
         try (ServerSocket peer = loopbackPeer()) {
             serveOnce(peer, "ERROR parent directory (..)\n".getBytes(StandardCharsets.UTF_8));
             IOException refused = assertThrows(IOException.class,
-                    () -> new FileDownload("127.0.0.1", peer.getLocalPort(), "../x", target).run(n -> { }));
+                    () -> new FileDownload("127.0.0.1", peer.getLocalPort(), "../x", true, target).run(n -> { }));
             assertTrue(refused.getMessage().endsWith("parent directory (..)"), refused.getMessage());
         }
         assertFalse(Files.exists(target));
@@ -83,8 +83,8 @@ class FileDownloadTest {
 
     @Test
     void aNameWithALineBreakIsNotSent() {
-        assertThrows(IllegalArgumentException.class, () -> new FileDownload("127.0.0.1", 7890, "a\nb", folder.resolve("x")));
-        assertThrows(IllegalArgumentException.class, () -> new FileDownload("127.0.0.1", 0, "a", folder.resolve("x")));
+        assertThrows(IllegalArgumentException.class, () -> new FileDownload("127.0.0.1", 7890, "a\nb", true, folder.resolve("x")));
+        assertThrows(IllegalArgumentException.class, () -> new FileDownload("127.0.0.1", 0, "a", true, folder.resolve("x")));
     }
 
     private static ServerSocket loopbackPeer() throws IOException {

@@ -2,10 +2,16 @@ package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +36,47 @@ class TutorialClientsTest {
 
         assertEquals(List.of(hex("Received:temp=21.5".getBytes(StandardCharsets.US_ASCII)),
                 hex("Received:".getBytes(StandardCharsets.US_ASCII)) + "ff008041"), replies);
+    }
+
+    @Test
+    void tcpFileClientThatAsksForTheNameAfterConnectingGetsTheFile() throws Exception {
+        TutorialClient.assumeInstalled();
+        Path shared = Files.createDirectories(headless.data().resolve("shared"));
+        byte[] file = new byte[200_000];
+        new Random(7).nextBytes(file);
+        Files.write(shared.resolve("report.bin"), file);
+        BenchProcess bench = headless.startServer("files", "io.fieldbench.files", 0, "shared.folder=" + shared);
+        int port = bench.awaitListening("files:status");
+
+        // longer than the ten seconds a name once had to come within
+        List<String> got = TutorialClient.run("tcp_file_client.py", "127.0.0.1", Integer.toString(port), "report.bin", "12");
+
+        assertEquals(List.of(file.length + " " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file))), got);
+    }
+
+    @Test
+    void aConnectionThatNeverSendsANameIsStillClosedAtTheDeadlineAndTheLogSaysWhy() throws Exception {
+        BenchProcess bench = headless.startServer("files", "io.fieldbench.files", 0, "request.timeout.seconds=1");
+        int port = bench.awaitListening("files:status");
+
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            silent.setSoTimeout(10_000);
+            assertEquals(-1, silent.getInputStream().read(), "closed by the bench, nothing sent");
+        }
+        Poll.until(() -> Files.readString(headless.data().resolve("log/fieldbench.log"))
+                .contains("no name within request.timeout.seconds of connecting"), "the reason in the log");
+    }
+
+    @Test
+    void tcpClientThatWaitsForTheServersGreetingGetsIt() throws Exception {
+        TutorialClient.assumeInstalled();
+        BenchProcess bench = headless.startServer("chat", "io.fieldbench.chat", 0, "greeting=你好");
+        int port = bench.awaitListening("chat:status");
+
+        List<String> got = TutorialClient.run("tcp_greeting_client.py", "127.0.0.1", Integer.toString(port));
+
+        assertEquals(List.of("你好"), got);
+        bench.askUntil("fb:clients", line -> line.startsWith("0 clients"), "the client gone");
     }
 
     private int startUdp(String... settings) throws Exception {
