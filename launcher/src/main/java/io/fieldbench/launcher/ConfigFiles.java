@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -31,20 +33,33 @@ final class ConfigFiles {
     /**
      * Creates the folder and copies into it each of the distribution's commented settings files
      * that it lacks (a new data folder starts with every key documented); never overwrites.
+     *
+     * @return the files copied that hold settings of their own (not only comments): what an older
+     *         bench, which kept settings in the distribution, had been told
      */
-    void seedFrom(Path shipped) throws IOException {
+    List<String> seedFrom(Path shipped) throws IOException {
         Files.createDirectories(etc);
+        List<String> withSettings = new ArrayList<>();
         if (!Files.isDirectory(shipped)) {
-            return;
+            return withSettings;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(shipped)) {
             for (Path file : files) {
                 Path target = etc.resolve(file.getFileName().toString());
                 if (Files.isRegularFile(file) && !Files.exists(target)) {
                     Files.copy(file, target);
+                    if (file.toString().endsWith(".cfg") && holdsSettings(file)) {
+                        withSettings.add(file.getFileName().toString());
+                    }
                 }
             }
         }
+        return withSettings;
+    }
+
+    private static boolean holdsSettings(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip)
+                .anyMatch(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"));
     }
 
     void set(String assignment) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,10 +54,10 @@ public final class Main {
                 System.out.println(STOPPED);
             }
         }, "fieldbench-stop"));
-        System.out.printf("Fieldbench started in %.1f s (%s, %d bundles, data in %s); "
-                + "type fb:features, lb, or fb:shutdown to stop%n",
+        System.out.printf("Fieldbench started in %.1f s (%s, %d bundles, data in %s, heap up to %d MiB: FIELDBENCH_HEAP=4g"
+                + " to change); type fb:features, lb, or fb:shutdown to stop%n",
                 (System.nanoTime() - started) / 1e9, options.headless() ? "headless" : "window",
-                bench.bundleCount(), options.data());
+                bench.bundleCount(), options.data(), Runtime.getRuntime().maxMemory() >> 20);
         bench.awaitStop();
         if (reported.compareAndSet(false, true)) {
             System.out.println(STOPPED);
@@ -90,7 +91,12 @@ public final class Main {
     private static void applySettings(Distribution distribution, LaunchOptions options) throws StartupException {
         ConfigFiles files = new ConfigFiles(BenchProperties.settingsOf(options.data()));
         try {
-            files.seedFrom(distribution.etc());
+            List<String> moved = files.seedFrom(distribution.etc());
+            if (!moved.isEmpty()) {
+                System.out.println("Settings now live in " + BenchProperties.settingsOf(options.data()) + "; copied the settings of "
+                        + String.join(", ", moved) + " there from the distribution's etc/, which holds only the files new"
+                        + " data folders start with");
+            }
         } catch (IOException e) {
             throw new StartupException("cannot prepare the settings folder " + BenchProperties.settingsOf(options.data())
                     + ": " + e.getMessage() + "; choose another data directory with --data DIR or fix its permissions");

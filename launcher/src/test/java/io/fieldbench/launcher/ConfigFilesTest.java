@@ -39,9 +39,20 @@ class ConfigFilesTest {
         Files.createDirectories(settings);
         Files.writeString(settings.resolve("io.fieldbench.udp.cfg"), "port = 7000\n");
 
-        new ConfigFiles(settings).seedFrom(shipped);
+        assertEquals(List.of(), new ConfigFiles(settings).seedFrom(shipped), "only comments: nothing of the user's");
 
         assertEquals("port = 7000\n", Files.readString(settings.resolve("io.fieldbench.udp.cfg")), "the user's file is kept");
         assertEquals("#port = 8080\n", Files.readString(settings.resolve("io.fieldbench.chat.cfg")), "a missing file is seeded");
+    }
+
+    @Test
+    void settingsAnOlderBenchKeptInTheDistributionAreCopiedOnceAndNamed(@TempDir Path shipped) throws IOException {
+        Files.writeString(shipped.resolve("io.fieldbench.udp.cfg"), "# the collector\nport = 7000\n");
+        Files.writeString(shipped.resolve("io.fieldbench.chat.cfg"), "#port = 8080\n");
+        Path settings = etc.resolve("data/etc");
+
+        assertEquals(List.of("io.fieldbench.udp.cfg"), new ConfigFiles(settings).seedFrom(shipped));
+        assertEquals(List.of(), new ConfigFiles(settings).seedFrom(shipped), "once");
+        assertEquals("# the collector\nport = 7000\n", Files.readString(settings.resolve("io.fieldbench.udp.cfg")));
     }
 }
