@@ -18,12 +18,19 @@ import java.util.Set;
  * @param lost         frames missing in those breaks, estimated from the sequence numbers
  * @param channels     names of the channels it sent
  * @param online       whether it sent within the configured silence
+ * @param lastMessage  the last plain text it sent (a {@code message} sample), or empty
  */
 public record Device(String id, Set<String> endpoints, Instant firstSeen, Instant lastSeen, long packets, long bytes,
-        double rate, long decodeErrors, long gaps, long lost, Set<String> channels, boolean online) {
+        double rate, long decodeErrors, long gaps, long lost, Set<String> channels, boolean online, String lastMessage) {
 
     public Device {
         endpoints = Set.copyOf(endpoints);
         channels = Set.copyOf(channels);
+    }
+
+    /** A device that sent no plain text. */
+    public Device(String id, Set<String> endpoints, Instant firstSeen, Instant lastSeen, long packets, long bytes,
+            double rate, long decodeErrors, long gaps, long lost, Set<String> channels, boolean online) {
+        this(id, endpoints, firstSeen, lastSeen, packets, bytes, rate, decodeErrors, gaps, lost, channels, online, "");
     }
 }

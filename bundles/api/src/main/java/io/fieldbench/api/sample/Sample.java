@@ -20,6 +20,18 @@ import java.util.OptionalLong;
 public record Sample(String deviceId, InetSocketAddress source, Instant receivedAt, String decoder, OptionalLong sequence,
         Map<String, Double> channels, Map<String, String> texts, int bytes) {
 
+    /**
+     * The {@link #decoder()} of a keep-alive ({@code heartbeat}, {@code ping}): it keeps its device
+     * online and carries nothing else.
+     */
+    public static final String KEEPALIVE = "keepalive";
+
+    /**
+     * The {@link #decoder()}, and the text field, of plain text that no decoder took ({@code Michael}):
+     * a message from its device, not a decode error.
+     */
+    public static final String MESSAGE = "message";
+
     public Sample {
         channels = Map.copyOf(channels);
         texts = Map.copyOf(texts);

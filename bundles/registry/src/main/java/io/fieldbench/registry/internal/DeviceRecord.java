@@ -39,6 +39,7 @@ final class DeviceRecord {
     private long bytes;
     private long decodeErrors;
     private boolean online;
+    private String lastMessage = "";
 
     DeviceRecord(String id) {
         this.id = id;
@@ -57,6 +58,9 @@ final class DeviceRecord {
         boolean cameOnline = heard(endpoint, sample.receivedAt(), sample.bytes(), nowNanos);
         sample.sequence().ifPresent(sequence::accept);
         addChannels(sample.channels());
+        if (Sample.MESSAGE.equals(sample.decoder())) {
+            lastMessage = sample.texts().getOrDefault(Sample.MESSAGE, "");
+        }
         return cameOnline;
     }
 
@@ -138,7 +142,7 @@ final class DeviceRecord {
 
     synchronized Device snapshot(long nowNanos) {
         return new Device(id, endpointsShown, firstSeen, lastSeen, packets, bytes, rate.perSecond(nowNanos), decodeErrors,
-                sequence.gaps(), sequence.lost(), channelsShown, online);
+                sequence.gaps(), sequence.lost(), channelsShown, online, lastMessage);
     }
 
     /** Times the device started counting its sequence again. */

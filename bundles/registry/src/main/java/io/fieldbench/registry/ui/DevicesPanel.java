@@ -48,7 +48,7 @@ final class DevicesPanel extends JPanel {
     /** About four table updates a second: enough to read counters move, cheap at 100 000 devices. */
     static final int REFRESH_MILLIS = 250;
     private static final int FILTER_COLUMNS = 20;
-    private static final int[] WIDTHS = {90, 85, 150, 80, 70, 90, 60, 50, 60, 140, 75, 75};
+    private static final int[] WIDTHS = {90, 85, 150, 80, 70, 90, 60, 50, 60, 140, 75, 75, 140};
 
     private final Supplier<List<Device>> registry;
     private final Consumer<List<String>> selectionListener;

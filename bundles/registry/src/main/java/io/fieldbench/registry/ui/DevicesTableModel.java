@@ -31,10 +31,11 @@ final class DevicesTableModel extends AbstractTableModel {
     static final int CHANNELS = 9;
     static final int FIRST_SEEN = 10;
     static final int LAST_SEEN = 11;
+    static final int MESSAGE = 12;
     private static final String[] COLUMNS = {"Device", "State", "Endpoint", "Packets", "Rate /s", "Bytes", "Errors",
-        "Gaps", "Lost", "Channels", "First seen", "Last seen"};
+        "Gaps", "Lost", "Channels", "First seen", "Last seen", "Last message"};
     private static final Class<?>[] TYPES = {String.class, Boolean.class, String.class, Long.class, Double.class,
-        Long.class, Long.class, Long.class, Long.class, String.class, Instant.class, Instant.class};
+        Long.class, Long.class, Long.class, Long.class, String.class, Instant.class, Instant.class, String.class};
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Integer> rowById = new HashMap<>();
@@ -135,6 +136,7 @@ final class DevicesTableModel extends AbstractTableModel {
             case CHANNELS -> line.channels();
             case FIRST_SEEN -> device.firstSeen();
             case LAST_SEEN -> device.lastSeen();
+            case MESSAGE -> device.lastMessage();
             default -> throw new IndexOutOfBoundsException(column);
         };
     }

@@ -45,4 +45,8 @@ public @interface CollectorConfig {
     @AttributeDefinition(name = "Ack template", description = "The ack reply, in the chosen encoding; %s stands for the"
             + " datagram's own bytes, unchanged (echo %s answers echo and the data; without %s the reply is fixed)")
     String ack_template() default "Received:%s";
+
+    @AttributeDefinition(name = "Keep-alives", description = "Datagrams that are only these words (any case; separated by"
+            + " commas) keep their device online and are no error: the tutorials' heartbeat")
+    String keepalive_patterns() default "heartbeat,ping,keepalive";
 }

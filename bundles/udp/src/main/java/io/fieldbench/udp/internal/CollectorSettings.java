@@ -3,9 +3,13 @@ package io.fieldbench.udp.internal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.fieldbench.server.support.ServerControl;
 
@@ -18,10 +22,12 @@ import io.fieldbench.server.support.ServerControl;
  * @param receiveBuffer the SO_RCVBUF to ask for, in bytes
  * @param decoder       {@link #AUTO} or a decoder's name
  * @param ackTemplate   the ack reply; {@code %s} stands for the received bytes
+ * @param keepalives    the words a keep-alive datagram consists of, lower case
  * @param problems      what was wrong with the configuration, in words for a lab engineer
  */
 public record CollectorSettings(boolean enabled, String bindAddress, int port, int receiveBuffer, String decoder,
-        Charset charset, ReplyMode reply, String ackTemplate, List<String> problems) implements ServerControl.Listening {
+        Charset charset, ReplyMode reply, String ackTemplate, Set<String> keepalives, List<String> problems)
+        implements ServerControl.Listening {
 
     /** The decoder choice that tries every decoder. */
     public static final String AUTO = "auto";
@@ -32,6 +38,7 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
     static final int MIN_RECEIVE_BUFFER = 64 * 1024;
 
     public CollectorSettings {
+        keepalives = Set.copyOf(keepalives);
         problems = List.copyOf(problems);
     }
 
@@ -62,7 +69,10 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
             reply = ReplyMode.NONE;
         }
         String template = config.ack_template() == null ? "" : config.ack_template();
-        return new CollectorSettings(config.enabled(), bind, port, buffer, decoder, charset, reply, template, problems);
+        Set<String> keepalives = Arrays.stream(Objects.toString(config.keepalive_patterns(), "").split(","))
+                .map(word -> word.strip().toLowerCase(Locale.ROOT)).filter(word -> !word.isEmpty()).collect(Collectors.toSet());
+        return new CollectorSettings(config.enabled(), bind, port, buffer, decoder, charset, reply, template, keepalives,
+                problems);
     }
 
     /** One of {@link #CHARSETS}, by any of its names. */

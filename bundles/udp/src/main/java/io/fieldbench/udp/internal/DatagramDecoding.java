@@ -3,6 +3,10 @@ package io.fieldbench.udp.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.Optional;
 
 import io.fieldbench.api.decoder.DecodedFrame;
@@ -45,6 +49,25 @@ final class DatagramDecoding {
     }
 
     private DatagramDecoding() {
+    }
+
+    /**
+     * Decodes one datagram; plain text that no decoder recognised is a keep-alive or a message
+     * (see {@link PlainText}) of the device {@code deviceAt} names for its endpoint.
+     */
+    static Outcome decode(RawDatagram raw, List<ShelvedDecoder> decoders, CollectorSettings settings,
+            Function<String, String> deviceAt) {
+        Outcome outcome = decode(raw, decoders, settings.decoder(), settings.charset());
+        if (!outcome.failed() || !NOT_RECOGNISED.equals(outcome.datagram().problem())) {
+            return outcome;
+        }
+        return PlainText.of(raw.payload(), settings.charset()).map(text -> {
+            String endpoint = Endpoints.of(raw.source());
+            boolean keepalive = settings.keepalives().contains(text.toLowerCase(Locale.ROOT));
+            return decoded(raw, keepalive ? Sample.KEEPALIVE : Sample.MESSAGE, new DecodedFrame(
+                    Optional.of(deviceAt.apply(endpoint)), OptionalLong.empty(), Map.of(),
+                    keepalive ? Map.of() : Map.of(Sample.MESSAGE, text)));
+        }).orElse(outcome);
     }
 
     static Outcome decode(RawDatagram raw, List<ShelvedDecoder> decoders, String choice, Charset charset) {

@@ -24,6 +24,7 @@ final class DecodeWorker implements Runnable {
     /** Datagrams taken from the queue at a time. */
     static final int DRAIN_BATCH = 1_024;
 
+    private final EndpointDevices endpoints = new EndpointDevices();
     private final DecodeQueue queue;
     private final DecoderShelf decoders;
     private final Supplier<CollectorSettings> settings;
@@ -87,7 +88,8 @@ final class DecodeWorker implements Runnable {
         CollectorSettings current = settings.get();
         List<DecoderShelf.ShelvedDecoder> ranked = decoders.ranked();
         for (RawDatagram raw : batch) {
-            Outcome outcome = DatagramDecoding.decode(raw, ranked, current.decoder(), current.charset());
+            Outcome outcome = DatagramDecoding.decode(raw, ranked, current, endpoints::deviceAt);
+            outcome.sample().ifPresent(endpoints::heard);
             if (outcome.failed()) {
                 counters.decodeFailed();
             }

@@ -51,6 +51,48 @@ class DatagramDecodingTest {
     }
 
     @Test
+    void aKeepAliveNoDecoderTookKeepsTheDeviceOfItsEndpointOnlineAndIsNoError() {
+        Outcome outcome = DatagramDecoding.decode(raw("HeartBeat\n"), List.of(refusing("text")), TestConfig.settings(Map.of()),
+                endpoint -> "modem-7");
+
+        Sample sample = outcome.sample().orElseThrow();
+        assertFalse(outcome.failed());
+        assertEquals(Sample.KEEPALIVE, sample.decoder());
+        assertEquals("modem-7", sample.deviceId());
+        assertEquals(Map.of(), sample.channels());
+        assertEquals(Map.of(), sample.texts());
+    }
+
+    @Test
+    void plainTextNoDecoderTookIsAMessageNotAnError() {
+        Outcome outcome = DatagramDecoding.decode(raw("Michael"), List.of(refusing("text")), TestConfig.settings(Map.of()),
+                endpoint -> endpoint);
+
+        Sample sample = outcome.sample().orElseThrow();
+        assertFalse(outcome.failed());
+        assertEquals(Sample.MESSAGE, sample.decoder());
+        assertEquals("10.0.0.7:40001", sample.deviceId());
+        assertEquals(Map.of(Sample.MESSAGE, "Michael"), sample.texts());
+    }
+
+    @Test
+    void binaryNoDecoderTookAndTextThatClaimsAFormatAndBreaksItStayErrors() {
+        RawDatagram binary = new RawDatagram(DEVICE, DATAGRAM.receivedAt(), new byte[] {(byte) 0xFF, 0x01, 0x02});
+        assertTrue(DatagramDecoding.decode(binary, List.of(refusing("text")), TestConfig.settings(Map.of()), e -> e).failed());
+
+        ShelvedDecoder broken = decoder("text", () -> {
+            throw new IllegalArgumentException("'x' at character 0 is no key=value pair");
+        });
+        Outcome outcome = DatagramDecoding.decode(raw("temp=21,x"), List.of(broken), TestConfig.settings(Map.of()), e -> e);
+        assertTrue(outcome.failed());
+        assertTrue(outcome.sample().isEmpty());
+    }
+
+    private static RawDatagram raw(String text) {
+        return new RawDatagram(DEVICE, DATAGRAM.receivedAt(), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void withoutDecodersTheDatagramIsPublishedRawWithoutProblem() {
         Outcome outcome = DatagramDecoding.decode(DATAGRAM, List.of(), "auto", StandardCharsets.UTF_8);
 

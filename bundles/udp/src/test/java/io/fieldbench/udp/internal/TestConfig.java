@@ -59,6 +59,11 @@ final class TestConfig {
             public String ack_template() {
                 return (String) value("ack.template", "Received:%s");
             }
+
+            @Override
+            public String keepalive_patterns() {
+                return (String) value("keepalive.patterns", "heartbeat,ping,keepalive");
+            }
         };
     }
 

@@ -1,6 +1,7 @@
 package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.Socket;
@@ -27,6 +28,8 @@ class TutorialClientsTest {
     @RegisterExtension
     final HeadlessBench headless = new HeadlessBench();
 
+    private BenchProcess bench;
+
     @Test
     void udpTelemetryClientGetsReceivedAndItsOwnBytesBack() throws Exception {
         TutorialClient.assumeInstalled();
@@ -39,13 +42,47 @@ class TutorialClientsTest {
     }
 
     @Test
+    void heartbeatsKeepTheirDeviceOnlineAndAreNoErrors() throws Exception {
+        TutorialClient.assumeInstalled();
+        int port = startUdp();
+
+        TutorialClient.run("udp_heartbeat_client.py", "127.0.0.1", Integer.toString(port), "3", "0.2");
+
+        bench.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 3 packets, 0 decode errors"),
+                "the heartbeats counted, as no error");
+    }
+
+    @Test
+    void bareNamesAreMessagesAndTheEchoTutorialGetsItsAnswers() throws Exception {
+        TutorialClient.assumeInstalled();
+        int port = startUdp("--set", UDP + ".reply=ack", "--set", UDP + ".ack.template=echo %s");
+
+        List<String> answers = TutorialClient.run("udp_echo_client.py", "127.0.0.1", Integer.toString(port));
+
+        assertEquals(List.of("echo Michael", "echo Tracy"), answers);
+        bench.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 2 packets, 0 decode errors"),
+                "the names counted as messages, not errors");
+        String row = bench.ask("fb:devices", line -> line.startsWith("127.0.0.1:"), "the device's row");
+        assertTrue(row.endsWith(" Tracy"), "the last message shown: " + row);
+    }
+
+    @Test
+    void aFixedAnswerIsOneSettingAway() throws Exception {
+        TutorialClient.assumeInstalled();
+        int port = startUdp("--set", UDP + ".reply=ack", "--set", UDP + ".ack.template=nice to meet you");
+
+        assertEquals(List.of("nice to meet you", "nice to meet you"),
+                TutorialClient.run("udp_echo_client.py", "127.0.0.1", Integer.toString(port)));
+    }
+
+    @Test
     void tcpFileClientThatAsksForTheNameAfterConnectingGetsTheFile() throws Exception {
         TutorialClient.assumeInstalled();
         Path shared = Files.createDirectories(headless.data().resolve("shared"));
         byte[] file = new byte[200_000];
         new Random(7).nextBytes(file);
         Files.write(shared.resolve("report.bin"), file);
-        BenchProcess bench = headless.startServer("files", "io.fieldbench.files", 0, "shared.folder=" + shared);
+        bench = headless.startServer("files", "io.fieldbench.files", 0, "shared.folder=" + shared);
         int port = bench.awaitListening("files:status");
 
         // longer than the ten seconds a name once had to come within
@@ -56,7 +93,7 @@ class TutorialClientsTest {
 
     @Test
     void aConnectionThatNeverSendsANameIsStillClosedAtTheDeadlineAndTheLogSaysWhy() throws Exception {
-        BenchProcess bench = headless.startServer("files", "io.fieldbench.files", 0, "request.timeout.seconds=1");
+        bench = headless.startServer("files", "io.fieldbench.files", 0, "request.timeout.seconds=1");
         int port = bench.awaitListening("files:status");
 
         try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -70,7 +107,7 @@ class TutorialClientsTest {
     @Test
     void tcpClientThatWaitsForTheServersGreetingGetsIt() throws Exception {
         TutorialClient.assumeInstalled();
-        BenchProcess bench = headless.startServer("chat", "io.fieldbench.chat", 0, "greeting=你好");
+        bench = headless.startServer("chat", "io.fieldbench.chat", 0, "greeting=你好");
         int port = bench.awaitListening("chat:status");
 
         List<String> got = TutorialClient.run("tcp_greeting_client.py", "127.0.0.1", Integer.toString(port));
@@ -83,7 +120,7 @@ class TutorialClientsTest {
         List<String> arguments = new ArrayList<>(List.of("--features", "udp,decoders,registry",
                 "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1"));
         arguments.addAll(List.of(settings));
-        BenchProcess bench = headless.start(arguments.toArray(String[]::new));
+        bench = headless.start(arguments.toArray(String[]::new));
         String headline = bench.askUntil("udp:status", line -> line.startsWith("running on 127.0.0.1:"), "the collector listening");
         return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1).trim());
     }
