@@ -9,6 +9,7 @@ import io.fieldbench.server.support.ServerControl;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
  * One connected WebSocket client while it is connected: where it is, what went through, and why
@@ -28,6 +29,7 @@ final class Connection {
     private final AtomicLong imagesOut = new AtomicLong();
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
+    private final boolean plain;
     private volatile DisconnectReason closing;
     private volatile String closingDetail = "";
 
@@ -37,6 +39,21 @@ final class Connection {
         this.address = addressOf(channel);
         this.agent = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) + "…" : agent;
         this.since = since;
+        this.plain = Boolean.TRUE.equals(channel.attr(HandshakeGate.PLAIN).get());
+    }
+
+    /** Whether it is a plain client (the Python tutorial's): it gets bare image bytes, never a JSON message. */
+    boolean plain() {
+        return plain;
+    }
+
+    /** Sends a JSON control message, unless it is a plain client, which would take it for an image. */
+    void tell(TextWebSocketFrame message) {
+        if (plain) {
+            message.release();
+        } else {
+            channel.writeAndFlush(message);
+        }
     }
 
     /** host:port of a channel's peer, IPv6 in brackets. */
@@ -89,7 +106,9 @@ final class Connection {
         }
         try {
             channel.eventLoop().execute(() -> {
-                channel.write(RelayMessages.image(name, mime, bytes.length, from));
+                if (!plain) {
+                    channel.write(RelayMessages.image(name, mime, bytes.length, from));
+                }
                 channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
                     if (done.isSuccess()) {
                         sent(bytes.length);

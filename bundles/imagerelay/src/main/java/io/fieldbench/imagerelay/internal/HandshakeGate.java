@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -12,9 +13,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -30,14 +33,19 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
     private static final int HTTP_PORT = 80;
     private static final int HTTPS_PORT = 443;
 
+    /** Marks the connection of a plain client (the Python tutorial's): bare image bytes, no JSON. */
+    static final AttributeKey<Boolean> PLAIN = AttributeKey.valueOf("fieldbench.relay.plain");
+
     private final PairingToken token;
     private final RelayClients clients;
     private final RelayTraffic traffic;
+    private final BooleanSupplier plainClients;
 
-    HandshakeGate(PairingToken token, RelayClients clients, RelayTraffic traffic) {
+    HandshakeGate(PairingToken token, RelayClients clients, RelayTraffic traffic, BooleanSupplier plainClients) {
         this.token = token;
         this.clients = clients;
         this.traffic = traffic;
+        this.plainClients = plainClients;
     }
 
     @Override
@@ -49,12 +57,26 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         // the protocol handler upgrades below /ws too (it matches by prefix, for the query string)
         if (!PATH.equals(uri.path()) && !uri.path().startsWith(PATH + "/")) {
+            if (plainClients.getAsBoolean() && isUpgrade(request)) {
+                // a plain client upgrades where it connected (ws://HOST:PORT/): no token, no JSON
+                ctx.channel().attr(PLAIN).set(Boolean.TRUE);
+                request.setUri(PATH);
+                passOrRefuse(ctx, request, clients.full() ? TOO_MANY : null);
+                return;
+            }
             ctx.fireChannelRead(msg);
             return;
         }
-        Refusal refusal = refusal(request, uri);
+        passOrRefuse(ctx, request, refusal(request, uri));
+    }
+
+    private static boolean isUpgrade(FullHttpRequest request) {
+        return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    private void passOrRefuse(ChannelHandlerContext ctx, FullHttpRequest request, Refusal refusal) {
         if (refusal == null) {
-            ctx.fireChannelRead(msg);
+            ctx.fireChannelRead(request);
             return;
         }
         traffic.refused(Connection.addressOf(ctx.channel()), refusal.text());
@@ -84,12 +106,11 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
             return forbidden("foreign origin " + origin + " (not the page's " + host + "): only the bench's own page may"
                     + " connect");
         }
-        if (clients.full()) {
-            return new Refusal(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "too many clients (max.clients reached): try again when one has left");
-        }
-        return null;
+        return clients.full() ? TOO_MANY : null;
     }
+
+    private static final Refusal TOO_MANY = new Refusal(HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "too many clients (max.clients reached): try again when one has left");
 
     private static Refusal forbidden(String text) {
         return new Refusal(HttpResponseStatus.FORBIDDEN, text);

@@ -71,7 +71,7 @@ final class ImageIntake {
             return;
         }
         from.received(bytes.length);
-        from.channel().writeAndFlush(RelayMessages.stored(header.name(), kept.image().file().getFileName().toString(),
+        from.tell(RelayMessages.stored(header.name(), kept.image().file().getFileName().toString(),
                 kept.duplicate()));
         traffic.received(from, kept, millis);
         if (now.relay() == RelayMode.ALL) {
@@ -93,7 +93,7 @@ final class ImageIntake {
     }
 
     private void refuse(Connection from, ImageHeader header, byte[] bytes, String why) {
-        from.channel().writeAndFlush(RelayMessages.refused(header.name(), why));
+        from.tell(RelayMessages.refused(header.name(), why));
         traffic.refused(from, header.name(), bytes.length, why);
     }
 

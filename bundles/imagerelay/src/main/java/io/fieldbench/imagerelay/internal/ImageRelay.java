@@ -42,6 +42,10 @@ import io.fieldbench.server.support.ServerControl;
 public final class ImageRelay implements StatusReport {
 
     public static final String PID = "io.fieldbench.imagerelay";
+    /** Said in the log, the status and the view while plain clients may connect. */
+    public static final String PLAIN_WARNING = "PLAIN CLIENTS ON (plain.clients): anyone who can reach the port may connect to"
+            + " ws://HOST:PORT/ without the pairing token and send images, as the Python tutorial's client does; turn it"
+            + " off when you are done with such clients";
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     static final String TOKEN_FILE = "imagerelay/token";
@@ -116,7 +120,8 @@ public final class ImageRelay implements StatusReport {
         RelaySocket open = control.socket();
         ImageStore images = store;
         return new RelayStatus(control.state(), control.endpoint(), control.problem(),
-                open == null ? 0 : open.clients().size(), images == null ? 0 : images.count(), pageAddresses());
+                open == null ? 0 : open.clients().size(), images == null ? 0 : images.count(), pageAddresses(),
+                settings.plainClients());
     }
 
     public RelaySettings settings() {
@@ -228,6 +233,9 @@ public final class ImageRelay implements StatusReport {
         lines.add(now.headline());
         now.pages().forEach(page -> lines.add(shown(page)));
         lines.add(now.clients() + " clients, " + now.images() + " images in " + imagesFolder());
+        if (now.plainClients()) {
+            lines.add(PLAIN_WARNING);
+        }
         return lines;
     }
 
@@ -277,6 +285,9 @@ public final class ImageRelay implements StatusReport {
                     ServerControl.endpoint(socket.localAddress()), now.relay().setting(), now.maxImageBytes(),
                     now.imagesFolder());
             announce(PageAddresses.of(socket.localAddress(), now.bindAddress(), token.value()));
+            if (now.plainClients()) {
+                log.warn("Image relay: {}", PLAIN_WARNING);
+            }
         }
 
         @Override

@@ -55,4 +55,9 @@ public @interface RelayConfig {
     @AttributeDefinition(name = "Echo", description = "Send every message back to its sender as it is and keep nothing:"
             + " for the WebSocket conformance suite and round-trip benchmarks")
     boolean echo() default false;
+
+    @AttributeDefinition(name = "Plain clients", description = "Also let clients of the Python WebSocket tutorial in: they"
+            + " connect to ws://HOST:PORT/ without the pairing token and send and receive bare image bytes, no JSON."
+            + " Anyone on the network can then send images: turn it on only for such clients")
+    boolean plain_clients() default false;
 }

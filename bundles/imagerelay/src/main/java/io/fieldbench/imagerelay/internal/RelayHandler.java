@@ -80,7 +80,7 @@ final class RelayHandler extends ChannelDuplexHandler {
         clock.messageDone(); // the HTTP request is not part of a message
         RelaySettings now = settings.get();
         if (!now.echo()) { // an echo server says nothing of its own: the conformance suite expects only its echoes
-            ctx.writeAndFlush(RelayMessages.hello(client.id(), now.maxImageBytes(), now.relay()));
+            client.tell(RelayMessages.hello(client.id(), now.maxImageBytes(), now.relay()));
         }
         traffic.connected(client);
     }
@@ -148,7 +148,7 @@ final class RelayHandler extends ChannelDuplexHandler {
     }
 
     private void refuse(ChannelHandlerContext ctx, String name, long bytes, String why) {
-        ctx.writeAndFlush(RelayMessages.refused(name, why));
+        client.tell(RelayMessages.refused(name, why));
         traffic.refused(client, name, bytes, why);
     }
 

@@ -39,7 +39,7 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
     /** @param connections every connection, upgraded or not, for closing them all when the relay stops */
     RelayInitializer(RelayParts parts, RelayClients clients, ImageIntake intake, ChannelGroup connections) {
         this.settings = parts.settings();
-        this.gate = new HandshakeGate(parts.token(), clients, parts.traffic());
+        this.gate = new HandshakeGate(parts.token(), clients, parts.traffic(), () -> parts.settings().get().plainClients());
         this.page = new PageHandler(parts.page());
         this.clients = clients;
         this.traffic = parts.traffic();

@@ -14,7 +14,7 @@ import io.fieldbench.server.support.ServerControl;
  */
 public record RelaySettings(boolean enabled, String bindAddress, int port, int maxImageBytes, long maxPixels,
         RelayMode relay, int maxClients, int outboundLimitBytes, int idleTimeoutSeconds, Path imagesFolder,
-        boolean echo, List<String> problems) implements ServerControl.Listening {
+        boolean echo, boolean plainClients, List<String> problems) implements ServerControl.Listening {
 
     static final int DEFAULT_MAX_IMAGE_BYTES = 16 * 1024 * 1024;
     static final long DEFAULT_MAX_PIXELS = 100_000_000L;
@@ -55,7 +55,7 @@ public record RelaySettings(boolean enabled, String bindAddress, int port, int m
         Path images = folder.isEmpty() ? data.resolve(IMAGES) : data.resolve(folder);
         return new RelaySettings(config.enabled(), config.bind_address().trim(), config.port(), maxImage, maxPixels, relay,
                 maxClients, outbound, Math.max(0, config.idle_timeout_seconds()), images.toAbsolutePath().normalize(),
-                config.echo(), List.copyOf(problems));
+                config.echo(), config.plain_clients(), List.copyOf(problems));
     }
 
     /** Whether the listening socket stays as it is: the limits apply to the next connection. */

@@ -14,6 +14,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
 import io.fieldbench.imagerelay.events.RelayEvent;
+import io.fieldbench.imagerelay.internal.ImageRelay;
 import io.fieldbench.imagerelay.internal.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.view.support.WrapLayout;
@@ -140,7 +141,9 @@ final class ImageRelayPanel extends JPanel {
         RelayStatus status = snapshot.status();
         long dropped = intake.dropped();
         state.setText("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
-                + count(status.images(), "image") + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : ""));
+                + count(status.images(), "image") + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : "")
+                + (status.plainClients() ? " · PLAIN CLIENTS ON: no token needed at ws://HOST:PORT/" : ""));
+        state.setToolTipText(status.plainClients() ? ImageRelay.PLAIN_WARNING : null);
         start.setEnabled(status.state() == State.STOPPED);
         stop.setEnabled(status.running());
         addresses.show(status.pages());

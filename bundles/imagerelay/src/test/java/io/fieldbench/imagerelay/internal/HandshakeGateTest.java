@@ -40,7 +40,7 @@ class HandshakeGateTest {
         Path file = data.resolve("imagerelay/token");
         Files.createDirectories(file.getParent());
         Files.writeString(file, TOKEN + "\n");
-        channel = new EmbeddedChannel(new HandshakeGate(PairingToken.load(file), clients, traffic));
+        channel = new EmbeddedChannel(new HandshakeGate(PairingToken.load(file), clients, traffic, () -> false));
     }
 
     private static FullHttpRequest request(String uri, String origin) {

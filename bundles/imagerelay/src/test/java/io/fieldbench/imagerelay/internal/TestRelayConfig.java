@@ -5,6 +5,12 @@ import java.lang.annotation.Annotation;
 /** A {@link RelayConfig} with the defaults, but for what a test changes. */
 record TestRelayConfig(String relay, boolean echo, int maxClients, int maxImageBytes) implements RelayConfig {
 
+    @Override
+    public boolean plain_clients() {
+        return false;
+    }
+
+
     static TestRelayConfig relay(String relay) {
         return new TestRelayConfig(relay, false, 2, 1024 * 1024);
     }

@@ -27,8 +27,22 @@ final class TutorialClient {
         assumeTrue(Files.isExecutable(PYTHON), "needs Debian's python3 (" + PYTHON + "); .ci/run installs it");
     }
 
+    /** Debian's python3-websockets, which the WebSocket tutorial's client imports. */
+    static void assumeWebsockets() throws IOException, InterruptedException {
+        assumeInstalled();
+        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import websockets").redirectErrorStream(true).start();
+        check.getInputStream().readAllBytes();
+        assumeTrue(check.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS) && check.exitValue() == 0,
+                "needs Debian's python3-websockets; .ci/run installs it");
+    }
+
     /** Runs the script with these arguments; fails unless it ends well within the deadline. */
     static List<String> run(String script, String... arguments) throws IOException, InterruptedException {
+        return start(script, arguments).get();
+    }
+
+    /** Starts the script with these arguments; {@link Running#get()} waits for what it printed. */
+    static Running start(String script, String... arguments) throws IOException {
         assumeInstalled();
         Path file = Files.createTempFile("tutorial-", ".py");
         try (InputStream in = TutorialClient.class.getResourceAsStream("/tutorials/" + script)) {
@@ -39,16 +53,24 @@ final class TutorialClient {
         }
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), file.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError(script + " failed: " + new String(output, StandardCharsets.UTF_8));
+        return new Running(script, file, new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** A tutorial client running. */
+    record Running(String script, Path file, Process process) {
+
+        /** Waits for the client to end; gives what it printed, or fails with it. */
+        List<String> get() throws IOException, InterruptedException {
+            try {
+                byte[] output = process.getInputStream().readAllBytes();
+                if (!process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new AssertionError(script + " failed: " + new String(output, StandardCharsets.UTF_8));
+                }
+                return new String(output, StandardCharsets.UTF_8).lines().toList();
+            } finally {
+                process.destroyForcibly();
+                Files.deleteIfExists(file);
             }
-            return new String(output, StandardCharsets.UTF_8).lines().toList();
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(file);
         }
     }
 }

@@ -1,8 +1,12 @@
 package io.fieldbench.tests.distribution;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,6 +120,38 @@ class TutorialClientsTest {
 
         assertEquals(List.of("你好"), got);
         bench.askUntil("fb:clients", line -> line.startsWith("0 clients"), "the client gone");
+    }
+
+    @Test
+    void webSocketImageClientSendsAndReceivesBareImageBytesInPlainMode() throws Exception {
+        TutorialClient.assumeWebsockets();
+        bench = headless.startServer("imagerelay", "io.fieldbench.imagerelay", 0, "plain.clients=true");
+        int port = bench.awaitListening("imagerelay:status");
+        bench.ask("imagerelay:status", line -> line.contains("PLAIN CLIENTS ON"), "plain mode said loud");
+        byte[] photo = png(64, 48);
+        Path image = Files.write(headless.data().resolve("photo.png"), photo);
+        Path saved = headless.data().resolve("received.png");
+
+        TutorialClient.Running phone = TutorialClient.start("ws_image_client.py", "ws://127.0.0.1:" + port, image.toString(),
+                saved.toString());
+        String kept = bench.askUntil("fb:images", line -> line.contains("127.0.0.1"), "the phone's image kept");
+        String file = kept.substring(kept.lastIndexOf(' ') + 1);
+        bench.ask("fb:send-image " + file + " all", line -> line.startsWith("sent "), "the image sent back");
+
+        assertEquals(List.of("sent", "bytes " + photo.length), phone.get(), "no JSON, only the image's bytes");
+        assertArrayEquals(photo, Files.readAllBytes(saved));
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                picture.setRGB(x, y, x * 4 << 16 | y * 5 << 8 | (x + y));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private int startUdp(String... settings) throws Exception {
