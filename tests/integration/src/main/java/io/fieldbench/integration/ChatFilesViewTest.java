@@ -1,6 +1,7 @@
 package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Component;
 import java.awt.image.BufferedImage;
@@ -35,7 +36,9 @@ import javax.swing.table.TableModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 
 import io.fieldbench.api.workbench.Workbench;
@@ -69,6 +72,9 @@ class ChatFilesViewTest {
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
     Workbench workbench;
 
+    @InjectBundleContext
+    BundleContext context;
+
     private final ConfigurationChanges settings = new ConfigurationChanges();
     private final List<Runnable> putBack = new ArrayList<>();
 
@@ -77,6 +83,36 @@ class ChatFilesViewTest {
         settings.putBack();
         putBack.forEach(Runnable::run);
         putBack.clear();
+    }
+
+    @Test
+    void chatViewsListenOnMovesTheServerToTheAddressAndPortApplied() throws IOException {
+        Path file = Path.of(context.getProperty("fieldbench.data"), "etc", CHAT_PID + ".cfg");
+        byte[] before = Files.readAllBytes(file);
+        putBack.add(() -> {
+            try {
+                Files.write(file, before);  // FileInstall applies the test bench's own settings again
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot restore " + file, e);
+            }
+        });
+        int first = freeTcpPort();
+        // the settings file, as a user has it: Apply updates it, and FileInstall applies it
+        Files.writeString(file, "enabled = true\nbind.address = " + LOOPBACK + "\nport = " + first + "\n");
+        Poll.until("the chat server listens on " + LOOPBACK + ":" + first, () -> bound(first));
+        Component chat = showing(CHAT_VIEW);
+        JTextField port = (JTextField) component(chat, "listen-port");
+        Poll.until("Listen on shows port " + first, () -> WorkbenchUi.onEdt(() -> port.getText()).equals(Integer.toString(first)));
+
+        int second = freeTcpPort();
+        WorkbenchUi.onEdt(() -> {
+            port.setText(Integer.toString(second));
+            return null;
+        });
+        WorkbenchUi.click((AbstractButton) component(chat, "listen-apply"));
+
+        Poll.until("the chat server moved to " + LOOPBACK + ":" + second, () -> bound(second) && !bound(first));
+        assertTrue(Files.readString(file).contains("port = " + second), "saved where the bench keeps its settings");
     }
 
     @Test

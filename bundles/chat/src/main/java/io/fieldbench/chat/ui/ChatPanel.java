@@ -27,6 +27,7 @@ import io.fieldbench.chat.internal.ChatStatus;
 import io.fieldbench.chat.internal.ShownText;
 import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.view.support.RowsModel;
+import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -45,6 +46,8 @@ final class ChatPanel extends JPanel {
     private final ChatServer server;
     private final MessageIntake intake;
     private final JLabel status = new JLabel();
+    private final JLabel note = new JLabel(" ");
+    private final ListenOn listenOn;
     private final JButton listen = new JButton("Listen");
     private final JButton stopButton = new JButton("Stop");
     private final RowsModel<ChatClient> clients = new RowsModel<>(ChatPanel::clientCell, "Id", "Address", "Connected since",
@@ -55,14 +58,21 @@ final class ChatPanel extends JPanel {
     private final MessageInput input;
     private final Timer timer;
 
-    ChatPanel(ChatServer server, MessageIntake intake) {
+    /**
+     * @param saveSettings writes settings to the chat server's file; called off the EDT
+     */
+    ChatPanel(ChatServer server, MessageIntake intake, ListenOn.Writer saveSettings) {
         super(new BorderLayout());
         this.server = server;
         this.intake = intake;
+        this.listenOn = new ListenOn("The TCP port clients connect to", "<data>/etc/" + ChatServer.PID + ".cfg", saveSettings,
+                (text, problem) -> note.setText(text));
         JPanel top = new JPanel(new WrapLayout(6));
-        top.add(status);
+        top.add(listenOn);
         top.add(listen);
         top.add(stopButton);
+        top.add(status);
+        top.add(note);
         listen.addActionListener(e -> change(server.start()));
         stopButton.addActionListener(e -> change(server.stop()));
 
@@ -134,6 +144,7 @@ final class ChatPanel extends JPanel {
     /** One tick on the EDT: status, the client list, and the messages that came since. */
     private void refresh() {
         ChatStatus now = server.status();
+        listenOn.show(server.settings().bindAddress(), server.settings().port());
         status.setText(now.headline() + " · " + now.clients() + " clients"
                 + (intake.dropped() > 0 ? " · " + intake.dropped() + " messages not shown (too many)" : ""));
         listen.setEnabled(!now.running() && now.state() == ServerControl.State.STOPPED);

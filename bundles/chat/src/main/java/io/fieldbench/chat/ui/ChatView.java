@@ -1,5 +1,7 @@
 package io.fieldbench.chat.ui;
 
+import java.util.Set;
+
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
@@ -10,6 +12,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
+import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.chat.events.ChatMessage;
@@ -35,6 +38,9 @@ public final class ChatView implements WorkbenchView, EventHandler {
     @Reference
     private ChatServer server;
 
+    @Reference
+    private SettingsFiles settingsFiles;
+
     private final MessageIntake intake = new MessageIntake();
     private volatile ChatPanel panel;
 
@@ -59,7 +65,7 @@ public final class ChatView implements WorkbenchView, EventHandler {
 
     @Override
     public JComponent createComponent() {
-        ChatPanel created = new ChatPanel(server, intake);
+        ChatPanel created = new ChatPanel(server, intake, values -> settingsFiles.write(ChatServer.PID, values, Set.of()));
         panel = created;
         return created;
     }

@@ -86,10 +86,11 @@ final class GalleryPanel extends JPanel {
         return list.getSelectedValue();
     }
 
-    /** Selects the image {@code step} places further down the list (older), or up (newer) when negative. */
+    /** Selects the image {@code step} places further down the list (older), or up (newer) when negative, away, wrapping around at either end as people expect of previous/next. */
     void move(int step) {
-        int index = Math.max(0, Math.min(images.size() - 1, list.getSelectedIndex() + step));
-        if (index >= 0 && !images.isEmpty()) {
+        if (!images.isEmpty()) {
+            int from = list.getSelectedIndex() < 0 ? (step > 0 ? -1 : 0) : list.getSelectedIndex();
+            int index = Math.floorMod(from + step, images.size());
             list.setSelectedIndex(index);
             list.ensureIndexIsVisible(index);
         }

@@ -38,6 +38,7 @@ final class ImageActions extends JPanel {
         add(Buttons.named("Save as…", "relay-save-as", this::saveAs));
         add(Buttons.named("Send to selected client", "relay-send-selected", this::sendToSelected));
         add(Buttons.named("Send to all", "relay-send-all", () -> send(OptionalInt.empty())));
+        add(Buttons.named("Send file…", "relay-send-file", this::sendFile));
         add(Buttons.named("Auto-save folder…", "relay-images-folder", this::chooseImagesFolder));
     }
 
@@ -94,6 +95,21 @@ final class ImageActions extends JPanel {
             return;
         }
         report(tasks.send(image.file(), client), count -> "sent " + image.name() + " (" + ByteSize.of(image.size()) + ") to "
+                + (client.isPresent() ? "client " + client.getAsInt() : count + (count == 1 ? " client" : " clients")),
+                "not sent");
+    }
+
+    /** Sends any image file from disk: to the selected client, or to all when none is selected. */
+    private void sendFile() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle("Send an image file to " + selectedClient.get().stream().mapToObj(id -> "client " + id)
+                .findFirst().orElse("all clients"));
+        if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path file = chooser.getSelectedFile().toPath().toAbsolutePath();
+        OptionalInt client = selectedClient.get();
+        report(tasks.send(file, client), count -> "sent " + file.getFileName() + " to "
                 + (client.isPresent() ? "client " + client.getAsInt() : count + (count == 1 ? " client" : " clients")),
                 "not sent");
     }

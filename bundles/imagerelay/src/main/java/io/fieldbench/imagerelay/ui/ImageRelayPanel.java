@@ -17,6 +17,7 @@ import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.internal.ImageRelay;
 import io.fieldbench.imagerelay.internal.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
+import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -53,6 +54,8 @@ final class ImageRelayPanel extends JPanel {
      * @param worker runs the snapshots and the operator's tasks
      * @param decoder decodes the gallery's thumbnails
      */
+    private final ListenOn listenOn;
+
     ImageRelayPanel(RelayTasks tasks, EventIntake intake, Executor worker, Executor decoder) {
         super(new BorderLayout());
         this.tasks = tasks;
@@ -65,7 +68,10 @@ final class ImageRelayPanel extends JPanel {
         viewer = new ImageViewer(worker, () -> gallery().move(-1), () -> gallery().move(1));
         gallery = new GalleryPanel(decoder, viewer::show);
 
+        listenOn = new ListenOn("The HTTP and WebSocket port phones connect to", "<data>/etc/" + ImageRelay.PID + ".cfg",
+                tasks::writeSettings, (text, problem) -> say(text));
         JPanel header = new JPanel(new WrapLayout(6));
+        header.add(listenOn);
         header.add(state);
         header.add(start);
         header.add(stop);
@@ -139,6 +145,7 @@ final class ImageRelayPanel extends JPanel {
 
     private void show(RelaySnapshot snapshot) {
         RelayStatus status = snapshot.status();
+        listenOn.show(tasks.settings().bindAddress(), tasks.settings().port());
         long dropped = intake.dropped();
         state.setText("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
                 + count(status.images(), "image") + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : "")

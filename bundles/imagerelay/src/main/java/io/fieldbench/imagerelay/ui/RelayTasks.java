@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.imagerelay.internal.ImageRelay;
+import io.fieldbench.imagerelay.internal.RelaySettings;
 import io.fieldbench.imagerelay.internal.RelayStatus;
 
 /**
@@ -81,6 +82,16 @@ final class RelayTasks {
     CompletableFuture<Path> saveCopy(Path image, Path target, boolean replace) {
         return onWorker(() -> replace ? Files.copy(image, target, StandardCopyOption.REPLACE_EXISTING)
                 : Files.copy(image, target));
+    }
+
+    /** Writes settings of the relay into its file; call off the EDT (the view's Listen on does). */
+    void writeSettings(Map<String, String> values) throws IOException {
+        settingsFiles.write(ImageRelay.PID, values, Set.of());
+    }
+
+    /** The relay's settings in force; any thread. */
+    RelaySettings settings() {
+        return relay.settings();
     }
 
     /** Writes the auto-save folder into {@code etc/<pid>.cfg}; the relay takes it from there. */

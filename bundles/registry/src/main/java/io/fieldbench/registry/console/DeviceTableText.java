@@ -11,7 +11,7 @@ import io.fieldbench.registry.internal.RegistryHealth;
 /** The device table as console text: aligned columns, then one line of totals. */
 final class DeviceTableText {
 
-    private static final String ROW = "%-16s %-24s %10s %9s %7s %7s %-9s %-6s %s%n";
+    private static final String ROW = "%-16s %-24s %10s %9s %7s %7s %-9s %s%s%n";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private DeviceTableText() {
@@ -19,11 +19,11 @@ final class DeviceTableText {
 
     static String table(List<Device> devices) {
         StringBuilder text = new StringBuilder(String.format(ROW,
-                "DEVICE", "ENDPOINT", "PACKETS", "RATE/S", "ERRORS", "LOST", "LAST SEEN", "ONLINE", "LAST MESSAGE"));
+                "DEVICE", "ENDPOINT", "PACKETS", "RATE/S", "ERRORS", "LOST", "LAST SEEN", "ONLINE", "  LAST MESSAGE"));
         for (Device device : devices) {
             text.append(String.format(ROW, device.id(), endpoints(device), device.packets(),
                     String.format("%.1f", device.rate()), device.decodeErrors(), device.lost(), time(device.lastSeen()),
-                    device.online() ? "yes" : "no", device.lastMessage()));
+                    device.online() ? "yes" : "no", device.lastMessage().isEmpty() ? "" : "  " + device.lastMessage()));
         }
         return text.toString();
     }

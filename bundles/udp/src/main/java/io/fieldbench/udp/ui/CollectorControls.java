@@ -33,6 +33,7 @@ import io.fieldbench.udp.internal.ReplyMode;
 import io.fieldbench.udp.internal.StatusText;
 import io.fieldbench.udp.internal.UdpCollector;
 
+import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -50,17 +51,13 @@ final class CollectorControls extends JPanel {
 
     /** About 4 refreshes a second: counters a person can read. */
     static final int REFRESH_INTERVAL_MS = 250;
-    private static final int ADDRESS_COLUMNS = 12;
-    private static final int PORT_COLUMNS = 5;
     private static final int TEMPLATE_COLUMNS = 14;
     private static final int GAP = 6;
 
     private final UdpCollector collector;
     private final Function<Map<String, String>, CompletableFuture<Void>> saveSettings;
     private final Consumer<Charset> encodingShown;
-    private final JTextField address = new JTextField(ADDRESS_COLUMNS);
-    private final JTextField port = new JTextField(PORT_COLUMNS);
-    private final JButton apply = new JButton("Apply");
+    private final ListenOn listenOn;
     private final JButton start = new JButton("Start");
     private final JButton stop = new JButton("Stop");
     private final JTextArea state = messageLine();
@@ -86,9 +83,11 @@ final class CollectorControls extends JPanel {
         this.collector = collector;
         this.saveSettings = saveSettings;
         this.encodingShown = encodingShown;
+        this.listenOn = new ListenOn("The UDP port devices send to", "<data>/etc/" + UdpCollector.PID + ".cfg",
+                values -> saveSettings.apply(values).join(), this::showNote);
         setLayout(new BoxLayout(this, BoxLayout.PAGE_AXIS));
         setBorder(BorderFactory.createEmptyBorder(GAP / 2, GAP, GAP / 2, GAP));
-        add(row(group(new JLabel("Listen on"), address, new JLabel(":"), port, apply), group(start, stop)));
+        add(row(listenOn, group(start, stop)));
         add(line(state));
         add(row(group(new JLabel("Decoder"), decoder), group(new JLabel("Encoding"), charset),
                 group(new JLabel("Reply"), reply), group(new JLabel("Ack template"), ackTemplate)));
@@ -141,12 +140,6 @@ final class CollectorControls extends JPanel {
     }
 
     private void wire() {
-        address.setToolTipText("0.0.0.0: every IPv4 interface; ::: IPv6 and IPv4; 127.0.0.1: this machine only");
-        port.setToolTipText("The UDP port devices send to");
-        apply.setToolTipText("Save address and port to <data>/etc/io.fieldbench.udp.cfg; a running collector moves there");
-        apply.addActionListener(e -> applyEndpoint());
-        address.addActionListener(e -> applyEndpoint());
-        port.addActionListener(e -> applyEndpoint());
         start.setToolTipText("Listen now (udp:start); the 'enabled' setting decides about the next start of the bench");
         stop.setToolTipText("Stop listening now and free the port (udp:stop)");
         start.addActionListener(e -> switchCollector(collector::start));
@@ -160,21 +153,6 @@ final class CollectorControls extends JPanel {
         reply.addActionListener(e -> save("reply", ((ReplyMode) reply.getSelectedItem()).setting()));
         ackTemplate.setToolTipText("The ack reply; %s stands for the datagram's own bytes (echo %s: echo and the data; without %s a fixed answer). Enter saves it");
         ackTemplate.addActionListener(e -> save("ack.template", ackTemplate.getText()));
-    }
-
-    private void applyEndpoint() {
-        String host = address.getText().trim();
-        int number;
-        try {
-            number = Integer.parseInt(port.getText().trim());
-        } catch (NumberFormatException e) {
-            number = -1;
-        }
-        if (host.isEmpty() || number < 0 || number > 65_535) {
-            showNote("Give an address (such as 0.0.0.0) and a port from 0 to 65535", true);
-            return;
-        }
-        saveAll(Map.of("bind.address", host, "port", Integer.toString(number)));
     }
 
     private void save(String key, String value) {
@@ -229,11 +207,7 @@ final class CollectorControls extends JPanel {
     private void load(CollectorSettings settings, List<String> decoders) {
         loading = true;
         try {
-            if (shownSettings == null || !settings.bindAddress().equals(shownSettings.bindAddress())
-                    || settings.port() != shownSettings.port()) {
-                address.setText(settings.bindAddress());
-                port.setText(Integer.toString(settings.port()));
-            }
+            listenOn.show(settings.bindAddress(), settings.port());
             List<String> choices = new ArrayList<>();
             choices.add(CollectorSettings.AUTO);
             choices.addAll(decoders);
