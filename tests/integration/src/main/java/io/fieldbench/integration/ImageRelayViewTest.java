@@ -145,6 +145,17 @@ class ImageRelayViewTest {
             send(view, "relay-send-selected", name, "to client ");
             assertReceived(client, name, png);
             Poll.until("the log shows the upload", () -> logMentions(view, name));
+
+            // and previous/next wrap around at the ends of the gallery
+            client.sendImage("second-" + name, "image/png", png("again"));
+            client.nextText("stored");
+            Poll.until("the gallery lists the second image", () -> galleryLists(view, "second-" + name));
+            int last = WorkbenchUi.onEdt(() -> ((JList<?>) component(view, "relay-gallery")).getModel().getSize() - 1);
+            selectInGallery(view, last);
+            click(view, "relay-next");
+            assertEquals(0, selectedInGallery(view), "Next on the last image goes to the first");
+            click(view, "relay-previous");
+            assertEquals(last, selectedInGallery(view), "Previous on the first image goes to the last");
             screenshot(WorkbenchUi.frameShowing(VIEW));
         }
     }
@@ -170,6 +181,11 @@ class ImageRelayViewTest {
 
     /** A picture with gradients and shapes, so that scaling and zoom show. */
     private static byte[] png() throws IOException {
+        return png("Fieldbench");
+    }
+
+    /** An image with this word on it: another word, other bytes. */
+    private static byte[] png(String word) throws IOException {
         BufferedImage image = new BufferedImage(IMAGE_WIDTH, IMAGE_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
@@ -179,7 +195,7 @@ class ImageRelayViewTest {
             graphics.fillOval(IMAGE_WIDTH / 4, IMAGE_HEIGHT / 4, IMAGE_WIDTH / 2, IMAGE_HEIGHT / 2);
             graphics.setColor(Color.WHITE);
             graphics.setFont(graphics.getFont().deriveFont(96f));
-            graphics.drawString("Fieldbench", IMAGE_WIDTH / 3, IMAGE_HEIGHT / 2);
+            graphics.drawString(word, IMAGE_WIDTH / 3, IMAGE_HEIGHT / 2);
         } finally {
             graphics.dispose();
         }
@@ -227,6 +243,17 @@ class ImageRelayViewTest {
             }
             return false;
         });
+    }
+
+    private static void selectInGallery(Component view, int index) {
+        WorkbenchUi.onEdt(() -> {
+            ((JList<?>) component(view, "relay-gallery")).setSelectedIndex(index);
+            return null;
+        });
+    }
+
+    private static int selectedInGallery(Component view) {
+        return WorkbenchUi.onEdt(() -> ((JList<?>) component(view, "relay-gallery")).getSelectedIndex());
     }
 
     private static boolean logMentions(Component view, String text) {
