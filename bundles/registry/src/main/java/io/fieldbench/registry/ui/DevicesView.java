@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.api.workbench.Workbench;
@@ -36,7 +37,8 @@ public final class DevicesView implements WorkbenchView {
     private LiveDeviceRegistry registry;
 
     /** The bridge, when it runs: it reaches other benches' devices. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile RemoteDownlink downlink;
 
     private volatile DevicesPanel panel;

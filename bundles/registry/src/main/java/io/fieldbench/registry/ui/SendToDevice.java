@@ -42,6 +42,7 @@ final class SendToDevice {
         this.owner = owner;
         this.selected = selected;
         this.downlink = downlink;
+        button.setName("devices-send");
         button.setToolTipText("Send a datagram to the selected device of another bench (site/device), from that bench's"
                 + " UDP socket; needs the bridge");
         button.addActionListener(e -> ask());
