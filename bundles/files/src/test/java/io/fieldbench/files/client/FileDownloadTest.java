@@ -92,6 +92,29 @@ class FileDownloadTest {
     }
 
     /** Accepts one client, reads its name line, sends the reply and closes; completes with the name. */
+    @Test
+    void withoutNewlineTheNameGoesAloneAsTheTutorialsServerTakesIt() throws Exception {
+        byte[] file = "the report".getBytes(StandardCharsets.UTF_8);
+        Path target = folder.resolve("report.txt");
+        try (ServerSocket peer = loopbackPeer()) {
+            // the tutorial's server: conn.recv(1024) is the name, whatever it holds
+            CompletableFuture<String> asked = CompletableFuture.supplyAsync(() -> {
+                try (Socket client = peer.accept()) {
+                    client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(PEER_TIMEOUT_SECONDS));
+                    byte[] segment = new byte[1024];
+                    int read = client.getInputStream().read(segment);
+                    client.getOutputStream().write(file);
+                    return new String(segment, 0, read, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            new FileDownload("127.0.0.1", peer.getLocalPort(), "report.txt", false, target).run(n -> { });
+            assertEquals("report.txt", asked.get(PEER_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the name alone, no line end");
+        }
+        assertArrayEquals(file, Files.readAllBytes(target));
+    }
+
     private static CompletableFuture<String> serveOnce(ServerSocket peer, byte[] reply) {
         return CompletableFuture.supplyAsync(() -> {
             try (Socket client = peer.accept()) {
