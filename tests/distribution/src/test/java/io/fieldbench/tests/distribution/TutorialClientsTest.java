@@ -134,9 +134,11 @@ class TutorialClientsTest {
 
         TutorialClient.Running phone = TutorialClient.start("ws_image_client.py", "ws://127.0.0.1:" + port, image.toString(),
                 saved.toString());
-        String kept = bench.askUntil("fb:images", line -> line.contains("127.0.0.1"), "the phone's image kept");
+        // the row of the kept file, named yyyyMMdd-HHmmss-<sender>-<name> (not the page address printed at start)
+        String kept = bench.askUntil("fb:images", line -> line.contains("-127.0.0.1-"), "the phone's image kept");
         String file = kept.substring(kept.lastIndexOf(' ') + 1);
-        bench.ask("fb:send-image " + file + " all", line -> line.startsWith("sent "), "the image sent back");
+        String sent = bench.ask("fb:send-image " + file + " all", line -> line.contains("sent "), "the image sent back");
+        assertTrue(sent.startsWith("sent "), sent);
 
         assertEquals(List.of("sent", "bytes " + photo.length), phone.get(), "no JSON, only the image's bytes");
         assertArrayEquals(photo, Files.readAllBytes(saved));
