@@ -103,16 +103,26 @@ final class BenchProcess implements AutoCloseable {
         return Integer.parseInt(headline.substring(headline.lastIndexOf(':') + 1));
     }
 
-    /** Repeats a command until one of its answers matches; for state that changes in the background. */
+    /**
+     * Repeats a command until a line of its answer matches (any line of it: a status may say what
+     * is asked in its third line); for state that changes in the background.
+     */
     String askUntil(String command, Predicate<String> matching, String what) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
         String answer = null;
         while (System.nanoTime() < end) {
             output.clear();
             send(command);
-            answer = output.poll(1, TimeUnit.SECONDS);
-            if (answer != null && matching.test(answer)) {
-                return answer;
+            long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            for (long left; (left = answered - System.nanoTime()) > 0;) {
+                String line = output.poll(left, TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    break;
+                }
+                answer = line;
+                if (matching.test(line)) {
+                    return line;
+                }
             }
         }
         throw new AssertionError("'" + command + "' never answered " + what + " within " + DEADLINE.toSeconds()
