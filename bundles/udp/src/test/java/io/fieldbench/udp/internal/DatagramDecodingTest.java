@@ -86,6 +86,11 @@ class DatagramDecodingTest {
         Outcome outcome = DatagramDecoding.decode(raw("temp=21,x"), List.of(broken), TestConfig.settings(Map.of()), e -> e);
         assertTrue(outcome.failed());
         assertTrue(outcome.sample().isEmpty());
+
+        for (String unknownFormat : List.of("EX id:7 temp:21", "{\"t\":", "t=21")) {
+            assertTrue(DatagramDecoding.decode(raw(unknownFormat), List.of(refusing("text")), TestConfig.settings(Map.of()), e -> e)
+                    .failed(), "a frame of a format no decoder reads stays an error: " + unknownFormat);
+        }
     }
 
     private static RawDatagram raw(String text) {

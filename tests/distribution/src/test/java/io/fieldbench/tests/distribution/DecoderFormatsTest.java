@@ -79,7 +79,7 @@ class DecoderFormatsTest {
         bench = DecoderBench.start(headless, Map.of(BINARY_PID, BINARY_LAYOUT));
         List<byte[]> broken = List.of(
                 new byte[0],
-                new byte[] { 'x' },
+                new byte[] { 'x', ':' },
                 new byte[] { 'i', 'd', '=', 'u', ',', 't', '=', (byte) 0xC3, '(' },
                 "id=gbk,状态=正常".getBytes(GBK),
                 new byte[] { (byte) 0xA5, 0x5A, 0, 0, 0 },
