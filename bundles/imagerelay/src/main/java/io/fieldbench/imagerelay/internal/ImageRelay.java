@@ -66,6 +66,12 @@ public final class ImageRelay implements StatusReport {
     private Path data;
     private boolean headless;
     private PairingToken token;
+    /** Read off the interfaces on the control thread and a pool thread, never by a status call. */
+    private final PageAddressCache pages = new PageAddressCache(() -> {
+        RelaySocket open = this.control.socket();
+        return open == null ? null : new PageAddressCache.Listening(open.localAddress(), this.settings.bindAddress(),
+                this.token.value());
+    });
     private RelayJournal journal;
     private RelayParts parts;
     private ServerControl<RelaySocket> control;
@@ -130,14 +136,14 @@ public final class ImageRelay implements StatusReport {
 
     /** The page's addresses on every interface it can be reached on, with the token; empty when not listening. */
     public List<PageAddress> pageAddresses() {
-        RelaySocket open = control.socket();
-        return open == null ? List.of() : PageAddresses.of(open.localAddress(), settings.bindAddress(), token.value());
+        return pages.pages();
     }
 
     /** A new pairing token: new connections need it; clients already connected stay. */
     public void regenerateToken() {
         try {
             token.regenerate();
+            pages.refresh();
         } catch (IOException e) {
             String problem = "Cannot write a new pairing token to " + data.resolve(TOKEN_FILE) + ": " + e.getMessage()
                     + "; the old token stays";
@@ -284,7 +290,7 @@ public final class ImageRelay implements StatusReport {
             log.info("Image relay listening on HTTP and WebSocket {} (relay {}, images up to {} bytes, kept in {})",
                     ServerControl.endpoint(socket.localAddress()), now.relay().setting(), now.maxImageBytes(),
                     now.imagesFolder());
-            announce(PageAddresses.of(socket.localAddress(), now.bindAddress(), token.value()));
+            announce(pages.refresh(new PageAddressCache.Listening(socket.localAddress(), now.bindAddress(), token.value())));
             if (now.plainClients()) {
                 log.warn("Image relay: {}", PLAIN_WARNING);
             }
@@ -292,6 +298,7 @@ public final class ImageRelay implements StatusReport {
 
         @Override
         public void closed(RelaySocket socket, InetSocketAddress endpoint) {
+            pages.clear();
             log.info("Image relay stopped listening on {}; its clients were disconnected (server stopping)",
                     ServerControl.endpoint(endpoint));
         }

@@ -30,46 +30,64 @@ final class KernelDrops {
 
     private long closedSockets;
     private long current;
-    private long inode = -1;
+    private volatile long inode = -1;
     private boolean known;
+    /** What {@link #total()} says: published after each change, so that the EDT never waits for a read of /proc. */
+    private volatile long total = -1;
 
     /** Finds the socket bound to this port; the count stays unknown if the system does not tell. */
-    synchronized void watch(int port) {
-        inode = findInode(port, TABLES, openSocketInodes());
-        current = 0;
-        if (inode >= 0) {
-            known = true;
-            refresh();
+    void watch(int port) {
+        long found = findInode(port, TABLES, openSocketInodes());
+        synchronized (this) {
+            inode = found;
+            current = 0;
+            known |= found >= 0;
+            publish();
         }
+        refresh();
     }
 
     /** The socket closes: its last count joins the total. */
-    synchronized void unwatch() {
-        if (inode >= 0) {
-            refresh();
+    void unwatch() {
+        refresh();
+        synchronized (this) {
             closedSockets += current;
+            current = 0;
+            inode = -1;
+            publish();
         }
-        current = 0;
-        inode = -1;
     }
 
-    /** Reads the watched socket's count again. */
-    synchronized void refresh() {
-        if (inode < 0) {
+    /** Reads the watched socket's count again; the tables are read without holding the lock. */
+    void refresh() {
+        long watched = inode;
+        if (watched < 0) {
             return;
         }
+        OptionalLong drops = OptionalLong.empty();
         for (Path table : TABLES) {
-            OptionalLong drops = drops(readLines(table), inode);
+            drops = drops(readLines(table), watched);
             if (drops.isPresent()) {
-                current = drops.getAsLong();
-                return;
+                break;
+            }
+        }
+        if (drops.isPresent()) {
+            synchronized (this) {
+                if (inode == watched) {
+                    current = drops.getAsLong();
+                    publish();
+                }
             }
         }
     }
 
-    /** Drops at every socket the collector had, or -1 when the system never said. */
-    synchronized long total() {
-        return known ? closedSockets + current : -1;
+    /** Drops at every socket the collector had, or -1 when the system never said. Any thread; never waits. */
+    long total() {
+        return total;
+    }
+
+    private void publish() {
+        total = known ? closedSockets + current : -1;
     }
 
     /** The drops column of the row with this inode, in the lines of a {@code /proc/net/udp} table. */
