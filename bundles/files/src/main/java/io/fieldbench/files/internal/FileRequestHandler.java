@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
@@ -29,7 +31,9 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * One connection: reads the name, then sends the file with a {@link DefaultFileRegion} (the kernel
- * copies it to the socket; it is never loaded into memory) and closes, or refuses and closes.
+ * copies it to the socket; it is never loaded into memory) and closes, or refuses and closes. The
+ * name is resolved and the file opened on the {@code disk} executor, never on the event loop: a
+ * slow disk or network share must not stall the other clients of the loop.
  * <p>
  * The name ends at the first newline ({@code \r\n} too) or, when the first read holds none, at
  * the end of that read: a device that writes the bare name in one segment is served as well.
@@ -44,13 +48,19 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
     private final Transfers transfers;
     private final RefusalLog refusals;
     private final Logger log;
+    private final Executor disk;
     private boolean named;
 
-    FileRequestHandler(Supplier<FilesSettings> settings, Transfers transfers, RefusalLog refusals, Logger log) {
+    FileRequestHandler(Supplier<FilesSettings> settings, Transfers transfers, RefusalLog refusals, Logger log, Executor disk) {
         this.settings = settings;
         this.transfers = transfers;
         this.refusals = refusals;
         this.log = log;
+        this.disk = disk;
+    }
+
+    /** A name looked up on the disk executor: the file found and opened, or why not. */
+    private record LookedUp(Found found, FileChannel file, String refusal) {
     }
 
     @Override
@@ -82,23 +92,42 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void serve(ChannelHandlerContext ctx, byte[] name) {
         FilesSettings now = settings.get();
+        CompletableFuture.supplyAsync(() -> lookUp(now, name), disk).whenComplete((looked, failure) -> ctx.executor().execute(() -> {
+            if (failure != null) {
+                refuse(ctx, RequestedName.escaped(name), SharedFolder.UNREADABLE, now.errorLine());
+            } else if (looked.file() == null) {
+                refuse(ctx, RequestedName.escaped(name), looked.refusal(), now.errorLine());
+            } else if (!ctx.channel().isActive()) {
+                close(looked.file()); // the client left while the disk answered
+            } else {
+                send(ctx, looked.found(), looked.file());
+            }
+        }));
+    }
+
+    /** On the disk executor: the name resolved inside the shared folder and the file opened. */
+    private static LookedUp lookUp(FilesSettings now, byte[] name) {
         Resolution resolution = now.sharedFolder().resolve(name);
-        if (resolution instanceof Found found) {
-            send(ctx, found);
-        } else {
-            refuse(ctx, RequestedName.escaped(name), ((Refused) resolution).reason(), now.errorLine());
+        if (!(resolution instanceof Found found)) {
+            return new LookedUp(null, null, ((Refused) resolution).reason());
+        }
+        try {
+            // the real path, opened without following links: a link swapped in after the check is not followed
+            return new LookedUp(found, FileChannel.open(found.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS), "");
+        } catch (IOException e) {
+            return new LookedUp(null, null, SharedFolder.UNREADABLE);
         }
     }
 
-    private void send(ChannelHandlerContext ctx, Found found) {
-        FileChannel file;
+    private static void close(FileChannel file) {
         try {
-            // the real path, opened without following links: a link swapped in after the check is not followed
-            file = FileChannel.open(found.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            file.close();
         } catch (IOException e) {
-            refuse(ctx, RequestedName.escaped(found.name()), SharedFolder.UNREADABLE, settings.get().errorLine());
-            return;
+            // nothing was sent from it
         }
+    }
+
+    private void send(ChannelHandlerContext ctx, Found found, FileChannel file) {
         String client = client(ctx);
         Transfer transfer = transfers.begin(client, found.name(), found.size());
         log.info("Sending {} ({} bytes) to {}", RequestedName.escaped(found.name()), found.size(), client);

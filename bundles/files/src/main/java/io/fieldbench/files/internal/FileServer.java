@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
@@ -21,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The file service: listens where its configuration says and sends files of the shared folder to
@@ -40,6 +45,8 @@ public final class FileServer {
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     /** Files counted for the status; a folder with more says "at least". */
     static final int MAX_COUNTED_FILES = 100_000;
+    private static final int DISK_THREADS = 4;
+    private static final long DISK_IDLE_SECONDS = 30;
     private static final String HOME = "fieldbench.home";
     private static final String DATA = "fieldbench.data";
 
@@ -52,6 +59,8 @@ public final class FileServer {
     private Path home;
     private Path data;
     private ServerControl<FileServerSocket> control;
+    /** Looks names up and opens files, off the event loops; a few at a time, the threads end when idle. */
+    private ExecutorService disk;
     /** The folder the open socket was announced to share; on the control thread only. */
     private Path shared;
 
@@ -60,6 +69,10 @@ public final class FileServer {
         home = Path.of(property(context, HOME, "."));
         data = Path.of(property(context, DATA, home.resolve("data").toString()));
         settings = FilesSettings.of(config, home, data);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(DISK_THREADS, DISK_THREADS, DISK_IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new DefaultThreadFactory("fieldbench-files-disk", true));
+        pool.allowCoreThreadTimeOut(true);
+        disk = pool;
         control = new ServerControl<>("file service", BIND_PROBLEM, new SharingSocket(), log::error);
         control.activate();
     }
@@ -76,6 +89,7 @@ public final class FileServer {
     @Deactivate
     void deactivate() throws InterruptedException {
         control.deactivate(log::warn);
+        disk.shutdown();
     }
 
     /** Starts listening with the settings in force, unless it listens already; completes once it listens or failed. */
@@ -149,7 +163,7 @@ public final class FileServer {
         public FileServerSocket open(InetSocketAddress endpoint) throws Exception {
             shared = settings.folder();
             makeFolder(shared);
-            return FileServerSocket.bind(endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log));
+            return FileServerSocket.bind(endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log, disk));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.fieldbench.files.internal;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
@@ -16,12 +17,14 @@ final class FileServerInitializer extends ChannelInitializer<SocketChannel> {
     private final Transfers transfers;
     private final RefusalLog refusals;
     private final Logger log;
+    private final Executor disk;
 
-    FileServerInitializer(Supplier<FilesSettings> settings, Transfers transfers, RefusalLog refusals, Logger log) {
+    FileServerInitializer(Supplier<FilesSettings> settings, Transfers transfers, RefusalLog refusals, Logger log, Executor disk) {
         this.settings = settings;
         this.transfers = transfers;
         this.refusals = refusals;
         this.log = log;
+        this.disk = disk;
     }
 
     @Override
@@ -30,6 +33,6 @@ final class FileServerInitializer extends ChannelInitializer<SocketChannel> {
         if (timeout > 0) {
             channel.pipeline().addLast(FileRequestHandler.TIMEOUT_HANDLER, new ReadTimeoutHandler(timeout, TimeUnit.SECONDS));
         }
-        channel.pipeline().addLast("request", new FileRequestHandler(settings, transfers, refusals, log));
+        channel.pipeline().addLast("request", new FileRequestHandler(settings, transfers, refusals, log, disk));
     }
 }
