@@ -19,7 +19,11 @@ import io.fieldbench.recorder.format.RecordFormat.Kind;
 import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.internal.Recorder;
 
-/** Plays recordings back, one at a time; the console and the Recordings view drive it. */
+/**
+ * Plays recordings back, one at a time; the console and the Recordings view drive it. Start and a
+ * waiting stop hold the monitor; progress, pause and a requested stop never wait for it, so the
+ * view's timer and buttons cannot stall the EDT while a replay ends.
+ */
 @Component(service = Replayer.class)
 public final class Replayer {
 
@@ -34,7 +38,7 @@ public final class Replayer {
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
-    private Replay current;
+    private volatile Replay current;
     private Thread thread;
 
     /**
@@ -75,11 +79,20 @@ public final class Replayer {
         return List.of();
     }
 
-    public synchronized ReplayProgress pause(boolean pause) {
-        if (current != null) {
-            current.pause(pause);
+    public ReplayProgress pause(boolean pause) {
+        Replay now = current;
+        if (now != null) {
+            now.pause(pause);
         }
         return progress();
+    }
+
+    /** Asks the replay that runs to stop, and returns at once: it ends within one batch. */
+    public void requestStop() {
+        Replay now = current;
+        if (now != null) {
+            now.stop();
+        }
     }
 
     /** Stops the replay that runs, if any, and waits for it to end. */
@@ -95,8 +108,9 @@ public final class Replayer {
         return progress();
     }
 
-    public synchronized ReplayProgress progress() {
-        return current == null ? ReplayProgress.IDLE : current.progress();
+    public ReplayProgress progress() {
+        Replay now = current;
+        return now == null ? ReplayProgress.IDLE : now.progress();
     }
 
     @Deactivate

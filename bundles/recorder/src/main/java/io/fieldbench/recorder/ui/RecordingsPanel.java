@@ -95,7 +95,7 @@ final class RecordingsPanel extends JPanel {
         play.setToolTipText("Play the selected sample recordings back as live data, marked replay");
         play.addActionListener(event -> play());
         pause.addActionListener(event -> replayer.pause(!replayer.progress().state().equals("paused")));
-        stop.addActionListener(event -> replayer.stop());
+        stop.addActionListener(event -> replayer.requestStop()); // never waits on the EDT: the timer shows it stopped
         bar.add(refresh);
         bar.add(export);
         bar.add(cancelExport);
