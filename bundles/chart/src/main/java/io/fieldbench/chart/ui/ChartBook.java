@@ -35,6 +35,7 @@ final class ChartBook {
     /** The channels on the right-hand value axis; a file without it puts every channel on the left. */
     private static final String RIGHT = ".right";
 
+    private final Object writing = new Object();
     private final Path file;
     private final Map<String, ChartSelection> charts = new LinkedHashMap<>();
 
@@ -115,8 +116,18 @@ final class ChartBook {
         charts.remove(id);
     }
 
-    /** Writes the book (to a temporary file first, so a crash leaves the old one whole). */
-    synchronized void write() throws IOException {
+    /**
+     * Writes the book (to a temporary file first, so a crash leaves the old one whole). The charts
+     * are copied under the book's monitor and written outside it, so that the EDT, which reads the
+     * book, never waits for the disk; writes take turns, each with the latest copy.
+     */
+    void write() throws IOException {
+        synchronized (writing) {
+            store(copy());
+        }
+    }
+
+    private synchronized Properties copy() {
         Properties properties = new Properties();
         properties.setProperty(CHARTS, String.join(",", charts.keySet()));
         for (ChartSelection chart : charts.values()) {
@@ -124,6 +135,10 @@ final class ChartBook {
             properties.setProperty(chart.id() + WINDOW, chart.window().name());
             properties.setProperty(chart.id() + RIGHT, lines(chart.rightInOrder()));
         }
+        return properties;
+    }
+
+    private void store(Properties properties) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary)) {

@@ -3,12 +3,17 @@ package io.fieldbench.chart.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +87,32 @@ class ChartBookTest {
     @Test
     void aMissingFileIsAnEmptyBook() throws IOException {
         assertEquals(List.of(), ChartBook.read(folder.resolve("none.properties")).charts());
+    }
+
+    @Test
+    void readersNeverWaitForTheDiskWhileTheBookIsWritten() throws Exception {
+        Path file = folder.resolve(ChartBook.FILE_NAME);
+        Path temporary = file.resolveSibling(ChartBook.FILE_NAME + ".tmp");
+        // a named pipe stands for a stalled disk: writing to it waits until someone reads
+        assumeTrue(new ProcessBuilder("mkfifo", temporary.toString()).start().waitFor() == 0, "needs mkfifo");
+        ChartBook book = ChartBook.empty(file);
+        ChartSelection chart = book.add();
+
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            try {
+                book.write();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            assertEquals(List.of(chart), CompletableFuture.supplyAsync(book::charts).get(5, TimeUnit.SECONDS),
+                    "the charts read while the write is stuck on the disk");
+        } finally {
+            try (InputStream drain = Files.newInputStream(temporary)) {
+                drain.readAllBytes(); // the disk comes back
+            }
+            writing.get(5, TimeUnit.SECONDS);
+        }
     }
 }
