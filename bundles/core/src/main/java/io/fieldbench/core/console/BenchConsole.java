@@ -25,6 +25,8 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 import io.fieldbench.api.feature.FeatureService;
+import io.fieldbench.api.status.ConsoleOutput;
+import io.fieldbench.core.BenchProperties;
 
 /**
  * The bench's console: runs each line of standard input as a Gogo command and prints the result.
@@ -33,8 +35,8 @@ import io.fieldbench.api.feature.FeatureService;
  * keep running, so the bench reads standard input itself. End of input ends the console, not the
  * bench. Only a bench started by the launcher has a console ({@value #ENABLED} is {@code true}).
  */
-@Component(immediate = true)
-public class BenchConsole {
+@Component(immediate = true, service = ConsoleOutput.class)
+public class BenchConsole implements ConsoleOutput {
 
     /** Framework property that turns the console on. */
     public static final String ENABLED = "fieldbench.console";
@@ -53,6 +55,7 @@ public class BenchConsole {
     private Logger log;
 
     private volatile boolean running;
+    private volatile PrintStream console;
     private CommandSession session;
 
     @Activate
@@ -65,15 +68,27 @@ public class BenchConsole {
         InputStream in = new FileInputStream(FileDescriptor.in);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset());
         session = processor.createSession(in, out, out);
+        if (new BenchProperties(context).headless()) {
+            console = out;
+        }
         Thread reader = new Thread(() -> readCommands(in, out), "fieldbench-console");
         // stdin cannot be interrupted; a daemon thread does not keep the JVM alive after the framework stops
         reader.setDaemon(true);
         reader.start();
     }
 
+    @Override
+    public void say(String line) {
+        PrintStream out = console;
+        if (out != null) {
+            out.println(line);
+        }
+    }
+
     @Deactivate
     void deactivate() {
         running = false;
+        console = null;
         if (session != null) {
             session.close();
         }

@@ -17,11 +17,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.fieldbench.api.status.ConsoleOutput;
 import io.fieldbench.api.status.StatusReport;
 import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.server.support.BindProblem;
@@ -51,7 +54,6 @@ public final class ImageRelay implements StatusReport {
     static final String TOKEN_FILE = "imagerelay/token";
     private static final String HOME = "fieldbench.home";
     private static final String DATA = "fieldbench.data";
-    private static final String HEADLESS = "fieldbench.headless";
 
     @Reference
     private EventAdmin eventAdmin;
@@ -60,11 +62,13 @@ public final class ImageRelay implements StatusReport {
     private Logger log;
 
     private final Clock clock = Clock.systemUTC();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConsoleOutput console;
+
     private volatile RelaySettings settings;
     /** Loaded on the control thread; null until then. */
     private volatile ImageStore store;
     private Path data;
-    private boolean headless;
     private PairingToken token;
     /** Read off the interfaces on the control thread and a pool thread, never by a status call. */
     private final PageAddressCache pages = new PageAddressCache(() -> {
@@ -80,7 +84,6 @@ public final class ImageRelay implements StatusReport {
     void activate(BundleContext context, RelayConfig config) throws IOException {
         Path home = Path.of(property(context, HOME, "."));
         data = Path.of(property(context, DATA, home.resolve("data").toString()));
-        headless = Boolean.parseBoolean(context.getProperty(HEADLESS));
         settings = RelaySettings.of(config, data);
         settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         token = PairingToken.load(data.resolve(TOKEN_FILE));
@@ -249,12 +252,13 @@ public final class ImageRelay implements StatusReport {
         return page.url() + (page.interfaceName().isEmpty() ? "" : " (" + page.interfaceName() + ")");
     }
 
-    /** Says where phones open the page: in the log, and on the console of a headless bench. */
+    /** Says where phones open the page: in the log, and on the console of a headless bench (the user types nothing to see it). */
     private void announce(List<PageAddress> pages) {
         for (PageAddress page : pages) {
             log.info("Image relay page: {}", shown(page));
-            if (headless) {
-                System.out.println("Image relay page: " + shown(page)); // the console user types nothing to see it
+            ConsoleOutput console = this.console;
+            if (console != null) {
+                console.say("Image relay page: " + shown(page));
             }
         }
     }

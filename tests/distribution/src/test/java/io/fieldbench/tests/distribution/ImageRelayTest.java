@@ -103,6 +103,16 @@ class ImageRelayTest {
     }
 
     @Test
+    void aHeadlessBenchSaysWherePhonesOpenThePageOnItsConsole() throws Exception {
+        bench = relay.start(0);
+
+        String said = bench.awaitLine(line -> line.startsWith("Image relay page: http://127.0.0.1:"),
+                "the page address on the console, without a command typed");
+        relay.awaitListening();
+        assertEquals("Image relay page: " + relay.pageUrl() + " (lo)", said);
+    }
+
+    @Test
     void thePageUploadsRepeatsRelayAndSendImageWork() throws Exception {
         bench = relay.start(0);
         int port = relay.awaitListening();
