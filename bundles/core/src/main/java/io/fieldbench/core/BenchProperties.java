@@ -10,14 +10,15 @@ import io.fieldbench.core.feature.FeatureNames;
 
 /**
  * The framework properties through which the launcher tells the bundles where the bench lives
- * and how it was started. The names are the launcher's; this is their one reader.
+ * and how it was started: the api's names ({@link io.fieldbench.api.settings.BenchProperties}) and
+ * the core's own, read in one place.
  */
 public final class BenchProperties {
 
-    public static final String HOME = "fieldbench.home";
-    public static final String DATA = "fieldbench.data";
+    public static final String HOME = io.fieldbench.api.settings.BenchProperties.HOME;
+    public static final String DATA = io.fieldbench.api.settings.BenchProperties.DATA;
     public static final String FEATURES = "fieldbench.features";
-    public static final String HEADLESS = "fieldbench.headless";
+    public static final String HEADLESS = io.fieldbench.api.settings.BenchProperties.HEADLESS;
 
     private final BundleContext context;
 

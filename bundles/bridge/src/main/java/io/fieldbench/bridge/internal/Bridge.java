@@ -28,6 +28,7 @@ import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.api.sample.SampleEvents;
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.status.StatusReport;
 
 /**
@@ -45,8 +46,6 @@ import io.fieldbench.api.status.StatusReport;
 public final class Bridge implements EventHandler, StatusReport, RemoteDownlink {
 
     public static final String PID = "io.fieldbench.bridge";
-    /** The framework property naming the data folder (set by the launcher). */
-    private static final String DATA = "fieldbench.data";
 
     @Reference
     private EventAdmin events;
@@ -63,7 +62,7 @@ public final class Bridge implements EventHandler, StatusReport, RemoteDownlink 
 
     @Activate
     void activate(BundleContext context, BridgeConfig config) {
-        folder = Path.of(context.getProperty(DATA), "bridge");
+        folder = Path.of(context.getProperty(BenchProperties.DATA), "bridge");
         start(BridgeSettings.of(config));
     }
 

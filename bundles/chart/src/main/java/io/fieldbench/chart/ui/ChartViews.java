@@ -26,6 +26,7 @@ import org.osgi.service.log.LoggerFactory;
 
 import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.DeviceRegistry;
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.chart.internal.ChartFeed;
@@ -39,9 +40,6 @@ import io.fieldbench.chart.internal.SeriesStore;
  */
 @Component(service = {})
 public final class ChartViews implements ChartHost {
-
-    /** Framework property: the bench's data directory. */
-    static final String DATA_PROPERTY = "fieldbench.data";
 
     @Reference
     private Workbench workbench;
@@ -105,7 +103,7 @@ public final class ChartViews implements ChartHost {
     }
 
     private static Path bookFile(BundleContext context) {
-        String data = context.getProperty(DATA_PROPERTY);
+        String data = context.getProperty(BenchProperties.DATA);
         return data == null || data.isBlank()
                 ? context.getDataFile(ChartBook.FILE_NAME).toPath()
                 : Path.of(data, ChartBook.FILE_NAME);

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 
@@ -28,8 +29,6 @@ import io.fieldbench.api.workbench.WorkbenchView;
 public final class TcpClientView implements WorkbenchView {
 
     static final String ID = "tcp-client";
-    /** Framework property: the bench's data directory. */
-    static final String DATA_PROPERTY = "fieldbench.data";
 
     /** Held only so that the view exists where there is a window to dock in. */
     @Reference
@@ -76,7 +75,7 @@ public final class TcpClientView implements WorkbenchView {
     }
 
     private static Path dataFile(BundleContext context) {
-        String data = context.getProperty(DATA_PROPERTY);
+        String data = context.getProperty(BenchProperties.DATA);
         return data == null || data.isBlank()
                 ? context.getDataFile(LastConnectionFile.FILE_NAME).toPath()
                 : Path.of(data, LastConnectionFile.FILE_NAME);

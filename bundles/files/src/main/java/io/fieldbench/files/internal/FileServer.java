@@ -23,6 +23,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -47,8 +48,6 @@ public final class FileServer {
     static final int MAX_COUNTED_FILES = 100_000;
     private static final int DISK_THREADS = 4;
     private static final long DISK_IDLE_SECONDS = 30;
-    private static final String HOME = "fieldbench.home";
-    private static final String DATA = "fieldbench.data";
 
     @Reference(service = LoggerFactory.class)
     private Logger log;
@@ -66,8 +65,8 @@ public final class FileServer {
 
     @Activate
     void activate(BundleContext context, FilesConfig config) {
-        home = Path.of(property(context, HOME, "."));
-        data = Path.of(property(context, DATA, home.resolve("data").toString()));
+        home = Path.of(property(context, BenchProperties.HOME, "."));
+        data = Path.of(property(context, BenchProperties.DATA, home.resolve("data").toString()));
         settings = FilesSettings.of(config, home, data);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(DISK_THREADS, DISK_THREADS, DISK_IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DefaultThreadFactory("fieldbench-files-disk", true));

@@ -24,6 +24,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.status.ConsoleOutput;
 import io.fieldbench.api.status.StatusReport;
 import io.fieldbench.imagerelay.events.RelayEvent;
@@ -52,8 +53,6 @@ public final class ImageRelay implements StatusReport {
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     static final String TOKEN_FILE = "imagerelay/token";
-    private static final String HOME = "fieldbench.home";
-    private static final String DATA = "fieldbench.data";
 
     @Reference
     private EventAdmin eventAdmin;
@@ -82,8 +81,8 @@ public final class ImageRelay implements StatusReport {
 
     @Activate
     void activate(BundleContext context, RelayConfig config) throws IOException {
-        Path home = Path.of(property(context, HOME, "."));
-        data = Path.of(property(context, DATA, home.resolve("data").toString()));
+        Path home = Path.of(property(context, BenchProperties.HOME, "."));
+        data = Path.of(property(context, BenchProperties.DATA, home.resolve("data").toString()));
         settings = RelaySettings.of(config, data);
         settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
         token = PairingToken.load(data.resolve(TOKEN_FILE));

@@ -17,6 +17,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.sample.SampleEvents;
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.recorder.format.RecordFormat.Kind;
 import io.fieldbench.recorder.format.Recordings;
 
@@ -33,7 +34,6 @@ import io.fieldbench.recorder.format.Recordings;
 public final class Recorder implements EventHandler {
 
     public static final String PID = "io.fieldbench.recorder";
-    static final String DATA_PROPERTY = "fieldbench.data";
     static final String FOLDER = "recordings";
     /** How long stopping waits for the queue to reach the files. */
     static final long DRAIN_MILLIS = 30_000;
@@ -67,7 +67,7 @@ public final class Recorder implements EventHandler {
         if (!config.folder().isBlank()) {
             return Path.of(config.folder().trim());
         }
-        String data = context.getProperty(DATA_PROPERTY);
+        String data = context.getProperty(BenchProperties.DATA);
         Path base = data != null ? Path.of(data) : Path.of(System.getProperty("user.home"), ".fieldbench");
         return base.resolve(FOLDER);
     }

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
+import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 
@@ -36,11 +37,6 @@ import io.fieldbench.api.workbench.WorkbenchView;
  */
 @Component
 public final class WorkbenchWindow {
-
-    /** Framework property: {@code true} on a bench without a window. */
-    static final String HEADLESS_PROPERTY = "fieldbench.headless";
-    /** Framework property: the bench's data directory. */
-    static final String DATA_PROPERTY = "fieldbench.data";
     static final String LAYOUT_FILE = "layout.xml";
     private static final long SYSTEM_BUNDLE = 0;
 
@@ -59,7 +55,7 @@ public final class WorkbenchWindow {
     @Activate
     void activate(BundleContext context) {
         this.context = context;
-        if (Boolean.parseBoolean(context.getProperty(HEADLESS_PROPERTY)) || GraphicsEnvironment.isHeadless()) {
+        if (Boolean.parseBoolean(context.getProperty(BenchProperties.HEADLESS)) || GraphicsEnvironment.isHeadless()) {
             logger.info("Headless bench: no workbench window");
             return;
         }
@@ -148,7 +144,7 @@ public final class WorkbenchWindow {
     }
 
     private static File layoutFile(BundleContext context) {
-        String dataDirectory = context.getProperty(DATA_PROPERTY);
+        String dataDirectory = context.getProperty(BenchProperties.DATA);
         return dataDirectory == null || dataDirectory.isBlank()
                 ? context.getDataFile(LAYOUT_FILE)
                 : new File(dataDirectory, LAYOUT_FILE);
