@@ -30,6 +30,7 @@ import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.Downlink;
 import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.Sample;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The bridge while a broker is set: one {@link BrokerLink}, this bench's samples gathered
@@ -82,11 +83,7 @@ final class BridgeSession {
         this.settings = settings;
         this.topics = new Topics(settings.prefix());
         this.log = log;
-        this.thread = Executors.newSingleThreadScheduledExecutor(work -> {
-            Thread named = new Thread(work, "fieldbench-bridge");
-            named.setDaemon(true);
-            return named;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("fieldbench-bridge", true));
         this.link = new BrokerLink(settings, topics, benchStatus("offline"), new LinkEvents());
         this.intake = new RemoteIntake(post);
         this.desk = new DownlinkDesk(settings, topics, link::publish, downlink);
