@@ -119,7 +119,8 @@ public final class Bridge implements EventHandler, StatusReport, RemoteDownlink 
                 }
             }
             case SampleEvents.RECEIVED -> {
-                if (event.getProperty(SampleEvents.SITE) == null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
+                if (event.getProperty(SampleEvents.SITE) == null
+                        && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
                     running.datagrams(datagrams.stream().filter(Datagram.class::isInstance).map(Datagram.class::cast).toList());
                 }
             }

@@ -33,9 +33,10 @@ import io.fieldbench.api.sample.Sample;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The bridge while a broker is set: one {@link BrokerLink}, this bench's samples gathered
- * (a {@link Batcher}, and another for raw datagrams when they are published) into the {@link Outbox} and sent by the {@link OutboxSender}, other
- * benches' samples taken in ({@link RemoteIntake}), downlink both ways ({@link DownlinkDesk}).
+ * The bridge while a broker is set: one {@link BrokerLink}; this bench's samples (and, with
+ * {@code publish.datagrams}, its datagrams) gathered by a {@link Batcher} into the {@link Outbox}
+ * and sent by the {@link OutboxSender}; other benches' samples taken in ({@link RemoteIntake});
+ * downlink both ways ({@link DownlinkDesk}).
  * <p>
  * One thread, {@code fieldbench-bridge}, does the gathering, the disk and the sending; the event
  * handler and the client's threads only hand work to it. Received messages are handled on the
@@ -68,9 +69,12 @@ final class BridgeSession {
     private final AtomicLong queuedSamples = new AtomicLong();
     private final AtomicLong overrun = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private volatile String state = "connecting";
+    private static final String CONNECTING = "connecting";
+    private static final String CONNECTED = "connected";
+    private static final String DISCONNECTED = "disconnected";
+
+    private volatile String state = CONNECTING;
     private volatile String lastError = "";
-    private volatile boolean connected;
     private volatile BridgeStatus status;
     private final Rate publishedMessages = new Rate();
     private final Rate publishedSamples = new Rate();
@@ -141,7 +145,7 @@ final class BridgeSession {
                 .getBytes(StandardCharsets.UTF_8);
         String topic = topics.deviceStatus(settings.site(), device.id());
         deviceStatus.put(topic, payload);
-        if (connected) {
+        if (connected()) {
             link.publish(topic, payload, true, MqttQos.AT_LEAST_ONCE);
         }
     }
@@ -149,12 +153,12 @@ final class BridgeSession {
     /** Whether the device is one of a site this bench receives from, while the broker is connected. */
     boolean reaches(String deviceId) {
         int slash = deviceId.indexOf('/');
-        return connected && slash > 0 && settings.receivesFrom(deviceId.substring(0, slash));
+        return connected() && slash > 0 && settings.receivesFrom(deviceId.substring(0, slash));
     }
 
     /** Sends a datagram to a device of another bench; completes with that bench's one-line result. */
     CompletableFuture<String> send(String remoteDevice, byte[] payload) {
-        if (!connected) {
+        if (!connected()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the bridge is not connected to its broker"
                     + (lastError.isEmpty() ? "" : ": " + lastError)));
         }
@@ -227,9 +231,12 @@ final class BridgeSession {
         }
     }
 
-    private void connected() throws IOException {
-        connected = true;
-        state = "connected";
+    private boolean connected() {
+        return CONNECTED.equals(state);
+    }
+
+    private void onConnected() throws IOException {
+        state = CONNECTED;
         lastError = "";
         log.info("MQTT bridge: connected to {} as site '{}'", settings.broker().orElseThrow(), settings.site());
         link.publish(topics.of(settings.site(), Topics.STATUS), benchStatus("online"), true, MqttQos.AT_LEAST_ONCE);
@@ -247,10 +254,9 @@ final class BridgeSession {
         sender.pump(System.nanoTime());
     }
 
-    private void disconnected(String reason) throws IOException {
-        boolean wasConnected = connected;
-        connected = false;
-        state = wasConnected ? "disconnected" : state;
+    private void onDisconnected(String reason) throws IOException {
+        boolean wasConnected = connected();
+        state = wasConnected ? DISCONNECTED : state;
         sender.disconnected();
         if (wasConnected || !reason.equals(lastError)) {
             log.warn("MQTT bridge: {}", reason); // once per loss, not at every retry
@@ -309,7 +315,7 @@ final class BridgeSession {
                     // status topics: other benches' and devices' presence, shown by their own samples
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // whatever a foreign or broken message makes the readers throw
             rejected.incrementAndGet();
             problem("ignored a message on " + topic + ": " + e.getMessage());
         }
@@ -374,12 +380,12 @@ final class BridgeSession {
 
         @Override
         public void connected() {
-            submit(BridgeSession.this::connected);
+            submit(BridgeSession.this::onConnected);
         }
 
         @Override
         public void disconnected(String reason) {
-            submit(() -> BridgeSession.this.disconnected(reason));
+            submit(() -> onDisconnected(reason));
         }
 
         @Override

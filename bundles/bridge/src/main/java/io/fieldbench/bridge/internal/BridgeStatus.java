@@ -44,7 +44,8 @@ public record BridgeStatus(String state, String broker, String site, String clie
 
         @Override
         public String toString() {
-            return messages + " messages, " + (bytes < 1 << 20 ? (bytes >> 10) + " KiB" : String.format("%.1f MiB", bytes / (double) (1 << 20)))
+            String size = bytes < 1 << 20 ? (bytes >> 10) + " KiB" : String.format("%.1f MiB", bytes / (double) (1 << 20));
+            return messages + " messages, " + size
                     + (ageSeconds > 0 ? ", oldest " + ageSeconds + " s" : "") + (catchingUp ? ", catching up" : "")
                     + (dropped > 0 ? ", " + dropped + " dropped over the limit" : "");
         }

@@ -54,6 +54,8 @@ final class BrokerLink {
 
     static final long FIRST_RETRY_MILLIS = 500;
     static final long MAX_RETRY_MILLIS = 10_000;
+    /** The retry delay doubles at most this often (past it, the shift would overflow long before the cap). */
+    private static final int MAX_DOUBLINGS = 10;
 
     private final BridgeSettings settings;
     private final Listener listener;
@@ -106,7 +108,7 @@ final class BrokerLink {
         listener.disconnected(describe(context.getCause(), settings));
         if (running && context.getSource() != MqttDisconnectSource.USER) {
             int attempts = context.getReconnector().getAttempts();
-            long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts, 10));
+            long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts, MAX_DOUBLINGS));
             context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
         }
     }

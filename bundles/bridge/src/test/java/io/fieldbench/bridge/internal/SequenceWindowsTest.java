@@ -29,4 +29,27 @@ class SequenceWindowsTest {
         assertTrue(windows.firstTime("lab", 1, 0));
         assertEquals(0, windows.duplicates());
     }
+
+    @Test
+    void aWildNumberCostsNothing() {
+        SequenceWindows windows = new SequenceWindows();
+        assertTrue(windows.firstTime("field", 1, 0));
+        assertTrue(windows.firstTime("field", 1, Long.MAX_VALUE - 1), "a foreign message's number: no array sized by it");
+        assertFalse(windows.firstTime("field", 1, Long.MAX_VALUE - 1));
+        assertTrue(windows.firstTime("field", 1, 1));
+        assertEquals(Long.MAX_VALUE - 3, windows.missing());
+    }
+
+    @Test
+    void rangesMergeAsGapsFillInWhateverTheOrder() {
+        SequenceWindows windows = new SequenceWindows();
+        for (long seq : new long[] {5, 3, 1, 4, 2, 0}) {
+            assertTrue(windows.firstTime("field", 1, seq), "first time of " + seq);
+        }
+        for (long seq = 0; seq <= 5; seq++) {
+            assertFalse(windows.firstTime("field", 1, seq), "again: " + seq);
+        }
+        assertEquals(0, windows.missing());
+        assertEquals(6, windows.duplicates());
+    }
 }

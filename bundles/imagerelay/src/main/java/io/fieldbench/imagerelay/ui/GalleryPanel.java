@@ -86,7 +86,10 @@ final class GalleryPanel extends JPanel {
         return list.getSelectedValue();
     }
 
-    /** Selects the image {@code step} places further down the list (older), or up (newer) when negative, away, wrapping around at either end as people expect of previous/next. */
+    /**
+     * Selects the image {@code step} places further down the list (older), or up (newer) when
+     * negative, wrapping around at either end as people expect of previous/next.
+     */
     void move(int step) {
         if (!images.isEmpty()) {
             int from = list.getSelectedIndex() < 0 ? (step > 0 ? -1 : 0) : list.getSelectedIndex();

@@ -51,57 +51,42 @@ class ReplyHandlerTest {
 
     @Test
     void ackPutsTheReceivedTextIntoTheTemplate() {
-        EmbeddedChannel channel = channel(ReplyMode.ACK, "Received:%s", StandardCharsets.UTF_8);
-
-        channel.writeInbound(packet("id=7 t=1".getBytes(StandardCharsets.UTF_8)));
-
-        DatagramPacket reply = channel.readOutbound();
-        assertEquals("Received:id=7 t=1", reply.content().toString(StandardCharsets.UTF_8));
-        assertEquals(DEVICE, reply.recipient());
-        reply.release();
-        ((DatagramPacket) channel.readInbound()).release();
-        assertFalse(channel.finish());
+        assertEquals("Received:id=7 t=1", new String(ack("Received:%s", StandardCharsets.UTF_8,
+                "id=7 t=1".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
     }
 
     @Test
     void ackSpeaksTheChosenEncodingAndKeepsPercentSignsAsTheyAre() {
-        EmbeddedChannel channel = channel(ReplyMode.ACK, "收到 %s 100%", GBK);
-
-        channel.writeInbound(packet("温度=21 %d".getBytes(GBK)));
-
-        DatagramPacket reply = channel.readOutbound();
-        assertEquals("收到 温度=21 %d 100%", reply.content().toString(GBK));
-        reply.release();
-        ((DatagramPacket) channel.readInbound()).release();
-        assertFalse(channel.finish());
+        assertEquals("收到 温度=21 %d 100%", new String(ack("收到 %s 100%", GBK, "温度=21 %d".getBytes(GBK)), GBK));
     }
 
     @Test
     void ackSplicesTheDatagramsOwnBytesInUnchangedAsTheTelemetryTutorialDoes() {
-        EmbeddedChannel channel = channel(ReplyMode.ACK, "Received:%s", StandardCharsets.UTF_8);
         byte[] binary = {(byte) 0xFF, 0, (byte) 0x80, 'A', (byte) 0xC3};
-
-        channel.writeInbound(packet(binary));
-
-        DatagramPacket reply = channel.readOutbound();
         byte[] expected = {'R', 'e', 'c', 'e', 'i', 'v', 'e', 'd', ':', (byte) 0xFF, 0, (byte) 0x80, 'A', (byte) 0xC3};
-        assertArrayEquals(expected, ByteBufUtil.getBytes(reply.content()));
-        reply.release();
-        ((DatagramPacket) channel.readInbound()).release();
-        assertFalse(channel.finish());
+
+        assertArrayEquals(expected, ack("Received:%s", StandardCharsets.UTF_8, binary));
     }
 
     @Test
     void aTemplateWithoutTheMarkIsAFixedAnswer() {
-        EmbeddedChannel channel = channel(ReplyMode.ACK, "nice to meet you", StandardCharsets.UTF_8);
+        assertEquals("nice to meet you", new String(ack("nice to meet you", StandardCharsets.UTF_8,
+                "Michael".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+    }
 
-        channel.writeInbound(packet("Michael".getBytes(StandardCharsets.UTF_8)));
+    /** The ack a datagram gets with this template: the reply's bytes, sent to the datagram's sender. */
+    private byte[] ack(String template, Charset charset, byte[] payload) {
+        EmbeddedChannel channel = channel(ReplyMode.ACK, template, charset);
+
+        channel.writeInbound(packet(payload));
 
         DatagramPacket reply = channel.readOutbound();
-        assertEquals("nice to meet you", reply.content().toString(StandardCharsets.UTF_8));
+        assertEquals(DEVICE, reply.recipient());
+        byte[] bytes = ByteBufUtil.getBytes(reply.content());
         reply.release();
         ((DatagramPacket) channel.readInbound()).release();
         assertFalse(channel.finish());
+        return bytes;
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fieldbench.sim.DeviceSimulator;
-import io.fieldbench.sim.SimulationPlan;
 import io.fieldbench.sim.SimulationResult;
+import io.fieldbench.tests.distribution.BenchmarkFigures.Counted;
 
 /**
  * The bridge benchmark, end to end: 100-byte text datagrams from many devices go by UDP into a
@@ -42,7 +40,6 @@ public final class BridgeBenchmark {
     private static final long WARM_UP_DATAGRAMS = 200_000;
     private static final long WARM_UP_RATE = 50_000;
     private static final Duration SETTLE = Duration.ofSeconds(3);
-    private static final Pattern SAMPLES = Pattern.compile("samples=(\\d+) devices=(\\d+) p50=(\\d+)us p99=(\\d+)us");
     private static final Pattern PUBLISHED = Pattern.compile("published: (\\d+) messages, (\\d+) samples");
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
     private static final String BRIDGE = "io.fieldbench.bridge";
@@ -64,7 +61,7 @@ public final class BridgeBenchmark {
             Files.copy(Distribution.probeJar(), watcherHome.home().resolve("deploy/probe.jar"));
             BenchProcess watcher = watcherHome.start("--features", "bridge,registry,recorder", "--set", BRIDGE + ".broker=" + broker.uri(),
                     "--set", BRIDGE + ".site=lab", "--set", BRIDGE + ".subscribe=field", "--set", BRIDGE + ".publish=false");
-            int port = freePort();
+            int port = BenchmarkFigures.freeUdpPort();
             BenchProcess collector = collectorHome.start("--features", "udp,decoders,bridge", "--set", "io.fieldbench.udp.port=" + port,
                     "--set", "io.fieldbench.udp.bind.address=127.0.0.1", "--set", BRIDGE + ".broker=" + broker.uri(),
                     "--set", BRIDGE + ".site=field");
@@ -95,11 +92,11 @@ public final class BridgeBenchmark {
                     seconds, rate, messages, samplesPerMessage, message.length(), messageRate);
             System.out.printf("%-52s %12s %9s %10s %10s%n", "", "samples/s", "loss", "p50", "p99");
             System.out.printf("%-52s %,12.0f %8.3f%% %7.1f ms %7.1f ms%n", "(a) mosquitto_pub -> Mosquitto -> mosquitto_sub",
-                    baseline.count * (double) samplesPerMessage / seconds, lossPercent(messages, baseline.count),
-                    baseline.p50 / 1000.0, baseline.p99 / 1000.0);
+                    baseline.count() * (double) samplesPerMessage / seconds, BenchmarkFigures.lossPercent(messages, baseline.count()),
+                    baseline.p50() / 1000.0, baseline.p99() / 1000.0);
             System.out.printf("%-52s %,12.0f %8.3f%% %7.1f ms %7.1f ms%n", "(b) UDP -> collecting bench -> Mosquitto -> watcher",
-                    delivered.count / (double) seconds, lossPercent(sent.sent(), delivered.count), delivered.p50 / 1000.0,
-                    delivered.p99 / 1000.0);
+                    delivered.count() / (double) seconds, BenchmarkFigures.lossPercent(sent.sent(), delivered.count()), delivered.p50() / 1000.0,
+                    delivered.p99() / 1000.0);
             System.out.printf("%nsent %,d datagrams at %,.0f/s; watcher: %s; heap used: collector %s MiB, watcher %s MiB%n",
                     sent.sent(), sent.rate(), received, collectorMemory, watcherMemory);
             System.out.println("(a) times stdin of mosquitto_pub to stdout of mosquitto_sub; (b) the collector's receipt of a"
@@ -168,33 +165,22 @@ public final class BridgeBenchmark {
     }
 
     private static SimulationResult send(int port, long rate, long count) throws IOException {
-        SimulationPlan plan = SimulationPlan.parse(List.of("--devices", Integer.toString(DEVICES), "--rate", Long.toString(rate),
-                "--format", "text", "--target", "127.0.0.1:" + port, "--count", Long.toString(count),
-                "--size", Integer.toString(DATAGRAM_BYTES)));
-        return new DeviceSimulator(plan).run();
+        return BenchmarkFigures.send(port, DEVICES, DATAGRAM_BYTES, rate, count);
     }
 
     /** The watcher's probe count once it has not moved for {@link #SETTLE}. */
     private static Counted settle(BenchProcess watcher) throws InterruptedException {
-        Counted last = samples(watcher);
+        Counted last = BenchmarkFigures.samples(watcher);
         long changed = System.nanoTime();
         while (System.nanoTime() - changed < SETTLE.toNanos()) {
             Thread.sleep(100); // another process's counter: nothing to wait on
-            Counted now = samples(watcher);
-            if (now.count != last.count) {
+            Counted now = BenchmarkFigures.samples(watcher);
+            if (now.count() != last.count()) {
                 changed = System.nanoTime();
             }
             last = now;
         }
         return last;
-    }
-
-    private static Counted samples(BenchProcess bench) throws InterruptedException {
-        Matcher m = SAMPLES.matcher(bench.askUntil("probe:samples", line -> line.startsWith("samples="), "the sample count"));
-        if (!m.find()) {
-            throw new IllegalStateException("probe:samples answered in an unknown form");
-        }
-        return new Counted(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
     }
 
     private static long[] published(BenchProcess collector) throws InterruptedException {
@@ -223,16 +209,4 @@ public final class BridgeBenchmark {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percent / 100.0) - 1));
     }
 
-    private static int freePort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double lossPercent(long sent, long received) {
-        return sent == 0 ? 0 : 100.0 * (sent - received) / sent;
-    }
-
-    private record Counted(long count, long p50, long p99) {
-    }
 }

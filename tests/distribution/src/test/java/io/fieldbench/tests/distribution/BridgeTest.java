@@ -64,9 +64,9 @@ class BridgeTest {
 
     @Test
     void whatOneBenchCollectsAnotherSeesAndRecordsAndItsDownlinkReachesTheDevice() throws Exception {
-        broker = Mosquitto.anonymous(temporary.resolve("broker"));
-        Collector collector = startCollector(collectorHome, "field");
-        BenchProcess watcher = startWatcher(watcherHome, "field");
+        Linked linked = linkedThroughABroker();
+        Collector collector = linked.collector();
+        BenchProcess watcher = linked.watcher();
 
         send(collector.port(), "m1", 0, 300, 0);
 
@@ -87,9 +87,9 @@ class BridgeTest {
 
     @Test
     void aBrokerRestartedMidStreamLosesNothingAndDeliversEachSampleOnce() throws Exception {
-        broker = Mosquitto.anonymous(temporary.resolve("broker"));
-        Collector collector = startCollector(collectorHome, "field");
-        BenchProcess watcher = startWatcher(watcherHome, "field");
+        Linked linked = linkedThroughABroker();
+        Collector collector = linked.collector();
+        BenchProcess watcher = linked.watcher();
         int total = 3_000;
 
         CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
@@ -128,9 +128,9 @@ class BridgeTest {
 
     @Test
     void aWatcherThatWasAwayCatchesUpWithWhatItMissed() throws Exception {
-        broker = Mosquitto.anonymous(temporary.resolve("broker"));
-        Collector collector = startCollector(collectorHome, "field");
-        BenchProcess watcher = startWatcher(watcherHome, "field");
+        Linked linked = linkedThroughABroker();
+        Collector collector = linked.collector();
+        BenchProcess watcher = linked.watcher();
         send(collector.port(), "m3", 0, 100, 0);
         watcher.askUntil("fb:devices --count", line -> line.startsWith("1 device, 1 online, 100 packets"), "the first hundred");
         RecordSamplesTest.totals(watcher, samples -> samples == 100, "the first hundred recorded");
@@ -234,6 +234,17 @@ class BridgeTest {
 
     /** A collecting bench and the port its UDP collector listens on. */
     private record Collector(BenchProcess bench, int port) {
+    }
+
+    /** A collecting bench and a bench watching it. */
+    private record Linked(Collector collector, BenchProcess watcher) {
+    }
+
+    /** A broker, a collecting bench (site field) and a bench watching it (site lab). */
+    private Linked linkedThroughABroker() throws Exception {
+        broker = Mosquitto.anonymous(temporary.resolve("broker"));
+        Collector collector = startCollector(collectorHome, "field");
+        return new Linked(collector, startWatcher(watcherHome, "field"));
     }
 
     private Collector startCollector(HeadlessBench home, String site, String... settings) throws Exception {

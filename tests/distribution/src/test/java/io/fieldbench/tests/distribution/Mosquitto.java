@@ -21,6 +21,10 @@ final class Mosquitto implements AutoCloseable {
 
     static final Path BROKER = Path.of("/usr/sbin/mosquitto");
     static final Path PASSWORDS = Path.of("/usr/bin/mosquitto_passwd");
+    /** How long a helper program (openssl, mosquitto_passwd) or the broker's clean stop may take. */
+    private static final long WAIT_SECONDS = 10;
+    /** A probe of the port: the broker answers on loopback at once when it listens. */
+    private static final int CONNECT_MILLIS = 200;
 
     private final Path folder;
     private final int port;
@@ -107,7 +111,7 @@ final class Mosquitto implements AutoCloseable {
     private static void run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(command.get(0) + " failed: " + new String(output));
         }
     }
@@ -127,7 +131,7 @@ final class Mosquitto implements AutoCloseable {
     void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
             process = null;
@@ -147,7 +151,7 @@ final class Mosquitto implements AutoCloseable {
 
     private boolean accepts() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_MILLIS);
             return true;
         } catch (IOException e) {
             return process.isAlive() ? false : failed();

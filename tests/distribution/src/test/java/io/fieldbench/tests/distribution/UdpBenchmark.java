@@ -1,19 +1,16 @@
 package io.fieldbench.tests.distribution;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fieldbench.sim.DeviceSimulator;
-import io.fieldbench.sim.SimulationPlan;
 import io.fieldbench.sim.SimulationResult;
+import io.fieldbench.tests.distribution.BenchmarkFigures.Counted;
 
 /**
  * The UDP benchmark: the same stream of 100-byte text datagrams from many source ports, sent on
@@ -34,7 +31,6 @@ public final class UdpBenchmark {
     /** Sent to each receiver first, at a modest pace, so that both are measured with their code compiled. */
     private static final long WARM_UP_DATAGRAMS = 200_000;
     private static final long WARM_UP_RATE = 50_000;
-    private static final Pattern SAMPLES = Pattern.compile("samples=(\\d+) devices=(\\d+) p50=(\\d+)us p99=(\\d+)us");
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
     private static final Pattern RECORDED = Pattern.compile("written: (\\d+) samples");
 
@@ -53,14 +49,14 @@ public final class UdpBenchmark {
         Path temporary = Files.createTempDirectory("fieldbench-benchmark");
         Path home = Distribution.copyTo(temporary.resolve("fieldbench"));
         Files.copy(Distribution.probeJar(), home.resolve("deploy/probe.jar"));
-        int port = freePort();
+        int port = BenchmarkFigures.freeUdpPort();
         try (BenchProcess bench = BenchProcess.start(home, Map.of(), "--headless", "--data", temporary.resolve("data").toString(),
                 "--set", "io.fieldbench.udp.port=" + port)) {
             bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
             bench.askUntil("probe:samples", line -> line.startsWith("samples="), "the counting consumer");
-            warmUp(port, () -> samples(bench).count);
+            warmUp(port, () -> samples(bench).count());
             bench.askUntil("probe:reset", "reset"::equals, "the counter reset");
-            Figures full = blast(port, () -> samples(bench).count);
+            Figures full = blast(port, () -> samples(bench).count());
 
             System.out.println();
             System.out.printf("%-28s %14s %10s%n", "", "datagrams/s", "loss");
@@ -71,15 +67,15 @@ public final class UdpBenchmark {
             bench.askUntil("probe:reset", "reset"::equals, "the counter reset");
             long recordedBefore = settle(() -> recorded(bench)).count;
             SimulationResult paced = send(port, pacedRate, pacedRate * pacedSeconds);
-            long delivered = settle(() -> samples(bench).count).count;
+            long delivered = settle(() -> samples(bench).count()).count;
             long recorded = settle(() -> recorded(bench)).count - recordedBefore;
             Counted latency = samples(bench);
             bench.send("fb:status");
             Matcher memory = MEMORY.matcher(bench.awaitLine(line -> line.startsWith("memory:"), "the memory figure"));
             System.out.printf("%npaced %,d/s for %d s: sent %,d at %,.0f/s, delivered %,d, loss %.3f%%; "
                     + "receipt to delivered sample p50 %d us, p99 %d us; recorded to disk %,d (loss %.3f%%); bench heap %s MiB%n",
-                    pacedRate, pacedSeconds, paced.sent(), paced.rate(), delivered, lossPercent(paced.sent(), delivered),
-                    latency.p50, latency.p99, recorded, lossPercent(paced.sent(), recorded), memory.find() ? memory.group(1) : "?");
+                    pacedRate, pacedSeconds, paced.sent(), paced.rate(), delivered, BenchmarkFigures.lossPercent(paced.sent(), delivered),
+                    latency.p50(), latency.p99(), recorded, BenchmarkFigures.lossPercent(paced.sent(), recorded), memory.find() ? memory.group(1) : "?");
             bench.send("fb:shutdown");
             bench.awaitExit();
         }
@@ -107,10 +103,7 @@ public final class UdpBenchmark {
     }
 
     private static SimulationResult send(int port, long rate, long count) throws IOException {
-        SimulationPlan plan = SimulationPlan.parse(List.of("--devices", Integer.toString(DEVICES), "--rate", Long.toString(rate),
-                "--format", "text", "--target", "127.0.0.1:" + port, "--count", Long.toString(count),
-                "--size", Integer.toString(DATAGRAM_BYTES)));
-        return new DeviceSimulator(plan).run();
+        return BenchmarkFigures.send(port, DEVICES, DATAGRAM_BYTES, rate, count);
     }
 
     /** Polls a count until it has not moved for {@link #SETTLE}. */
@@ -130,11 +123,7 @@ public final class UdpBenchmark {
 
     private static Counted samples(BenchProcess bench) {
         try {
-            Matcher m = SAMPLES.matcher(bench.askUntil("probe:samples", line -> line.startsWith("samples="), "the sample count"));
-            if (!m.find()) {
-                throw new IllegalStateException("probe:samples answered in an unknown form");
-            }
-            return new Counted(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
+            return BenchmarkFigures.samples(bench);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -156,29 +145,16 @@ public final class UdpBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double lossPercent(long sent, long received) {
-        return sent == 0 ? 0 : 100.0 * (sent - received) / sent;
-    }
-
     private record Figures(long sent, long received, long nanos) {
         double rate() {
             return received / (nanos / 1e9);
         }
 
         double lossPercent() {
-            return UdpBenchmark.lossPercent(sent, received);
+            return BenchmarkFigures.lossPercent(sent, received);
         }
     }
 
     private record Settled(long count, long lastChangeNanos) {
-    }
-
-    private record Counted(long count, long p50, long p99) {
     }
 }
