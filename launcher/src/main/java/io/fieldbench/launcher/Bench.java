@@ -104,6 +104,17 @@ final class Bench {
         } while (event.getType() == FrameworkEvent.STOPPED_UPDATE);
     }
 
+    /** The bundles that have not stopped yet, by symbolic name. */
+    private static String stillStopping(Framework framework) {
+        List<String> names = new ArrayList<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getBundleId() != 0 && (bundle.getState() & (Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
+                names.add(bundle.getSymbolicName());
+            }
+        }
+        return names.isEmpty() ? "(none: the framework itself)" : String.join(", ", names);
+    }
+
     /** Stops the bench if it runs; says whether this call stopped it, within the time allowed. */
     boolean stop() {
         boolean running = (framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0;
@@ -113,7 +124,12 @@ final class Bench {
     private static boolean stop(Framework framework) {
         try {
             framework.stop();
-            return framework.waitForStop(STOP_TIMEOUT_MILLIS).getType() != FrameworkEvent.WAIT_TIMEDOUT;
+            if (framework.waitForStop(STOP_TIMEOUT_MILLIS).getType() != FrameworkEvent.WAIT_TIMEDOUT) {
+                return true;
+            }
+            System.err.println("fieldbench: not every bundle stopped within " + STOP_TIMEOUT_MILLIS / 1000 + " s; still stopping: "
+                    + stillStopping(framework));
+            return false;
         } catch (BundleException e) {
             return false;
         } catch (InterruptedException e) {

@@ -28,6 +28,7 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
     private Path home;
     private Path data;
     private BenchProcess process;
+    private boolean keep;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
     /** A fresh copy, ready to start, for use outside JUnit; {@link #close()} stops the bench and deletes the copy. */
@@ -44,6 +45,10 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        if (context.getExecutionException().isPresent()) {
+            keep = true; // the bench's log and files, for whoever reads the failure
+            System.err.println("the failed test's bench is kept in " + folder);
+        }
         close();
     }
 
@@ -62,7 +67,9 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
             }
             stop();
         } finally {
-            delete(folder);
+            if (!keep) {
+                delete(folder);
+            }
         }
     }
 
