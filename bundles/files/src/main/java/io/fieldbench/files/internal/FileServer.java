@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +27,6 @@ import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The file service: listens where its configuration says and sends files of the shared folder to
@@ -45,7 +45,7 @@ public final class FileServer {
     /** How a failure to listen is told to the user. */
     static final BindProblem BIND_PROBLEM = new BindProblem("TCP", PID);
     /** Files counted for the status; a folder with more says "at least". */
-    static final int MAX_COUNTED_FILES = 100_000;
+    public static final int MAX_COUNTED_FILES = 100_000;
     private static final int DISK_THREADS = 4;
     private static final long DISK_IDLE_SECONDS = 30;
 

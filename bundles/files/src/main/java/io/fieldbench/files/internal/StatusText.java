@@ -23,7 +23,7 @@ public final class StatusText {
     }
 
     /** Every line of {@code files:status}. */
-    static String of(FilesStatus status, int files, boolean more) {
+    public static String of(FilesStatus status, int files, boolean more) {
         List<String> lines = new ArrayList<>();
         lines.add(headline(status));
         lines.add("folder:    " + status.folder() + " (" + (more ? "at least " : "") + files + " files)");
@@ -38,7 +38,7 @@ public final class StatusText {
     }
 
     /** One line per refusal: time, client, name, reason. */
-    static String refusals(List<Refusal> refusals) {
+    public static String refusals(List<Refusal> refusals) {
         if (refusals.isEmpty()) {
             return "no refusals";
         }

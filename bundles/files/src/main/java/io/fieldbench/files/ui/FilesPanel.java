@@ -2,7 +2,6 @@ package io.fieldbench.files.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
-import javax.swing.JComponent;
 import java.awt.FlowLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -27,6 +26,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.TableCellRenderer;
 
+import io.fieldbench.files.download.DownloadPanel;
 import io.fieldbench.files.internal.FilesStatus;
 import io.fieldbench.files.internal.Refusal;
 import io.fieldbench.files.internal.StatusText;

@@ -2,7 +2,7 @@ package io.fieldbench.imagerelay.events;
 
 import java.time.Instant;
 
-import io.fieldbench.imagerelay.internal.StoredImage;
+import io.fieldbench.imagerelay.store.StoredImage;
 
 /**
  * One thing that happened at the image relay, for the view's log.

@@ -7,7 +7,6 @@ import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.util.List;
 import java.util.function.Consumer;
-
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -22,7 +21,7 @@ import javax.swing.JTextArea;
 import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 
-import io.fieldbench.imagerelay.internal.PageAddress;
+import io.fieldbench.imagerelay.page.PageAddress;
 
 /**
  * The phone page's addresses, one card per interface, one above the other: the URL with its token,

@@ -6,14 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-
 import javax.swing.BorderFactory;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 
-import io.fieldbench.imagerelay.internal.RelayClient;
+import io.fieldbench.imagerelay.relay.RelayClient;
 import io.fieldbench.view.support.RowsModel;
 
 /** The connected clients; the selected one is where "Send to selected" goes. Keeps the selection across refreshes. EDT only. */

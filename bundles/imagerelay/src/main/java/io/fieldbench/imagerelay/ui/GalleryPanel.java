@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
@@ -18,7 +17,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 
-import io.fieldbench.imagerelay.internal.StoredImage;
+import io.fieldbench.imagerelay.store.StoredImage;
 
 /**
  * The kept images, newest first, as thumbnails with name, size and sender. The selection is the

@@ -8,13 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javax.swing.JFileChooser;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 
-import io.fieldbench.imagerelay.internal.StoredImage;
+import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.view.support.WrapLayout;
 
 /**

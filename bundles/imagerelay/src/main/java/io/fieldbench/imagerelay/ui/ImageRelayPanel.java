@@ -5,7 +5,6 @@ import java.awt.Component;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -14,8 +13,8 @@ import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
 import io.fieldbench.imagerelay.events.RelayEvent;
-import io.fieldbench.imagerelay.internal.ImageRelay;
-import io.fieldbench.imagerelay.internal.RelayStatus;
+import io.fieldbench.imagerelay.relay.ImageRelay;
+import io.fieldbench.imagerelay.relay.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.WrapLayout;

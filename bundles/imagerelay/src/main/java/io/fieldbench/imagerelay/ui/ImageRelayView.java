@@ -2,7 +2,6 @@ package io.fieldbench.imagerelay.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
@@ -19,7 +18,7 @@ import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.events.RelayTopics;
-import io.fieldbench.imagerelay.internal.ImageRelay;
+import io.fieldbench.imagerelay.relay.ImageRelay;
 
 /**
  * The Image Relay view, docked in the centre: the page's addresses with their QR codes, the

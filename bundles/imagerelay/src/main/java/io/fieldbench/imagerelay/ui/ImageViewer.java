@@ -18,16 +18,15 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
 
-import io.fieldbench.imagerelay.internal.StoredImage;
-import io.fieldbench.view.support.WrapLayout;
+import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.imagerelay.ui.ImageDecoding.Decoded;
+import io.fieldbench.view.support.WrapLayout;
 
 /**
  * The current image: previous and next, zoom in and out (buttons, or the mouse wheel around the

@@ -3,9 +3,9 @@ package io.fieldbench.imagerelay.ui;
 import java.util.List;
 import java.util.Optional;
 
-import io.fieldbench.imagerelay.internal.RelayClient;
-import io.fieldbench.imagerelay.internal.RelayStatus;
-import io.fieldbench.imagerelay.internal.StoredImage;
+import io.fieldbench.imagerelay.relay.RelayClient;
+import io.fieldbench.imagerelay.relay.RelayStatus;
+import io.fieldbench.imagerelay.store.StoredImage;
 
 /**
  * Everything the Image Relay view shows at one refresh, read off the EDT.

@@ -17,9 +17,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.fieldbench.api.settings.SettingsFiles;
-import io.fieldbench.imagerelay.internal.ImageRelay;
-import io.fieldbench.imagerelay.internal.RelaySettings;
-import io.fieldbench.imagerelay.internal.RelayStatus;
+import io.fieldbench.imagerelay.relay.ImageRelay;
+import io.fieldbench.imagerelay.relay.RelaySettings;
+import io.fieldbench.imagerelay.relay.RelayStatus;
 
 /**
  * What the view asks of the relay, the disk and the settings, each run on the view's worker thread

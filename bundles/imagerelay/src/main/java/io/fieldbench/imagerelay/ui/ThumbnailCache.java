@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-
 import javax.swing.Icon;
 import javax.swing.ImageIcon;
 import javax.swing.SwingUtilities;
 
-import io.fieldbench.imagerelay.internal.StoredImage;
+import io.fieldbench.imagerelay.store.StoredImage;
 
 /**
  * The gallery's thumbnails, decoded on their own thread the first time a cell shows them and kept

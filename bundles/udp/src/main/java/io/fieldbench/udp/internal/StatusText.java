@@ -19,7 +19,7 @@ public final class StatusText {
     }
 
     /** Every line of {@code udp:status}. */
-    static String of(CollectorStatus status) {
+    public static String of(CollectorStatus status) {
         Totals totals = status.totals();
         CollectorSettings settings = status.settings();
         List<String> lines = new ArrayList<>();

@@ -1,0 +1,145 @@
+package io.fieldbench.imagerelay.relay;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+import io.fieldbench.server.support.ServerControl;
+
+/**
+ * One connected WebSocket client while it is connected: where it is, what went through, and why
+ * it is being closed. Counts are written on the event loop or the intake thread and read anywhere.
+ */
+final class Connection {
+
+    /** The longest User-Agent kept: enough to tell phones apart. */
+    static final int MAX_AGENT = 120;
+
+    private final int id;
+    private final Channel channel;
+    private final String address;
+    private final String agent;
+    private final Instant since;
+    private final AtomicLong imagesIn = new AtomicLong();
+    private final AtomicLong imagesOut = new AtomicLong();
+    private final AtomicLong bytesIn = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
+    private final boolean plain;
+    private volatile DisconnectReason closing;
+    private volatile String closingDetail = "";
+
+    Connection(int id, Channel channel, String agent, Instant since) {
+        this.id = id;
+        this.channel = channel;
+        this.address = addressOf(channel);
+        this.agent = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) + "…" : agent;
+        this.since = since;
+        this.plain = Boolean.TRUE.equals(channel.attr(HandshakeGate.PLAIN).get());
+    }
+
+    /** Whether it is a plain client (the Python tutorial's): it gets bare image bytes, never a JSON message. */
+    boolean plain() {
+        return plain;
+    }
+
+    /** Sends a JSON control message, unless it is a plain client, which would take it for an image. */
+    void tell(TextWebSocketFrame message) {
+        if (plain) {
+            message.release();
+        } else {
+            channel.writeAndFlush(message);
+        }
+    }
+
+    /** host:port of a channel's peer, IPv6 in brackets. */
+    static String addressOf(Channel channel) {
+        if (channel.remoteAddress() instanceof InetSocketAddress remote) {
+            return ServerControl.endpoint(remote);
+        }
+        return String.valueOf(channel.remoteAddress());
+    }
+
+    int id() {
+        return id;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    String address() {
+        return address;
+    }
+
+    /** The peer's host only: what an image's sender is named by in the images folder. */
+    String host() {
+        return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress()
+                : address;
+    }
+
+    void received(long bytes) {
+        imagesIn.incrementAndGet();
+        bytesIn.addAndGet(bytes);
+    }
+
+    private void sent(long bytes) {
+        imagesOut.incrementAndGet();
+        bytesOut.addAndGet(bytes);
+    }
+
+    /**
+     * Sends an image: its {@code image} text frame and then its bytes, on the client's event loop in
+     * one go, so that no other image's frames come between them whichever thread sends.
+     *
+     * @param from "bench" or "client N"
+     * @return whether the client was still connected
+     */
+    boolean sendImage(String name, String mime, byte[] bytes, String from) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        try {
+            channel.eventLoop().execute(() -> {
+                if (!plain) {
+                    channel.write(RelayMessages.image(name, mime, bytes.length, from));
+                }
+                channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
+                    if (done.isSuccess()) {
+                        sent(bytes.length);
+                    }
+                });
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // the relay is stopping
+        }
+    }
+
+    RelayClient snapshot() {
+        return new RelayClient(id, address, agent, since, imagesIn.get(), imagesOut.get(), bytesIn.get(), bytesOut.get());
+    }
+
+    /** Notes why the server closes the connection; the first reason stays. */
+    void closing(DisconnectReason reason, String detail) {
+        if (closing == null) {
+            closingDetail = detail;
+            closing = reason;
+        }
+    }
+
+    /** Why it was closed: what the server noted, else the peer closed it. */
+    DisconnectReason closingReason() {
+        return closing == null ? DisconnectReason.CLOSED_BY_PEER : closing;
+    }
+
+    String closingDetail() {
+        return closingDetail;
+    }
+}

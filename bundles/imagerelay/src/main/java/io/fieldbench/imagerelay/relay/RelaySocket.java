@@ -1,0 +1,84 @@
+package io.fieldbench.imagerelay.relay;
+
+import java.net.InetSocketAddress;
+
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.TcpEventLoops;
+
+/**
+ * The relay's listening socket with its event loops, its connections, its clients and its intake:
+ * made by {@link #bind}, ended by {@link #close}, after which the port is free.
+ */
+final class RelaySocket implements ServerControl.Socket {
+
+    static final int ACCEPT_BACKLOG = 256;
+
+    private final TcpEventLoops loops;
+    private final Channel channel;
+    private final ChannelGroup connections;
+    private final RelayClients clients;
+    private final ImageIntake intake;
+
+    private RelaySocket(TcpEventLoops loops, Channel channel, ChannelGroup connections, RelayClients clients,
+            ImageIntake intake) {
+        this.loops = loops;
+        this.channel = channel;
+        this.connections = connections;
+        this.clients = clients;
+        this.intake = intake;
+    }
+
+    /**
+     * Binds the socket; blocks until it is bound, so call it off any event loop and off the EDT.
+     *
+     * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
+     */
+    static RelaySocket bind(InetSocketAddress endpoint, RelaySettings settings, RelayParts parts) throws Exception {
+        ChannelGroup connections = new DefaultChannelGroup("fieldbench-imagerelay", GlobalEventExecutor.INSTANCE);
+        RelayClients clients = new RelayClients(settings.maxClients(), parts.clock());
+        ImageIntake intake = new ImageIntake(parts.settings(), parts.store(), clients, parts.traffic(), parts.clock());
+        TcpEventLoops loops = TcpEventLoops.start("imagerelay", 0);
+        try {
+            Channel channel = loops.bind(loops.bootstrap(ACCEPT_BACKLOG, settings.outboundLimitBytes())
+                    .childHandler(new RelayInitializer(parts, clients, intake, connections)), endpoint);
+            return new RelaySocket(loops, channel, connections, clients, intake);
+        } catch (Exception e) {
+            intake.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    RelayClients clients() {
+        return clients;
+    }
+
+    /** Closes the socket (the port is free when this returns), every connection, the intake and the event loops. */
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly();
+        for (Connection client : clients.all()) {
+            client.closing(DisconnectReason.SERVER_STOPPING, "");
+            client.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
+                    DisconnectReason.SERVER_STOPPING.text()));
+        }
+        connections.close().awaitUninterruptibly(TcpEventLoops.SHUTDOWN_TIMEOUT_MILLIS);
+        try {
+            intake.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loops.shutdown();
+    }
+}

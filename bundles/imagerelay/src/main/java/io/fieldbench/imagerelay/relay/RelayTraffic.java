@@ -1,0 +1,27 @@
+package io.fieldbench.imagerelay.relay;
+
+import io.fieldbench.imagerelay.store.ImageStore;
+import io.fieldbench.imagerelay.store.StoredImage;
+
+/**
+ * What the relay's handlers and its intake report, to be logged and published: on event loops and
+ * the intake thread, so it must not block.
+ */
+interface RelayTraffic {
+
+    void connected(Connection client);
+
+    void disconnected(Connection client, DisconnectReason reason, String detail);
+
+    /** A connection refused before it became a client: bad token, foreign origin, too many clients. */
+    void refused(String address, String why);
+
+    /** A message of a client refused, with the reason it was told. */
+    void refused(Connection client, String name, long bytes, String why);
+
+    /** An image a client sent, kept (or found a repeat of one kept). */
+    void received(Connection client, ImageStore.Kept kept, long millis);
+
+    /** An image forwarded to {@code clients} other clients. */
+    void relayed(Connection from, StoredImage image, int clients);
+}
