@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+import io.fieldbench.support.DaemonThreads;
+
 /**
  * One UDP socket on an ephemeral port that sends datagrams and listens for what comes back to it:
  * devices and collectors answer the source port of what they received (echo, ack). The replies
@@ -28,9 +30,7 @@ public final class DatagramSender implements AutoCloseable {
         this.replies = replies;
         this.socket = DatagramChannel.open();
         socket.bind(null);
-        receiver = new Thread(this::receive, "fieldbench-sender-replies-" + localPort());
-        receiver.setDaemon(true);
-        receiver.start();
+        receiver = DaemonThreads.start("fieldbench-sender-replies-" + localPort(), this::receive);
     }
 
     public void send(InetSocketAddress target, byte[] payload) throws IOException {

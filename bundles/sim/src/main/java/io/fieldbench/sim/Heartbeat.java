@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.fieldbench.support.DaemonThreads;
+
 /**
  * Sends the same datagram every N milliseconds, as a device's keep-alive does, until stopped.
  * A failed send is counted and the beat goes on.
@@ -28,11 +30,7 @@ public final class Heartbeat implements AutoCloseable {
             throw new IllegalArgumentException("the period must be at least " + MIN_PERIOD_MILLIS + " ms");
         }
         byte[] frame = payload.clone();
-        timer = Executors.newSingleThreadScheduledExecutor(work -> {
-            Thread thread = new Thread(work, "fieldbench-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldbench-heartbeat"));
         timer.scheduleAtFixedRate(() -> beat(sender, target, frame), 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 

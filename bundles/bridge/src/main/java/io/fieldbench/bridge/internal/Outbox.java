@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
+
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * The publishing bench's messages on disk, numbered in order: each is appended before it is sent
@@ -137,9 +138,7 @@ final class Outbox implements AutoCloseable {
         if (acked == savedMark) {
             return;
         }
-        Path temporary = folder.resolve(ACKED + ".tmp");
-        Files.writeString(temporary, Long.toString(acked));
-        Files.move(temporary, folder.resolve(ACKED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(folder.resolve(ACKED), Long.toString(acked));
         savedMark = acked;
     }
 

@@ -23,6 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.api.sample.SampleEvents;
 import io.fieldbench.api.workbench.Workbench;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * Feeds the {@link SeriesStore} from the decoded-sample events. The event handler only enqueues
@@ -70,9 +71,7 @@ public final class ChartFeed implements EventHandler {
         store = new SeriesStore(config.retention_points());
         queue = new ArrayBlockingQueue<>(config.intake_batches());
         running = true;
-        filer = new Thread(this::file, "fieldbench-chart-feed");
-        filer.setDaemon(true);
-        filer.start();
+        filer = DaemonThreads.start("fieldbench-chart-feed", this::file);
         log.info("Charts keep {} points per series", config.retention_points());
     }
 

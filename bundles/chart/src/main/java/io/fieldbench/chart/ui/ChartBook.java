@@ -2,10 +2,8 @@ package io.fieldbench.chart.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.fieldbench.chart.internal.SeriesKey;
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * The open chart views and their selections, kept in {@code charts.properties} in the data
@@ -139,11 +138,6 @@ final class ChartBook {
     }
 
     private void store(Properties properties) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            properties.store(out, "Fieldbench chart views");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.store(file, properties, "Fieldbench chart views");
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.osgi.framework.BundleContext;
@@ -32,6 +32,7 @@ import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.chart.internal.ChartFeed;
 import io.fieldbench.chart.internal.SeriesKey;
 import io.fieldbench.chart.internal.SeriesStore;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The chart views: registers one {@link WorkbenchView} service per chart the user opened (the
@@ -95,11 +96,7 @@ public final class ChartViews implements ChartHost {
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return DaemonThreads.named(name);
     }
 
     private static Path bookFile(BundleContext context) {

@@ -2,15 +2,14 @@ package io.fieldbench.chat.tcpclient;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Properties;
 
 import io.fieldbench.chat.internal.Framing;
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * Keeps the {@link LastConnection} in a small properties file in the data directory:
@@ -69,12 +68,7 @@ final class LastConnectionFile {
         properties.setProperty(PORT, Integer.toString(connection.port()));
         properties.setProperty(FRAMING, connection.framing().setting());
         properties.setProperty(ENCODING, connection.encoding());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            properties.store(out, "Fieldbench TCP client: the last connection");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.store(file, properties, "Fieldbench TCP client: the last connection");
     }
 
     private static String required(Properties properties, String key) {

@@ -18,6 +18,7 @@ import org.osgi.service.log.LoggerFactory;
 import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The TCP Client view, docked in the centre: the bench as the client of a device that is a server.
@@ -47,11 +48,7 @@ public final class TcpClientView implements WorkbenchView {
     @Activate
     void activate(BundleContext context) {
         client = new TcpClient(clientLog.listener(log));
-        writer = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "fieldbench-tcp-client-file");
-            thread.setDaemon(true);
-            return thread;
-        });
+        writer = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-tcp-client-file"));
         lastFile = new LastConnectionFile(dataFile(context));
         try {
             last = lastFile.read();

@@ -3,7 +3,6 @@ package io.fieldbench.core.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * One {@code <pid>.cfg} file (key = value lines). Updates keep comments and untouched keys, and
@@ -46,10 +48,7 @@ public final class ConfigFile {
                 updated.add(line(key, value));
             }
         });
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.write(temporary, updated);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, updated.stream().map(line -> line + "\n").collect(Collectors.joining()));
     }
 
     private static String line(String key, String value) {

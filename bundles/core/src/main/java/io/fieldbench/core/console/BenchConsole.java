@@ -27,6 +27,7 @@ import org.osgi.service.log.LoggerFactory;
 import io.fieldbench.api.feature.FeatureService;
 import io.fieldbench.api.status.ConsoleOutput;
 import io.fieldbench.core.BenchProperties;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The bench's console: runs each line of standard input as a Gogo command and prints the result.
@@ -71,10 +72,8 @@ public class BenchConsole implements ConsoleOutput {
         if (new BenchProperties(context).headless()) {
             console = out;
         }
-        Thread reader = new Thread(() -> readCommands(in, out), "fieldbench-console");
         // stdin cannot be interrupted; a daemon thread does not keep the JVM alive after the framework stops
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start("fieldbench-console", () -> readCommands(in, out));
     }
 
     @Override

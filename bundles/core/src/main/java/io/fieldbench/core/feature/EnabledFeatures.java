@@ -2,14 +2,14 @@ package io.fieldbench.core.feature;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+
+import io.fieldbench.support.AtomicFiles;
 
 /** The features the user chose, kept in the data directory so the choice survives a restart. */
 final class EnabledFeatures {
@@ -37,12 +37,6 @@ final class EnabledFeatures {
     void save(Set<String> names) throws IOException {
         Properties properties = new Properties();
         properties.setProperty(KEY, String.join(",", new TreeSet<>(names)));
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temporary)) {
-            properties.store(out, "Features the user enabled; written by the bench");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.store(file, properties, "Features the user enabled; written by the bench");
     }
 }

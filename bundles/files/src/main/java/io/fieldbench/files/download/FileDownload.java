@@ -9,9 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * One download with the file service's protocol, as a peer bench or a device does it: connect,
@@ -82,7 +83,7 @@ public final class FileDownload {
             request.flush();
             long received = receive(socket.getInputStream(), partial, progress);
             refusalIn(partial, received);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(partial, target);
             saved = true;
             return received;
         } catch (IOException e) {

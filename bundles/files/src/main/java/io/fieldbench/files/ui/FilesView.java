@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
@@ -22,6 +21,7 @@ import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.files.internal.FileServer;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The Files view: the shared folder (chosen here, saved to {@code etc/io.fieldbench.files.cfg}),
@@ -49,11 +49,7 @@ public final class FilesView implements WorkbenchView {
 
     @Activate
     void activate() {
-        worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "fieldbench-files-view");
-            thread.setDaemon(true);
-            return thread;
-        });
+        worker = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-files-view"));
     }
 
     @Deactivate

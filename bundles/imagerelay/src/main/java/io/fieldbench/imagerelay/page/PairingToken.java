@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * The secret a phone needs to connect: part of the page URL, kept in {@code <data>/imagerelay/token}
@@ -56,10 +57,7 @@ public final class PairingToken {
         byte[] bits = new byte[BITS / 8];
         RANDOM.nextBytes(bits);
         String fresh = HexFormat.of().formatHex(bits);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, fresh + "\n", StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, fresh + "\n");
         value = fresh;
     }
 }

@@ -15,6 +15,7 @@ import io.fieldbench.imagerelay.format.ImageInfo;
 import io.fieldbench.imagerelay.format.NotAnImageException;
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * Checks, keeps and relays the images clients send, on a thread of its own: hashing and writing
@@ -25,11 +26,7 @@ final class ImageIntake {
 
     static final long SHUTDOWN_WAIT_SECONDS = 5;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "fieldbench-imagerelay-intake");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-imagerelay-intake"));
     private final Supplier<RelaySettings> settings;
     private final Supplier<ImageStore> store;
     private final RelayClients clients;

@@ -6,13 +6,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * The index file of the images folder: for each file, its size and modification time when it was
@@ -95,9 +97,7 @@ final class ImageIndex {
 
     /** Replaces the index with exactly these entries, atomically. */
     void rewrite(Collection<Entry> entries) throws IOException {
-        Path next = file.resolveSibling(FILE_NAME + ".next");
-        Files.write(next, Stream.concat(Stream.of(HEADER), entries.stream().map(Entry::line)).toList(),
-                StandardCharsets.UTF_8);
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(file,
+                Stream.concat(Stream.of(HEADER), entries.stream().map(Entry::line)).map(line -> line + "\n").collect(Collectors.joining()));
     }
 }

@@ -19,6 +19,7 @@ import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.events.RelayTopics;
 import io.fieldbench.imagerelay.relay.ImageRelay;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The Image Relay view, docked in the centre: the page's addresses with their QR codes, the
@@ -90,10 +91,6 @@ public final class ImageRelayView implements WorkbenchView, EventHandler {
     }
 
     private static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.function.DoubleConsumer;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.format.Recordings;
+import io.fieldbench.support.AtomicFiles;
 
 /**
  * Writes the samples of a recording as CSV: {@code time} (ISO 8601, UTC, with the nanoseconds
@@ -82,7 +82,7 @@ public final class CsvExporter {
             Files.deleteIfExists(partial);
             throw new IOException("export cancelled");
         }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.replace(partial, target);
         progress.accept(1);
         return new Result(counts[0], counts[1], target);
     }

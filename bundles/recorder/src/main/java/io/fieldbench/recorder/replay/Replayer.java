@@ -18,6 +18,7 @@ import org.osgi.service.log.LoggerFactory;
 import io.fieldbench.recorder.format.RecordFormat.Kind;
 import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.internal.Recorder;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * Plays recordings back, one at a time; the console and the Recordings view drive it. Start and a
@@ -52,9 +53,7 @@ public final class Replayer {
         }
         stop();
         current = new Replay(files, what, speed, events);
-        thread = new Thread(current, "fieldbench-replay");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("fieldbench-replay", current);
         log.info("Replay of {} at {} started ({} files)", what, speed, files.size());
         return current.progress();
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.fieldbench.support.DaemonThreads;
+
 /**
  * Takes batches from EventAdmin's threads and works through them on a thread of its own, so the
  * event handler returns at once. The queue holds {@value #CAPACITY} batches (at the collector's
@@ -49,9 +51,7 @@ final class BatchIntake<T> {
         this.work = work;
         this.idle = idle;
         this.failure = failure;
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start(name, this::run);
     }
 
     /**

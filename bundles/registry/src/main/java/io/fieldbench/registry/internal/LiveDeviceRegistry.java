@@ -28,6 +28,7 @@ import io.fieldbench.api.device.DeviceEvents;
 import io.fieldbench.api.device.DeviceRegistry;
 import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.SampleEvents;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The device registry: follows the collector's samples and failed datagrams, keeps a
@@ -70,11 +71,7 @@ public final class LiveDeviceRegistry implements DeviceRegistry, EventHandler {
     void activate(RegistryConfig config) {
         configure(config);
         intake = new BatchIntake<>("fieldbench-registry", this::count, () -> feed.idle(System.nanoTime()), this::failed);
-        silenceWatch = Executors.newSingleThreadScheduledExecutor(work -> {
-            Thread thread = new Thread(work, "fieldbench-registry-silence");
-            thread.setDaemon(true);
-            return thread;
-        });
+        silenceWatch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldbench-registry-silence"));
         silenceWatch.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JLabel;
@@ -34,6 +33,7 @@ import javax.swing.table.TableRowSorter;
 import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.registry.internal.ForgottenDevices;
+import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.view.support.TextChanges;
 
 /**
@@ -67,11 +67,7 @@ final class DevicesPanel extends JPanel {
     private final JCheckBox onlineOnly = new JCheckBox("Online only");
     private final JLabel status = new JLabel(" ");
     private final Timer refresh = new Timer(REFRESH_MILLIS, e -> requestSnapshot());
-    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "fieldbench-devices-view");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-devices-view"));
     private final AtomicBoolean snapshotPending = new AtomicBoolean();
     private List<String> selected = List.of();
     /** What the last Forget or Clear did, shown after the counts until the next one. */

@@ -11,6 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.fieldbench.support.DaemonThreads;
+
 /**
  * Opens and closes one server's socket on a control thread of its own, never on the caller's (the
  * console, the EDT, the configuration thread, an event loop): callers only ask, and get a future
@@ -111,11 +113,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
         this.bindProblem = bindProblem;
         this.binding = binding;
         this.errorLog = errorLog;
-        this.control = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "fieldbench-" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-control");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.control = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-control"));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.osgi.service.log.LoggerFactory;
 import io.fieldbench.sim.DeviceSimulator;
 import io.fieldbench.sim.SimulationPlan;
 import io.fieldbench.sim.SimulationResult;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The bench's one device simulator: the console and the Sender view start and stop it here, so
@@ -44,9 +45,7 @@ public final class SimulatorControl {
         current = simulator;
         result = null;
         problem = "";
-        runner = new Thread(() -> run(simulator), "fieldbench-simulator");
-        runner.setDaemon(true);
-        runner.start();
+        runner = DaemonThreads.start("fieldbench-simulator", () -> run(simulator));
         log.info("Simulating {}", plan.describe());
     }
 

@@ -14,6 +14,7 @@ import io.fieldbench.sim.DatagramSender;
 import io.fieldbench.sim.Heartbeat;
 import io.fieldbench.sim.Reply;
 import io.fieldbench.sim.Target;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The Sender view's socket and heartbeat, kept off the Swing thread: name lookups and sends run
@@ -25,11 +26,7 @@ final class SenderSession implements AutoCloseable {
     /** Replies waiting for the view; beyond this, newer ones are counted as missed. */
     static final int REPLY_QUEUE = 2_000;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "fieldbench-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-sender"));
     private final BlockingQueue<Reply> replies = new ArrayBlockingQueue<>(REPLY_QUEUE);
     private final AtomicLong sentOnce = new AtomicLong();
     private final AtomicLong failedOnce = new AtomicLong();

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
 
+import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.udp.internal.DatagramDecoding.Outcome;
 
 /**
@@ -50,9 +51,7 @@ final class DecodeWorker implements Runnable {
     }
 
     void start() {
-        thread = new Thread(this, "fieldbench-udp-decode");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("fieldbench-udp-decode", this);
     }
 
     /** Decodes and publishes what is still queued, then ends. */

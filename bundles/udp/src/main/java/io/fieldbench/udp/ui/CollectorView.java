@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
@@ -24,6 +23,7 @@ import io.fieldbench.api.sample.SampleEvents;
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.udp.internal.UdpCollector;
 
 /**
@@ -55,11 +55,7 @@ public final class CollectorView implements WorkbenchView, EventHandler {
 
     @Activate
     void activate() {
-        writer = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "fieldbench-udp-view");
-            thread.setDaemon(true);
-            return thread;
-        });
+        writer = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-udp-view"));
     }
 
     @Deactivate

@@ -2,7 +2,6 @@ package io.fieldbench.shell.ui.settings;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
@@ -21,6 +20,7 @@ import org.osgi.service.metatype.MetaTypeService;
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * The Settings view: edits the configuration of every component that describes itself with
@@ -57,11 +57,7 @@ public final class SettingsView implements WorkbenchView {
     @Activate
     void activate(BundleContext context) {
         this.context = context;
-        worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "fieldbench-settings");
-            thread.setDaemon(true);
-            return thread;
-        });
+        worker = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-settings"));
         context.addBundleListener(bundlesChanged);
     }
 
