@@ -139,22 +139,22 @@ class JsonDecoderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{                | malformed JSON at position 1: expected a key in quotes but found the end",
-        "{\"a\":1         | malformed JSON at position 6: expected ',' but found the end",
-        "{\"a\" 1}        | malformed JSON at position 5: expected ':' but found '1'",
-        "{\"a\":}         | malformed JSON at position 5: expected a value but found '}'",
-        "{\"a\":1,}       | malformed JSON at position 7: expected a key in quotes but found '}'",
-        "{a:1}            | malformed JSON at position 1: expected a key in quotes but found 'a'",
-        "{\"a\":1}{\"b\":2} | malformed JSON at position 7: nothing may follow the object, but '{' does",
-        "{\"a\":tru}      | malformed JSON at position 5: expected a value but found 't'",
-        "{\"a\":1.}       | malformed JSON at position 7: expected a digit after the decimal point but found '}'",
-        "{\"a\":1e}       | malformed JSON at position 7: expected a digit in the exponent but found '}'",
-        "{\"a\":+1}       | malformed JSON at position 5: expected a value but found '+'",
-        "{\"a\":\"open}   | malformed JSON at position 5: the string is not closed",
-        "{\"a\":\"\\x\"}  | malformed JSON at position 7: unknown escape '\\x'",
-        "{\"a\":\"\\u12\"} | malformed JSON at position 10: a \\u escape needs four hex digits but found '\"'",
+        "{                | malformed JSON at position 1: Unexpected end-of-input: expected close marker for Object",
+        "{\"a\":1         | malformed JSON at position 6: Unexpected end-of-input: expected close marker for Object",
+        "{\"a\" 1}        | malformed JSON at position 5: Unexpected character ('1' (code 49)): was expecting a colon to separate field name and value",
+        "{\"a\":}         | malformed JSON at position 5: Unexpected character ('}' (code 125)): expected a value",
+        "{\"a\":1,}       | malformed JSON at position 7: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        "{a:1}            | malformed JSON at position 1: Unexpected character ('a' (code 97)): was expecting double-quote to start field name",
+        "{\"a\":1}{\"b\":2} | malformed JSON at position 7: nothing may follow the object",
+        "{\"a\":tru}      | malformed JSON at position 8: Unrecognized token 'tru': was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')",
+        "{\"a\":1.}       | malformed JSON at position 6: Unexpected character ('}' (code 125)) in numeric value: Decimal point not followed by a digit",
+        "{\"a\":1e}       | malformed JSON at position 6: Unexpected character ('}' (code 125)) in numeric value: Exponent indicator not followed by a digit",
+        "{\"a\":+1}       | malformed JSON at position 6: Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs",
+        "{\"a\":\"open}   | malformed JSON at position 11: Unexpected end-of-input: was expecting closing quote for a string value",
+        "{\"a\":\"\\x\"}  | malformed JSON at position 7: Unrecognized character escape 'x' (code 120)",
+        "{\"a\":\"\\u12\"} | malformed JSON at position 10: Unexpected character ('\"' (code 34)): expected a hex-digit for character escape sequence",
         "{\"\":1}         | malformed JSON at position 1: a key is empty",
-        "{\"a\":[1 2]}    | malformed JSON at position 8: expected ',' but found '2'",
+        "{\"a\":[1 2]}    | malformed JSON at position 8: Unexpected character ('2' (code 50)): was expecting comma to separate Array entries",
         "{\"a\":1,\"a\":2} | 'a' at position 11 appears twice",
         "{\"a\":{\"b\":1},\"a.b\":2} | 'a.b' at position 19 appears twice",
         "{\"seq\":1.5}    | sequence seq = 1.5 at position 7 is not a whole number",
@@ -168,9 +168,9 @@ class JsonDecoderTest {
 
     @Test
     void rejectsAControlCharacterInAString() {
-        assertEquals("malformed JSON at position 7: a control character must be escaped in a string",
+        assertEquals("malformed JSON at position 7: Illegal unquoted character ((CTRL-CHAR, code 10)): has to be escaped using backslash to be included in string value",
                 rejected("{\"a\":\"x\ny\"}"));
-        assertEquals("malformed JSON at position 6: expected a value but found U+0001", rejected("{\"a\": \u0001}"));
+        assertEquals("malformed JSON at position 7: Illegal character ((CTRL-CHAR, code 1)): only regular white space (\\r, \\n, \\t) is allowed between tokens", rejected("{\"a\": \u0001}"));
     }
 
     @Test

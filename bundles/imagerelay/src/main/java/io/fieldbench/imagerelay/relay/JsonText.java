@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -14,6 +13,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import io.fieldbench.support.json.JsonErrors;
 
 /**
  * The little JSON the relay's control messages need, through Jackson's streaming parser and
@@ -29,8 +30,6 @@ final class JsonText {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
-
-    private static final Pattern JACKSON_ASIDE = Pattern.compile(" \\(start marker at \\[Source[^]]*]\\)|, from `[^`]*`");
 
     private JsonText() {
     }
@@ -60,7 +59,7 @@ final class JsonText {
             }
             return object;
         } catch (JsonProcessingException e) {
-            throw notAnObject(e.getOriginalMessage(), e.getLocation());
+            throw notAnObject(JsonErrors.reason(e), e.getLocation());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String has no I/O to fail
         }
@@ -78,8 +77,7 @@ final class JsonText {
     }
 
     private static IllegalArgumentException notAnObject(String why, JsonLocation where) {
-        // Jackson's asides (where an unclosed object began, which constraint) mean nothing to a phone's user
-        return new IllegalArgumentException("not a JSON object: " + JACKSON_ASIDE.matcher(why).replaceAll("")
+        return new IllegalArgumentException("not a JSON object: " + why
                 + (where == null ? "" : " (at character " + where.getCharOffset() + ")"));
     }
 
