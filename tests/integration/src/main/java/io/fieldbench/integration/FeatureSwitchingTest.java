@@ -83,7 +83,7 @@ class FeatureSwitchingTest {
         assertTrue(status.switchable(), "probe is a user's feature, not part of the bench itself");
         assertFalse(status.enabled());
         assertEquals(1, status.bundles().size(), () -> "probe has one bundle: " + status.bundles());
-        assertNotEquals("ACTIVE", status.bundles().get(0).state());
+        assertNotEquals(BundleStatus.State.ACTIVE, status.bundles().get(0).state());
         assertFalse(probe.isActive(), "the probe bundle must not run while its feature is off");
     }
 
@@ -101,7 +101,7 @@ class FeatureSwitchingTest {
         assertTrue(status.enabled());
         BundleStatus bundle = status.bundles().get(0);
         assertEquals(ProbeFeature.BUNDLE, bundle.symbolicName());
-        assertEquals("ACTIVE", bundle.state());
+        assertEquals(BundleStatus.State.ACTIVE, bundle.state());
         assertEquals("", bundle.problem());
         assertChangeAnnounced();
         assertEquals("probe", savedChoice(), "the choice is saved in the data folder");
@@ -121,7 +121,7 @@ class FeatureSwitchingTest {
         assertEquals(Bundle.RESOLVED, bundle.getState(), "the probe bundle stays installed but stops");
         FeatureStatus status = probe.status();
         assertFalse(status.enabled());
-        assertEquals("RESOLVED", status.bundles().get(0).state());
+        assertEquals(BundleStatus.State.RESOLVED, status.bundles().get(0).state());
         assertChangeAnnounced();
         assertEquals("", savedChoice());
     }

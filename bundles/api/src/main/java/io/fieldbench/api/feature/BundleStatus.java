@@ -5,9 +5,17 @@ package io.fieldbench.api.feature;
  *
  * @param symbolicName the bundle's symbolic name, or its location when it is not installed
  * @param version      the bundle's version, empty when not installed
- * @param state        {@code ACTIVE}, {@code RESOLVED}, {@code INSTALLED}, {@code STARTING}, {@code STOPPING},
- *                     {@code UNINSTALLED} (its feature was never enabled) or {@code MISSING} (its file is gone)
+ * @param state        where the bundle is in its life
  * @param problem      why the bundle does not run, in words for a lab engineer; empty when there is none
  */
-public record BundleStatus(String symbolicName, String version, String state, String problem) {
+public record BundleStatus(String symbolicName, String version, State state, String problem) {
+
+    /** A bundle's state as the user sees it: the framework's states, a fragment never active, and two of the bench's own. */
+    public enum State {
+        ACTIVE, RESOLVED, INSTALLED, STARTING, STOPPING,
+        /** Not installed: its feature was never enabled, or is disabled. */
+        UNINSTALLED,
+        /** Its file is gone. */
+        MISSING
+    }
 }

@@ -1,7 +1,8 @@
 package io.fieldbench.api.sample;
 
 /**
- * EventAdmin topics of received data. Events carry batches: under load one event holds many
+ * EventAdmin topics of received data, {@code io/fieldbench/sample/<what happened>} as every topic of
+ * the bench is named after its api package. Events carry batches: under load one event holds many
  * datagrams or samples, so that a fast stream is never a flood of events. Handlers must return
  * fast (hand work to their own thread).
  */
@@ -11,7 +12,7 @@ public final class SampleEvents {
     public static final String DECODED = "io/fieldbench/sample/DECODED";
 
     /** Datagrams as received, decoded or not. Property {@link #DATAGRAMS}: {@code List<Datagram>}, in receive order. */
-    public static final String RECEIVED = "io/fieldbench/datagram/RECEIVED";
+    public static final String RECEIVED = "io/fieldbench/sample/RECEIVED";
 
     /** Event property: the batch of {@link Sample}s. */
     public static final String SAMPLES = "samples";

@@ -3,7 +3,7 @@
  * sample (for the registry, charts and recorder), in batches, through EventAdmin.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.fieldbench.api.sample;
 
 import org.osgi.annotation.bundle.Export;

@@ -55,7 +55,7 @@ public class FeatureCommands {
     public String features() {
         StringBuilder text = new StringBuilder(String.format("%-12s %-9s %-8s %s%n", "FEATURE", "STATE", "ACTIVE", "DESCRIPTION"));
         for (FeatureStatus feature : features.features()) {
-            long active = feature.bundles().stream().filter(b -> "ACTIVE".equals(b.state())).count();
+            long active = feature.bundles().stream().filter(b -> b.state() == BundleStatus.State.ACTIVE).count();
             text.append(String.format("%-12s %-9s %-8s %s%n", feature.name(), feature.enabled() ? "enabled" : "disabled",
                     active + "/" + feature.bundles().size(), feature.description()));
             for (BundleStatus bundle : feature.bundles()) {

@@ -13,6 +13,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 
 import io.fieldbench.api.feature.BundleStatus;
+import io.fieldbench.api.feature.BundleStatus.State;
 
 /**
  * Installs, starts and stops the bundles of features, and remembers why any of them failed so
@@ -85,9 +86,9 @@ final class FeatureBundles {
         String problem = problems.getOrDefault(url, "");
         if (bundle == null) {
             // a disabled feature's bundles are simply not installed; MISSING is for a file that is gone
-            return new BundleStatus(location, "", problem.isEmpty() ? "UNINSTALLED" : "MISSING", problem);
+            return new BundleStatus(location, "", problem.isEmpty() ? State.UNINSTALLED : State.MISSING, problem);
         }
-        return new BundleStatus(bundle.getSymbolicName(), bundle.getVersion().toString(), stateName(bundle), problem);
+        return new BundleStatus(bundle.getSymbolicName(), bundle.getVersion().toString(), stateOf(bundle), problem);
     }
 
     /** Whether this installed bundle belongs to the feature bundles this object manages. */
@@ -99,14 +100,14 @@ final class FeatureBundles {
         return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
     }
 
-    static String stateName(Bundle bundle) {
+    static State stateOf(Bundle bundle) {
         return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> isFragment(bundle) ? "RESOLVED" : "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "UNINSTALLED";
+            case Bundle.ACTIVE -> isFragment(bundle) ? State.RESOLVED : State.ACTIVE;
+            case Bundle.RESOLVED -> State.RESOLVED;
+            case Bundle.INSTALLED -> State.INSTALLED;
+            case Bundle.STARTING -> State.STARTING;
+            case Bundle.STOPPING -> State.STOPPING;
+            default -> State.UNINSTALLED;
         };
     }
 }

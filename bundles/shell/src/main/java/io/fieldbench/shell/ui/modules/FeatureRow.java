@@ -28,7 +28,6 @@ final class FeatureRow extends JPanel {
 
     private static final int INDENT = 24;
     private static final int GAP = 6;
-    private static final String ACTIVE = "ACTIVE";
 
     private final String feature;
     private final FeatureSwitch featureSwitch;
@@ -92,10 +91,10 @@ final class FeatureRow extends JPanel {
     private static JComponent bundleLine(BundleStatus bundle) {
         JLabel name = new JLabel(bundle.symbolicName());
         name.setToolTipText(bundle.symbolicName() + (bundle.version().isEmpty() ? "" : " " + bundle.version()));
-        JLabel state = new JLabel(bundle.state());
+        JLabel state = new JLabel(bundle.state().name());
         if (!bundle.problem().isEmpty()) {
             state.setForeground(Palette.error());
-        } else if (ACTIVE.equals(bundle.state())) {
+        } else if (bundle.state() == BundleStatus.State.ACTIVE) {
             state.setForeground(Palette.ok());
         } else {
             state.setEnabled(false);
