@@ -23,14 +23,7 @@ public enum FrameFormat {
     TEXT {
         @Override
         void encode(Reading reading, int minSize, ByteBuffer out) {
-            ascii(out, "id=");
-            ascii(out, reading.deviceId());
-            ascii(out, ",seq=");
-            ascii(out, Long.toString(reading.sequence()));
-            ascii(out, ",temp=");
-            fixed(out, reading.temperature(), 2);
-            ascii(out, ",hum=");
-            fixed(out, reading.humidity(), 1);
+            readings(out, reading, "id=", ",seq=", ",temp=", ",hum=");
             int padding = minSize - out.position() - TEXT_PAD.length();
             if (padding > 0) {
                 ascii(out, TEXT_PAD);
@@ -42,14 +35,7 @@ public enum FrameFormat {
     JSON {
         @Override
         void encode(Reading reading, int minSize, ByteBuffer out) {
-            ascii(out, "{\"id\":\"");
-            ascii(out, reading.deviceId());
-            ascii(out, "\",\"seq\":");
-            ascii(out, Long.toString(reading.sequence()));
-            ascii(out, ",\"temp\":");
-            fixed(out, reading.temperature(), 2);
-            ascii(out, ",\"hum\":");
-            fixed(out, reading.humidity(), 1);
+            readings(out, reading, "{\"id\":\"", "\",\"seq\":", ",\"temp\":", ",\"hum\":");
             int padding = minSize - out.position() - JSON_PAD.length() - JSON_PAD_END.length() - 1;
             if (padding > 0) {
                 ascii(out, JSON_PAD);
@@ -111,6 +97,18 @@ public enum FrameFormat {
     /** The name users choose it by. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Id, sequence, temperature and humidity, each after its label: text and JSON frames differ only in the labels. */
+    private static void readings(ByteBuffer out, Reading reading, String id, String seq, String temp, String hum) {
+        ascii(out, id);
+        ascii(out, reading.deviceId());
+        ascii(out, seq);
+        ascii(out, Long.toString(reading.sequence()));
+        ascii(out, temp);
+        fixed(out, reading.temperature(), 2);
+        ascii(out, hum);
+        fixed(out, reading.humidity(), 1);
     }
 
     private static void ascii(ByteBuffer out, String text) {
