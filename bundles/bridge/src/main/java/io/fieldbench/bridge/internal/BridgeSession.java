@@ -60,6 +60,7 @@ final class BridgeSession {
     private final BrokerLink link;
     private final RemoteIntake intake;
     private final DownlinkDesk desk;
+    private final InboundRouter inbound;
     private final Outbox outbox;
     private final Batcher<Sample> batcher;
     private final Batcher<Datagram> datagrams;
@@ -68,7 +69,6 @@ final class BridgeSession {
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicLong queuedSamples = new AtomicLong();
     private final AtomicLong overrun = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
     private static final String CONNECTING = "connecting";
     private static final String CONNECTED = "connected";
     private static final String DISCONNECTED = "disconnected";
@@ -91,6 +91,7 @@ final class BridgeSession {
         this.link = new BrokerLink(settings, topics, benchStatus("offline"), new LinkEvents());
         this.intake = new RemoteIntake(post);
         this.desk = new DownlinkDesk(settings, topics, link::publish, downlink);
+        this.inbound = new InboundRouter(settings, topics, intake, desk, this::problem);
         this.outbox = Outbox.open(folder.resolve("outbox"), settings.backlogMaxBytes());
         this.batcher = new Batcher<>(settings.site(), boot, topics.of(settings.site(), Topics.SAMPLES), SampleBatchJson::write, outbox);
         this.datagrams = new Batcher<>(settings.site(), boot, topics.of(settings.site(), Topics.DATAGRAMS), DatagramBatchJson::write,
@@ -218,7 +219,7 @@ final class BridgeSession {
                 sender.catchingUp());
         return new BridgeStatus(state, settings.broker().map(Object::toString).orElse(""), settings.site(),
                 settings.clientId(), String.join(",", settings.subscribe()), lastError, out, backlog, sender.refused(),
-                overrun.get(), in, intake.duplicates(), intake.missing(), rejected.get(), desk.carriedOut());
+                overrun.get(), in, intake.duplicates(), intake.missing(), inbound.rejected(), desk.carriedOut());
     }
 
     private long backlogAge() throws IOException {
@@ -278,49 +279,6 @@ final class BridgeSession {
         return settings.qos() == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE;
     }
 
-    private void received(Mqtt5Publish message) {
-        String topic = message.getTopic().toString();
-        try {
-            int size = message.getPayload().map(buffer -> buffer.remaining()).orElse(0);
-            if (size > settings.maxMessageBytes()) {
-                throw new IllegalArgumentException(size + " bytes, more than max.message.bytes (" + settings.maxMessageBytes() + ")");
-            }
-            Optional<Topics.Parsed> parsed = topics.parse(topic);
-            if (parsed.isEmpty()) {
-                throw new IllegalArgumentException("not a topic of the bridge");
-            }
-            String site = parsed.get().site();
-            switch (parsed.get().kind()) {
-                case Topics.SAMPLES -> {
-                    if (settings.receivesFrom(site)) {
-                        intake.samples(site, message.getPayloadAsBytes());
-                    }
-                }
-                case Topics.DATAGRAMS -> {
-                    if (settings.receivesFrom(site)) {
-                        intake.datagrams(site, message.getPayloadAsBytes());
-                    }
-                }
-                case Topics.COMMAND -> {
-                    if (site.equals(settings.site())) {
-                        desk.command(message);
-                    }
-                }
-                case Topics.REPLY -> {
-                    if (site.equals(settings.site())) {
-                        desk.replied(message.getPayloadAsBytes());
-                    }
-                }
-                default -> {
-                    // status topics: other benches' and devices' presence, shown by their own samples
-                }
-            }
-        } catch (RuntimeException e) { // whatever a foreign or broken message makes the readers throw
-            rejected.incrementAndGet();
-            problem("ignored a message on " + topic + ": " + e.getMessage());
-        }
-    }
-
     /** A problem with what arrives: in the status always, in the log at most once a second. */
     private synchronized void problem(String line) {
         lastError = line;
@@ -353,19 +311,6 @@ final class BridgeSession {
         }
     }
 
-    /** A counter's rate between two readings of the status. */
-    private static final class Rate {
-        private long last;
-        private long lastNanos = System.nanoTime();
-
-        double perSecond(long total, long nowNanos) {
-            double rate = (total - last) / Math.max(1e-3, (nowNanos - lastNanos) / 1e9);
-            last = total;
-            lastNanos = nowNanos;
-            return rate;
-        }
-    }
-
     /** Hands work to the bridge's thread; after {@link #stop()} there is none, and the work is dropped. */
     private void submit(Work work) {
         try {
@@ -390,7 +335,7 @@ final class BridgeSession {
 
         @Override
         public void message(Mqtt5Publish publish) {
-            received(publish);
+            inbound.received(publish);
         }
     }
 }
