@@ -20,10 +20,11 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.fieldbench.api.chat.ChatEvents;
+import io.fieldbench.api.chat.ChatMessage;
+import io.fieldbench.api.chat.ChatMessage.Direction;
 import io.fieldbench.api.sample.Endpoints;
-import io.fieldbench.chat.events.ChatMessage;
-import io.fieldbench.chat.events.ChatMessage.Direction;
-import io.fieldbench.chat.events.ChatTopics;
+import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
 import io.netty.buffer.Unpooled;
@@ -126,7 +127,7 @@ public final class ChatServer implements ChatTraffic {
         byte[] framed = Frames.encode(settings, message);
         client.get().keep(new ChatClient.Kept(clock.instant(), false, message));
         client.get().channel().writeAndFlush(Unpooled.wrappedBuffer(framed));
-        publish(ChatTopics.SENT, new ChatMessage(clock.instant(), Direction.SENT, id, client.get().address(), message, ""));
+        publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, id, client.get().address(), message, ""));
         return true;
     }
 
@@ -147,7 +148,7 @@ public final class ChatServer implements ChatTraffic {
             client.keep(new ChatClient.Kept(clock.instant(), false, message));
         }
         open.clients().channels().writeAndFlush(Unpooled.wrappedBuffer(framed));
-        publish(ChatTopics.SENT, new ChatMessage(clock.instant(), Direction.SENT, ChatMessage.ALL_CLIENTS, "all clients",
+        publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, ClientIds.ALL, "all clients",
                 message, ""));
         return all.size();
     }
@@ -167,7 +168,7 @@ public final class ChatServer implements ChatTraffic {
     @Override
     public void connected(ChatClient client) {
         log.info("Chat client {} connected from {}", client.id(), client.address());
-        publish(ChatTopics.CONNECTED, new ChatMessage(client.since(), Direction.CONNECTED, client.id(), client.address(),
+        publish(ChatEvents.CONNECTED, new ChatMessage(client.since(), Direction.CONNECTED, client.id(), client.address(),
                 new byte[0], ""));
         byte[] greeting = settings.greetingBytes();
         if (greeting.length > 0) {
@@ -194,7 +195,7 @@ public final class ChatServer implements ChatTraffic {
             // not published as sent: the echo would double every message in the view; bytes out still count
             client.channel().writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(current, message)));
         }
-        publish(ChatTopics.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
+        publish(ChatEvents.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
                 message, note));
     }
 
@@ -217,7 +218,7 @@ public final class ChatServer implements ChatTraffic {
             log.info("Chat client {} at {} disconnected: {}; in {} bytes, out {} bytes", client.id(), client.address(), why,
                     client.bytesIn(), client.bytesOut());
         }
-        publish(ChatTopics.DISCONNECTED, new ChatMessage(clock.instant(), Direction.DISCONNECTED, client.id(),
+        publish(ChatEvents.DISCONNECTED, new ChatMessage(clock.instant(), Direction.DISCONNECTED, client.id(),
                 client.address(), new byte[0], reason.text()));
     }
 
@@ -233,7 +234,7 @@ public final class ChatServer implements ChatTraffic {
     }
 
     private void publish(String topic, ChatMessage message) {
-        eventAdmin.postEvent(new Event(topic, Map.of(ChatTopics.MESSAGE, message)));
+        eventAdmin.postEvent(new Event(topic, Map.of(ChatEvents.MESSAGE, message)));
     }
 
     /** How the control opens and closes the listening socket, and what it says; on the control thread. */

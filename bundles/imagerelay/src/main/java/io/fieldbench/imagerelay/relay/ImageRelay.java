@@ -24,10 +24,10 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.status.ConsoleOutput;
 import io.fieldbench.api.status.StatusReport;
-import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.format.ImageFormat;
 import io.fieldbench.imagerelay.format.ImageInfo;
 import io.fieldbench.imagerelay.format.NotAnImageException;
@@ -222,7 +222,7 @@ public final class ImageRelay implements StatusReport {
             }
         }
         if (reached > 0) {
-            journal.sent(name, bytes.length, client.orElse(RelayEvent.ALL_CLIENTS), reached);
+            journal.sent(name, bytes.length, client.orElse(ClientIds.ALL), reached);
         }
         return reached;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.support.DaemonThreads;
 
 /**
@@ -24,7 +25,6 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** How long deactivation waits for the socket to close. */
     public static final long STOP_WAIT_SECONDS = 10;
-    public static final int MAX_PORT = 65_535;
 
     /** What a server does. */
     public enum State {
@@ -262,8 +262,8 @@ public final class ServerControl<S extends ServerControl.Socket> {
         state = State.STARTING;
         problem = "";
         try {
-            if (port < 0 || port > MAX_PORT) {
-                throw new IllegalArgumentException("port " + port + " is not between 0 and " + MAX_PORT);
+            if (port < 0 || port > Endpoints.MAX_PORT) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and " + Endpoints.MAX_PORT);
             }
             socket = binding.open(new InetSocketAddress(InetAddress.getByName(address), port));
         } catch (Exception e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.server.support.ServerControl;
 
 /**
@@ -48,8 +49,8 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
         String bind = config.bind_address() == null || config.bind_address().isBlank() ? DEFAULT_BIND_ADDRESS
                 : config.bind_address().trim();
         int port = config.port();
-        if (port < 0 || port > ServerControl.MAX_PORT) {
-            problems.add("port " + port + " is not between 0 and " + ServerControl.MAX_PORT);
+        if (port < 0 || port > Endpoints.MAX_PORT) {
+            problems.add("port " + port + " is not between 0 and " + Endpoints.MAX_PORT);
         }
         int buffer = config.receive_buffer();
         if (buffer < MIN_RECEIVE_BUFFER) {
