@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.Closing;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 
 /**
  * One connected client: its short id (what the console and the view call it), where it is, since
  * when, its byte counts and its last few messages. Counts are written on the client's event loop
  * and read anywhere.
  */
-public final class ChatClient {
+public final class ChatClient implements ClientRegistry.Client {
+
+    /** The client of a channel, for the handlers before the client handler. */
+    static final AttributeKey<ChatClient> KEY = AttributeKey.valueOf("fieldbench.chat.client");
 
     /** Messages kept per client for {@code chat:log}: a look at what it said, not a record. */
     static final int KEPT_MESSAGES = 16;
@@ -27,8 +33,7 @@ public final class ChatClient {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final Deque<Kept> recent = new ArrayDeque<>(KEPT_MESSAGES);
-    private volatile DisconnectReason closing;
-    private volatile String closingDetail = "";
+    private final Closing closing = new Closing();
 
     /** A message kept for {@code chat:log}. */
     public record Kept(Instant time, boolean received, byte[] bytes) {
@@ -40,8 +45,10 @@ public final class ChatClient {
         this.address = channel.remoteAddress() instanceof InetSocketAddress remote ? Endpoints.of(remote)
                 : String.valueOf(channel.remoteAddress());
         this.since = since;
+        channel.attr(KEY).set(this);
     }
 
+    @Override
     public int id() {
         return id;
     }
@@ -62,8 +69,14 @@ public final class ChatClient {
         return bytesOut.get();
     }
 
-    Channel channel() {
+    @Override
+    public Channel channel() {
         return channel;
+    }
+
+    @Override
+    public Closing closing() {
+        return closing;
     }
 
     void countIn(long bytes) {
@@ -88,21 +101,5 @@ public final class ChatClient {
         synchronized (recent) {
             return List.copyOf(recent);
         }
-    }
-
-    /** Notes why the server closes the connection; the first reason stays. */
-    void closing(DisconnectReason reason, String detail) {
-        if (closing == null) {
-            closingDetail = detail;
-            closing = reason;
-        }
-    }
-
-    DisconnectReason closingReason() {
-        return closing;
-    }
-
-    String closingDetail() {
-        return closingDetail;
     }
 }

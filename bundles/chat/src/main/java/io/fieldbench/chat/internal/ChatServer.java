@@ -27,6 +27,9 @@ import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.SettingsProblems;
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -56,25 +59,24 @@ public final class ChatServer implements ChatTraffic {
 
     private final Clock clock = Clock.systemUTC();
     private volatile ChatSettings settings;
+    private SettingsProblems problems;
     private ServerControl<ChatListener> control;
 
     @Activate
     void activate(ChatConfig config) {
+        problems = new SettingsProblems(PID, log::warn);
         settings = ChatSettings.of(config);
-        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        control = new ServerControl<>("chat server", BIND_PROBLEM, new ChatSocket(), log::error);
+        problems.say(settings.problems());
+        control = new ServerControl<>("chat server", BIND_PROBLEM, () -> settings, new ChatSocket(), log::error);
         control.activate();
     }
 
     @Modified
     void modified(ChatConfig config) {
         ChatSettings old = settings;
-        ChatSettings now = ChatSettings.of(config);
-        settings = now;
-        if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        }
-        control.reconfigure(old.enabled(), !old.sameSocket(now));
+        settings = ChatSettings.of(config);
+        problems.say(settings.problems());
+        control.reconfigure(old);
     }
 
     @Deactivate
@@ -157,7 +159,7 @@ public final class ChatServer implements ChatTraffic {
     public boolean kick(int id) {
         Optional<ChatClient> client = client(id);
         client.ifPresent(c -> {
-            c.closing(DisconnectReason.KICKED, "");
+            c.closing().note(DisconnectReason.KICKED, "");
             c.channel().close();
         });
         return client.isPresent();
@@ -238,20 +240,15 @@ public final class ChatServer implements ChatTraffic {
     }
 
     /** How the control opens and closes the listening socket, and what it says; on the control thread. */
-    private final class ChatSocket implements ServerControl.SettingsBinding<ChatListener> {
+    private final class ChatSocket implements ServerControl.Binding<ChatListener> {
 
         /** The clients connected when the socket began to close: it disconnects them all. */
         private int clientsAtStop;
 
         @Override
-        public ChatSettings settings() {
-            return settings;
-        }
-
-        @Override
         public ChatListener open(InetSocketAddress endpoint) throws Exception {
             ChatSettings wanted = settings;
-            return ChatListener.bind(endpoint, wanted, new ClientRegistry(wanted.maxClients(), clock), ChatServer.this);
+            return ChatListener.bind(endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock), ChatServer.this);
         }
 
         @Override

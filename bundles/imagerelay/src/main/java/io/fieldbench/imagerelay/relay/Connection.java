@@ -10,13 +10,15 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
-import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.Closing;
 
 /**
  * One connected WebSocket client while it is connected: where it is, what went through, and why
  * it is being closed. Counts are written on the event loop or the intake thread and read anywhere.
  */
-final class Connection {
+final class Connection implements ClientRegistry.Client {
 
     /** The longest User-Agent kept: enough to tell phones apart. */
     static final int MAX_AGENT = 120;
@@ -31,8 +33,7 @@ final class Connection {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final boolean plain;
-    private volatile DisconnectReason closing;
-    private volatile String closingDetail = "";
+    private final Closing closing = new Closing();
 
     Connection(int id, Channel channel, String agent, Instant since) {
         this.id = id;
@@ -60,17 +61,24 @@ final class Connection {
     /** host:port of a channel's peer, IPv6 in brackets. */
     static String addressOf(Channel channel) {
         if (channel.remoteAddress() instanceof InetSocketAddress remote) {
-            return ServerControl.endpoint(remote);
+            return Endpoints.of(remote);
         }
         return String.valueOf(channel.remoteAddress());
     }
 
-    int id() {
+    @Override
+    public int id() {
         return id;
     }
 
-    Channel channel() {
+    @Override
+    public Channel channel() {
         return channel;
+    }
+
+    @Override
+    public Closing closing() {
+        return closing;
     }
 
     String address() {
@@ -124,22 +132,5 @@ final class Connection {
 
     RelayClient snapshot() {
         return new RelayClient(id, address, agent, since, imagesIn.get(), imagesOut.get(), bytesIn.get(), bytesOut.get());
-    }
-
-    /** Notes why the server closes the connection; the first reason stays. */
-    void closing(DisconnectReason reason, String detail) {
-        if (closing == null) {
-            closingDetail = detail;
-            closing = reason;
-        }
-    }
-
-    /** Why it was closed: what the server noted, else the peer closed it. */
-    DisconnectReason closingReason() {
-        return closing == null ? DisconnectReason.CLOSED_BY_PEER : closing;
-    }
-
-    String closingDetail() {
-        return closingDetail;
     }
 }

@@ -22,6 +22,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import io.fieldbench.imagerelay.page.PageHandler;
 import io.fieldbench.imagerelay.page.PairingToken;
+import io.fieldbench.server.support.tcp.ClientRegistry;
 
 /**
  * Lets a WebSocket handshake to {@link #PATH} through only with the pairing token, from the page's
@@ -40,11 +41,11 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
     static final AttributeKey<Boolean> PLAIN = AttributeKey.valueOf("fieldbench.relay.plain");
 
     private final PairingToken token;
-    private final RelayClients clients;
+    private final ClientRegistry<Connection> clients;
     private final RelayTraffic traffic;
     private final BooleanSupplier plainClients;
 
-    HandshakeGate(PairingToken token, RelayClients clients, RelayTraffic traffic, BooleanSupplier plainClients) {
+    HandshakeGate(PairingToken token, ClientRegistry<Connection> clients, RelayTraffic traffic, BooleanSupplier plainClients) {
         this.token = token;
         this.clients = clients;
         this.traffic = traffic;

@@ -14,6 +14,7 @@ import io.fieldbench.api.imagerelay.RelayedImage;
 import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 
 /**
  * Says what happens at the relay: one log line each (a refusal or a disconnect says why, and what
