@@ -1,24 +1,20 @@
 package io.fieldbench.chat.internal;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.fieldbench.api.sample.Endpoints;
-import io.fieldbench.server.support.tcp.ClientRegistry;
-import io.fieldbench.server.support.tcp.Closing;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
 /**
- * One connected client: its short id (what the console and the view call it), where it is, since
- * when, its byte counts and its last few messages. Counts are written on the client's event loop
- * and read anywhere.
+ * One connected client, with its byte counts and its last few messages. Counts are written on the
+ * client's event loop and read anywhere.
  */
-public final class ChatClient implements ClientRegistry.Client {
+public final class ChatClient extends ConnectedClient {
 
     /** The client of a channel, for the handlers before the client handler. */
     static final AttributeKey<ChatClient> KEY = AttributeKey.valueOf("fieldbench.chat.client");
@@ -26,39 +22,17 @@ public final class ChatClient implements ClientRegistry.Client {
     /** Messages kept per client for {@code chat:log}: a look at what it said, not a record. */
     static final int KEPT_MESSAGES = 16;
 
-    private final int id;
-    private final Channel channel;
-    private final String address;
-    private final Instant since;
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final Deque<Kept> recent = new ArrayDeque<>(KEPT_MESSAGES);
-    private final Closing closing = new Closing();
 
     /** A message kept for {@code chat:log}. */
     public record Kept(Instant time, boolean received, byte[] bytes) {
     }
 
     ChatClient(int id, Channel channel, Instant since) {
-        this.id = id;
-        this.channel = channel;
-        this.address = channel.remoteAddress() instanceof InetSocketAddress remote ? Endpoints.of(remote)
-                : String.valueOf(channel.remoteAddress());
-        this.since = since;
+        super(id, channel, since);
         channel.attr(KEY).set(this);
-    }
-
-    @Override
-    public int id() {
-        return id;
-    }
-
-    public String address() {
-        return address;
-    }
-
-    public Instant since() {
-        return since;
     }
 
     public long bytesIn() {
@@ -69,15 +43,6 @@ public final class ChatClient implements ClientRegistry.Client {
         return bytesOut.get();
     }
 
-    @Override
-    public Channel channel() {
-        return channel;
-    }
-
-    @Override
-    public Closing closing() {
-        return closing;
-    }
 
     void countIn(long bytes) {
         bytesIn.addAndGet(bytes);

@@ -10,37 +10,27 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
-import io.fieldbench.api.sample.Endpoints;
-import io.fieldbench.server.support.tcp.ClientRegistry;
-import io.fieldbench.server.support.tcp.Closing;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 
 /**
  * One connected WebSocket client while it is connected: where it is, what went through, and why
  * it is being closed. Counts are written on the event loop or the intake thread and read anywhere.
  */
-final class Connection implements ClientRegistry.Client {
+final class Connection extends ConnectedClient {
 
     /** The longest User-Agent kept: enough to tell phones apart. */
     static final int MAX_AGENT = 120;
 
-    private final int id;
-    private final Channel channel;
-    private final String address;
     private final String agent;
-    private final Instant since;
     private final AtomicLong imagesIn = new AtomicLong();
     private final AtomicLong imagesOut = new AtomicLong();
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final boolean plain;
-    private final Closing closing = new Closing();
 
     Connection(int id, Channel channel, String agent, Instant since) {
-        this.id = id;
-        this.channel = channel;
-        this.address = addressOf(channel);
+        super(id, channel, since);
         this.agent = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) + "…" : agent;
-        this.since = since;
         this.plain = Boolean.TRUE.equals(channel.attr(HandshakeGate.PLAIN).get());
     }
 
@@ -54,42 +44,15 @@ final class Connection implements ClientRegistry.Client {
         if (plain) {
             message.release();
         } else {
-            channel.writeAndFlush(message);
+            channel().writeAndFlush(message);
         }
-    }
-
-    /** host:port of a channel's peer, IPv6 in brackets. */
-    static String addressOf(Channel channel) {
-        if (channel.remoteAddress() instanceof InetSocketAddress remote) {
-            return Endpoints.of(remote);
-        }
-        return String.valueOf(channel.remoteAddress());
-    }
-
-    @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public Channel channel() {
-        return channel;
-    }
-
-    @Override
-    public Closing closing() {
-        return closing;
-    }
-
-    String address() {
-        return address;
     }
 
     /** The peer's host only: what an image's sender is named by in the images folder. */
     String host() {
-        return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+        return channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
                 ? remote.getAddress().getHostAddress()
-                : address;
+                : address();
     }
 
     void received(long bytes) {
@@ -110,15 +73,15 @@ final class Connection implements ClientRegistry.Client {
      * @return whether the client was still connected
      */
     boolean sendImage(String name, String mime, byte[] bytes, String from) {
-        if (!channel.isActive()) {
+        if (!channel().isActive()) {
             return false;
         }
         try {
-            channel.eventLoop().execute(() -> {
+            channel().eventLoop().execute(() -> {
                 if (!plain) {
-                    channel.write(RelayMessages.image(name, mime, bytes.length, from));
+                    channel().write(RelayMessages.image(name, mime, bytes.length, from));
                 }
-                channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
+                channel().writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
                     if (done.isSuccess()) {
                         sent(bytes.length);
                     }
@@ -131,6 +94,6 @@ final class Connection implements ClientRegistry.Client {
     }
 
     RelayClient snapshot() {
-        return new RelayClient(id, address, agent, since, imagesIn.get(), imagesOut.get(), bytesIn.get(), bytesOut.get());
+        return new RelayClient(id(), address(), agent, since(), imagesIn.get(), imagesOut.get(), bytesIn.get(), bytesOut.get());
     }
 }

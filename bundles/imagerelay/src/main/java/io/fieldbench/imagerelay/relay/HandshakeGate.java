@@ -23,6 +23,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.fieldbench.imagerelay.page.PageHandler;
 import io.fieldbench.imagerelay.page.PairingToken;
 import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 
 /**
  * Lets a WebSocket handshake to {@link #PATH} through only with the pairing token, from the page's
@@ -83,7 +84,7 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(request);
             return;
         }
-        traffic.refused(Connection.addressOf(ctx.channel()), refusal.text());
+        traffic.refused(ConnectedClient.addressOf(ctx.channel()), refusal.text());
         FullHttpResponse response = PageHandler.plain(request, refusal.status(), refusal.text());
         HttpUtil.setKeepAlive(response, false);
         ReferenceCountUtil.release(request);

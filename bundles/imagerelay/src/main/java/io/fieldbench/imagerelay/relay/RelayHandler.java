@@ -24,6 +24,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.fieldbench.server.support.tcp.OutboundLimit;
 import io.fieldbench.server.support.tcp.PeerReset;
@@ -81,7 +82,7 @@ final class RelayHandler extends ChannelDuplexHandler {
         String agent = handshake.requestHeaders().get(HttpHeaderNames.USER_AGENT, "");
         client = clients.admit((id, since) -> new Connection(id, ctx.channel(), agent, since));
         if (client == null) {
-            traffic.refused(Connection.addressOf(ctx.channel()), DisconnectReason.TOO_MANY_CLIENTS.text());
+            traffic.refused(ConnectedClient.addressOf(ctx.channel()), DisconnectReason.TOO_MANY_CLIENTS.text());
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.TRY_AGAIN_LATER,
                     DisconnectReason.TOO_MANY_CLIENTS.text())).addListener(ChannelFutureListener.CLOSE);
             return;

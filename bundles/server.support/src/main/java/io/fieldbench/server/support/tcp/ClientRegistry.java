@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -20,17 +19,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  *
  * @param <C> the server's client
  */
-public final class ClientRegistry<C extends ClientRegistry.Client> {
-
-    /** A registered client. */
-    public interface Client {
-        int id();
-
-        Channel channel();
-
-        /** Why the server closes its connection, noted before it does. */
-        Closing closing();
-    }
+public final class ClientRegistry<C extends ConnectedClient> {
 
     /** Makes a client as it is admitted. */
     public interface Admission<C> {
@@ -81,7 +70,7 @@ public final class ClientRegistry<C extends ClientRegistry.Client> {
 
     /** The clients by id. */
     public List<C> all() {
-        return clients.values().stream().sorted(Comparator.comparingInt(Client::id)).toList();
+        return clients.values().stream().sorted(Comparator.comparingInt(ConnectedClient::id)).toList();
     }
 
     public int size() {

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 /** The chat's and the relay's client registry, and why a client's connection ended. */
@@ -86,9 +85,12 @@ class ClientRegistryTest {
     }
 
     private TestClient admit() {
-        return registry.admit((id, since) -> new TestClient(id, since, new EmbeddedChannel(), new Closing()));
+        return registry.admit((id, since) -> new TestClient(id, since));
     }
 
-    private record TestClient(int id, Instant since, Channel channel, Closing closing) implements ClientRegistry.Client {
+    private static final class TestClient extends ConnectedClient {
+        TestClient(int id, Instant since) {
+            super(id, new EmbeddedChannel(), since);
+        }
     }
 }
