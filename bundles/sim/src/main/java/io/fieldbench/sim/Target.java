@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /**
  * Where datagrams go: {@code host:port}, {@code [v6-address]:port}, or just {@code port} for the
  * loopback address, so that nothing leaves the machine unless the user names another host.
@@ -15,14 +17,13 @@ public record Target(String host, int port) {
 
     /** The host a bare port means. */
     public static final String LOOPBACK = "127.0.0.1";
-    private static final int MAX_PORT = 65_535;
 
     public Target {
         if (host.isBlank()) {
             throw new IllegalArgumentException("the target needs a host");
         }
-        if (port < 1 || port > MAX_PORT) {
-            throw new IllegalArgumentException("the target port must be 1.." + MAX_PORT + ", not " + port);
+        if (port < 1 || port > Endpoints.MAX_PORT) {
+            throw new IllegalArgumentException("the target port must be 1.." + Endpoints.MAX_PORT + ", not " + port);
         }
     }
 

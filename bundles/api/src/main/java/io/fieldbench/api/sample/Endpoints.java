@@ -12,6 +12,9 @@ import java.net.InetSocketAddress;
  */
 public final class Endpoints {
 
+    /** The highest port number: every server's settings, view and client check against it. */
+    public static final int MAX_PORT = 65_535;
+
     private Endpoints() {
     }
 

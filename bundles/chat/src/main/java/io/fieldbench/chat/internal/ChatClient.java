@@ -1,57 +1,38 @@
 package io.fieldbench.chat.internal;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 
 /**
- * One connected client: its short id (what the console and the view call it), where it is, since
- * when, its byte counts and its last few messages. Counts are written on the client's event loop
- * and read anywhere.
+ * One connected client, with its byte counts and its last few messages. Counts are written on the
+ * client's event loop and read anywhere.
  */
-public final class ChatClient {
+public final class ChatClient extends ConnectedClient {
+
+    /** The client of a channel, for the handlers before the client handler. */
+    static final AttributeKey<ChatClient> KEY = AttributeKey.valueOf("fieldbench.chat.client");
 
     /** Messages kept per client for {@code chat:log}: a look at what it said, not a record. */
     static final int KEPT_MESSAGES = 16;
 
-    private final int id;
-    private final Channel channel;
-    private final String address;
-    private final Instant since;
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final Deque<Kept> recent = new ArrayDeque<>(KEPT_MESSAGES);
-    private volatile DisconnectReason closing;
-    private volatile String closingDetail = "";
 
     /** A message kept for {@code chat:log}. */
     public record Kept(Instant time, boolean received, byte[] bytes) {
     }
 
     ChatClient(int id, Channel channel, Instant since) {
-        this.id = id;
-        this.channel = channel;
-        this.address = channel.remoteAddress() instanceof InetSocketAddress remote ? Endpoints.of(remote)
-                : String.valueOf(channel.remoteAddress());
-        this.since = since;
-    }
-
-    public int id() {
-        return id;
-    }
-
-    public String address() {
-        return address;
-    }
-
-    public Instant since() {
-        return since;
+        super(id, channel, since);
+        channel.attr(KEY).set(this);
     }
 
     public long bytesIn() {
@@ -62,9 +43,6 @@ public final class ChatClient {
         return bytesOut.get();
     }
 
-    Channel channel() {
-        return channel;
-    }
 
     void countIn(long bytes) {
         bytesIn.addAndGet(bytes);
@@ -88,21 +66,5 @@ public final class ChatClient {
         synchronized (recent) {
             return List.copyOf(recent);
         }
-    }
-
-    /** Notes why the server closes the connection; the first reason stays. */
-    void closing(DisconnectReason reason, String detail) {
-        if (closing == null) {
-            closingDetail = detail;
-            closing = reason;
-        }
-    }
-
-    DisconnectReason closingReason() {
-        return closing;
-    }
-
-    String closingDetail() {
-        return closingDetail;
     }
 }

@@ -4,6 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /** The chat server's settings, {@code etc/io.fieldbench.chat.cfg}; the defaults are the ones here. */
 @ObjectClassDefinition(name = "TCP chat server", description = "Many TCP clients at once: read them, answer one or all")
 public @interface ChatConfig {
@@ -17,7 +19,7 @@ public @interface ChatConfig {
     String bind_address() default "0.0.0.0";
 
     @AttributeDefinition(name = "Port", description = "The TCP port clients connect to; 0 lets the system choose one",
-            min = "0", max = "65535")
+            min = "0", max = "" + Endpoints.MAX_PORT)
     int port() default 8080;
 
     @AttributeDefinition(name = "Framing", description = "How a client's bytes are cut into messages", options = {

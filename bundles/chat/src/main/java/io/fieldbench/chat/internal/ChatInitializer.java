@@ -2,6 +2,7 @@ package io.fieldbench.chat.internal;
 
 import java.util.concurrent.TimeUnit;
 
+import io.fieldbench.server.support.tcp.ClientRegistry;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -14,10 +15,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 final class ChatInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ChatSettings settings;
-    private final ClientRegistry registry;
+    private final ClientRegistry<ChatClient> registry;
     private final ChatTraffic traffic;
 
-    ChatInitializer(ChatSettings settings, ClientRegistry registry, ChatTraffic traffic) {
+    ChatInitializer(ChatSettings settings, ClientRegistry<ChatClient> registry, ChatTraffic traffic) {
         this.settings = settings;
         this.registry = registry;
         this.traffic = traffic;

@@ -3,6 +3,7 @@ package io.fieldbench.chat.internal;
 import java.net.InetSocketAddress;
 
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.ClientRegistry;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -18,9 +19,9 @@ final class ChatListener implements ServerControl.Socket {
 
     private final TcpEventLoops loops;
     private final Channel channel;
-    private final ClientRegistry clients;
+    private final ClientRegistry<ChatClient> clients;
 
-    private ChatListener(TcpEventLoops loops, Channel channel, ClientRegistry clients) {
+    private ChatListener(TcpEventLoops loops, Channel channel, ClientRegistry<ChatClient> clients) {
         this.loops = loops;
         this.channel = channel;
         this.clients = clients;
@@ -31,7 +32,8 @@ final class ChatListener implements ServerControl.Socket {
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
-    static ChatListener bind(InetSocketAddress endpoint, ChatSettings settings, ClientRegistry clients, ChatTraffic traffic)
+    static ChatListener bind(InetSocketAddress endpoint, ChatSettings settings, ClientRegistry<ChatClient> clients,
+            ChatTraffic traffic)
             throws Exception {
         TcpEventLoops loops = TcpEventLoops.start("chat", 0);
         Channel channel = loops.bind(loops.bootstrap(ACCEPT_BACKLOG, settings.outboundLimitBytes())
@@ -45,7 +47,7 @@ final class ChatListener implements ServerControl.Socket {
         return (InetSocketAddress) channel.localAddress();
     }
 
-    ClientRegistry clients() {
+    ClientRegistry<ChatClient> clients() {
         return clients;
     }
 
@@ -53,9 +55,7 @@ final class ChatListener implements ServerControl.Socket {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
-        for (ChatClient client : clients.all()) {
-            client.closing(DisconnectReason.SERVER_STOPPING, "");
-        }
+        clients.stopping();
         clients.channels().close().awaitUninterruptibly(TcpEventLoops.SHUTDOWN_TIMEOUT_MILLIS);
         loops.shutdown();
     }

@@ -20,12 +20,16 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.fieldbench.api.chat.ChatEvents;
+import io.fieldbench.api.chat.ChatMessage;
+import io.fieldbench.api.chat.ChatMessage.Direction;
 import io.fieldbench.api.sample.Endpoints;
-import io.fieldbench.chat.events.ChatMessage;
-import io.fieldbench.chat.events.ChatMessage.Direction;
-import io.fieldbench.chat.events.ChatTopics;
+import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.SettingsProblems;
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -55,25 +59,24 @@ public final class ChatServer implements ChatTraffic {
 
     private final Clock clock = Clock.systemUTC();
     private volatile ChatSettings settings;
+    private SettingsProblems problems;
     private ServerControl<ChatListener> control;
 
     @Activate
     void activate(ChatConfig config) {
+        problems = new SettingsProblems(PID, log::warn);
         settings = ChatSettings.of(config);
-        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        control = new ServerControl<>("chat server", BIND_PROBLEM, new ChatSocket(), log::error);
+        problems.say(settings.problems());
+        control = new ServerControl<>("chat server", BIND_PROBLEM, () -> settings, new ChatSocket(), log::error);
         control.activate();
     }
 
     @Modified
     void modified(ChatConfig config) {
         ChatSettings old = settings;
-        ChatSettings now = ChatSettings.of(config);
-        settings = now;
-        if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        }
-        control.reconfigure(old.enabled(), !old.sameSocket(now));
+        settings = ChatSettings.of(config);
+        problems.say(settings.problems());
+        control.reconfigure(old);
     }
 
     @Deactivate
@@ -126,7 +129,7 @@ public final class ChatServer implements ChatTraffic {
         byte[] framed = Frames.encode(settings, message);
         client.get().keep(new ChatClient.Kept(clock.instant(), false, message));
         client.get().channel().writeAndFlush(Unpooled.wrappedBuffer(framed));
-        publish(ChatTopics.SENT, new ChatMessage(clock.instant(), Direction.SENT, id, client.get().address(), message, ""));
+        publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, id, client.get().address(), message, ""));
         return true;
     }
 
@@ -147,7 +150,7 @@ public final class ChatServer implements ChatTraffic {
             client.keep(new ChatClient.Kept(clock.instant(), false, message));
         }
         open.clients().channels().writeAndFlush(Unpooled.wrappedBuffer(framed));
-        publish(ChatTopics.SENT, new ChatMessage(clock.instant(), Direction.SENT, ChatMessage.ALL_CLIENTS, "all clients",
+        publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, ClientIds.ALL, "all clients",
                 message, ""));
         return all.size();
     }
@@ -156,7 +159,7 @@ public final class ChatServer implements ChatTraffic {
     public boolean kick(int id) {
         Optional<ChatClient> client = client(id);
         client.ifPresent(c -> {
-            c.closing(DisconnectReason.KICKED, "");
+            c.closing().note(DisconnectReason.KICKED, "");
             c.channel().close();
         });
         return client.isPresent();
@@ -167,7 +170,7 @@ public final class ChatServer implements ChatTraffic {
     @Override
     public void connected(ChatClient client) {
         log.info("Chat client {} connected from {}", client.id(), client.address());
-        publish(ChatTopics.CONNECTED, new ChatMessage(client.since(), Direction.CONNECTED, client.id(), client.address(),
+        publish(ChatEvents.CONNECTED, new ChatMessage(client.since(), Direction.CONNECTED, client.id(), client.address(),
                 new byte[0], ""));
         byte[] greeting = settings.greetingBytes();
         if (greeting.length > 0) {
@@ -194,7 +197,7 @@ public final class ChatServer implements ChatTraffic {
             // not published as sent: the echo would double every message in the view; bytes out still count
             client.channel().writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(current, message)));
         }
-        publish(ChatTopics.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
+        publish(ChatEvents.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
                 message, note));
     }
 
@@ -217,7 +220,7 @@ public final class ChatServer implements ChatTraffic {
             log.info("Chat client {} at {} disconnected: {}; in {} bytes, out {} bytes", client.id(), client.address(), why,
                     client.bytesIn(), client.bytesOut());
         }
-        publish(ChatTopics.DISCONNECTED, new ChatMessage(clock.instant(), Direction.DISCONNECTED, client.id(),
+        publish(ChatEvents.DISCONNECTED, new ChatMessage(clock.instant(), Direction.DISCONNECTED, client.id(),
                 client.address(), new byte[0], reason.text()));
     }
 
@@ -233,24 +236,19 @@ public final class ChatServer implements ChatTraffic {
     }
 
     private void publish(String topic, ChatMessage message) {
-        eventAdmin.postEvent(new Event(topic, Map.of(ChatTopics.MESSAGE, message)));
+        eventAdmin.postEvent(new Event(topic, Map.of(ChatEvents.MESSAGE, message)));
     }
 
     /** How the control opens and closes the listening socket, and what it says; on the control thread. */
-    private final class ChatSocket implements ServerControl.SettingsBinding<ChatListener> {
+    private final class ChatSocket implements ServerControl.Binding<ChatListener> {
 
         /** The clients connected when the socket began to close: it disconnects them all. */
         private int clientsAtStop;
 
         @Override
-        public ChatSettings settings() {
-            return settings;
-        }
-
-        @Override
         public ChatListener open(InetSocketAddress endpoint) throws Exception {
             ChatSettings wanted = settings;
-            return ChatListener.bind(endpoint, wanted, new ClientRegistry(wanted.maxClients(), clock), ChatServer.this);
+            return ChatListener.bind(endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock), ChatServer.this);
         }
 
         @Override

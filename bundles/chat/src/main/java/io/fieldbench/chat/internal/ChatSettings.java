@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fieldbench.server.support.ListenerSettings;
 import io.fieldbench.server.support.ServerControl;
 
 /**
  * The chat server's configuration, checked: a wrong value falls back to its default and is
  * named in {@link #problems()}, so that one typo in the file does not keep the server down.
  */
-public record ChatSettings(boolean enabled, String bindAddress, int port, Framing framing, int maxLineLength,
+public record ChatSettings(ListenerSettings listener, Framing framing, int maxLineLength,
         int lengthPrefixBytes, Charset charset, int idleTimeoutSeconds, int frameTimeoutSeconds, int maxClients, int outboundLimitBytes,
         boolean echo, String greeting, List<String> problems) implements ServerControl.Listening {
 
@@ -24,6 +25,7 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
 
     public static ChatSettings of(ChatConfig config) {
         List<String> problems = new ArrayList<>();
+        ListenerSettings listener = ListenerSettings.read(config.enabled(), config.bind_address(), config.port(), problems);
         Framing framing = Framing.parse(config.framing());
         if (framing == null) {
             problems.add("framing '" + config.framing() + "' is not raw, line or length; using raw");
@@ -67,13 +69,8 @@ public record ChatSettings(boolean enabled, String bindAddress, int port, Framin
                 greeting = "";
             }
         }
-        return new ChatSettings(config.enabled(), config.bind_address().trim(), config.port(), framing, maxLine, prefix,
+        return new ChatSettings(listener, framing, maxLine, prefix,
                 charset, idle, frameTimeout, maxClients, outbound, config.echo(), greeting, List.copyOf(problems));
-    }
-
-    /** Whether the listening socket stays as it is: any other change applies to the next connection. */
-    boolean sameSocket(ChatSettings other) {
-        return bindAddress.equals(other.bindAddress) && port == other.port;
     }
 
     /** The bytes each client gets as it connects: the greeting in the server's encoding, or its hex bytes; none when empty. */

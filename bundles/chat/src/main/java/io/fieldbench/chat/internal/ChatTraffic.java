@@ -1,5 +1,7 @@
 package io.fieldbench.chat.internal;
 
+import io.fieldbench.server.support.tcp.DisconnectReason;
+
 /** What the client handlers report to the server, on the clients' event loops: it must not block. */
 interface ChatTraffic {
 

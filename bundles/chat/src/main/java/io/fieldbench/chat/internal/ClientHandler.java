@@ -1,5 +1,7 @@
 package io.fieldbench.chat.internal;
 
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.fieldbench.server.support.tcp.OutboundLimit;
 import io.fieldbench.server.support.tcp.PeerReset;
 import io.netty.buffer.ByteBuf;
@@ -19,12 +21,12 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class ClientHandler extends ChannelDuplexHandler {
 
-    private final ClientRegistry registry;
+    private final ClientRegistry<ChatClient> registry;
     private final ChatTraffic traffic;
     private final OutboundLimit outboundLimit;
     private ChatClient client;
 
-    ClientHandler(ClientRegistry registry, ChatTraffic traffic, long outboundLimit) {
+    ClientHandler(ClientRegistry<ChatClient> registry, ChatTraffic traffic, long outboundLimit) {
         this.registry = registry;
         this.traffic = traffic;
         this.outboundLimit = new OutboundLimit(outboundLimit);
@@ -32,7 +34,7 @@ final class ClientHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        client = registry.admit(ctx.channel());
+        client = registry.admit((id, since) -> new ChatClient(id, ctx.channel(), since));
         if (client == null) {
             traffic.refused(String.valueOf(ctx.channel().remoteAddress()), DisconnectReason.TOO_MANY_CLIENTS);
             ctx.close();
@@ -88,8 +90,7 @@ final class ClientHandler extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (client != null) {
             registry.remove(client);
-            DisconnectReason reason = client.closingReason();
-            traffic.disconnected(client, reason == null ? DisconnectReason.CLOSED_BY_PEER : reason, client.closingDetail());
+            traffic.disconnected(client, client.closing().reason(), client.closing().detail());
         }
         ctx.fireChannelInactive();
     }
@@ -110,23 +111,22 @@ final class ClientHandler extends ChannelDuplexHandler {
             }
         }
         ctx.write(msg, promise);
-        checkBacklog(ctx);
+        if (client != null) {
+            outboundLimit.enforce(ctx, client.closing());
+        }
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        checkBacklog(ctx);
+        if (client != null) {
+            outboundLimit.enforce(ctx, client.closing());
+        }
         ctx.fireChannelWritabilityChanged();
-    }
-
-    /** Disconnects the client once more than the limit waits for it. */
-    private void checkBacklog(ChannelHandlerContext ctx) {
-        outboundLimit.passed(ctx.channel()).ifPresent(waiting -> close(ctx, DisconnectReason.TOO_SLOW, waiting));
     }
 
     private void close(ChannelHandlerContext ctx, DisconnectReason reason, String detail) {
         if (client != null) {
-            client.closing(reason, detail);
+            client.closing().note(reason, detail);
         }
         ctx.close();
     }

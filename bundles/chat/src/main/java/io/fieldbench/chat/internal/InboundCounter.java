@@ -13,7 +13,7 @@ final class InboundCounter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ChatClient client = ctx.channel().attr(ClientRegistry.CLIENT).get();
+        ChatClient client = ctx.channel().attr(ChatClient.KEY).get();
         if (client != null && msg instanceof ByteBuf bytes) {
             client.countIn(bytes.readableBytes());
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.chat.internal.Framing;
 import io.fieldbench.support.AtomicFiles;
 
@@ -28,7 +29,6 @@ final class LastConnectionFile {
     private static final String PORT = "port";
     private static final String FRAMING = "framing";
     private static final String ENCODING = "encoding";
-    private static final int MAX_PORT = 65_535;
 
     private final Path file;
 
@@ -82,13 +82,13 @@ final class LastConnectionFile {
     private static int port(String text) {
         try {
             int port = Integer.parseInt(text);
-            if (port >= 1 && port <= MAX_PORT) {
+            if (port >= 1 && port <= Endpoints.MAX_PORT) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("port '" + text + "' is not a number from 1 to " + MAX_PORT);
+        throw new IllegalArgumentException("port '" + text + "' is not a number from 1 to " + Endpoints.MAX_PORT);
     }
 
     private static Framing framing(String text) {

@@ -24,6 +24,7 @@ import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.chat.internal.Framing;
 import io.fieldbench.chat.internal.ShownText;
 import io.fieldbench.chat.ui.MessageInput;
@@ -49,7 +50,7 @@ final class TcpClientPanel extends JPanel {
     private final ClientLog clientLog;
     private final Consumer<LastConnection> remember;
     private final JTextField host = new JTextField(14);
-    private final JSpinner port = new JSpinner(new SpinnerNumberModel(LastConnection.FIRST.port(), 1, 65_535, 1));
+    private final JSpinner port = new JSpinner(new SpinnerNumberModel(LastConnection.FIRST.port(), 1, Endpoints.MAX_PORT, 1));
     private final JComboBox<String> framing = new JComboBox<>(new String[] {Framing.LINE.setting(), Framing.RAW.setting()});
     private final JButton connect = new JButton("Connect");
     private final JButton disconnect = new JButton("Disconnect");

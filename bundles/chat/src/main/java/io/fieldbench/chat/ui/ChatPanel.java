@@ -20,7 +20,8 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
-import io.fieldbench.chat.events.ChatMessage;
+import io.fieldbench.api.chat.ChatMessage;
+import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.chat.internal.ChatClient;
 import io.fieldbench.chat.internal.ChatServer;
 import io.fieldbench.chat.internal.ChatStatus;
@@ -167,7 +168,7 @@ final class ChatPanel extends JPanel {
                 default -> ShownText.withNote(display.apply(message.bytes()), message.note());
             };
             lines.add(List.of(TIME.format(message.time()), arrow(message.direction()),
-                    message.client() == ChatMessage.ALL_CLIENTS ? "all" : message.client() + " " + message.address(), shown));
+                    message.client() == ClientIds.ALL ? "all" : message.client() + " " + message.address(), shown));
         }
         log.append(lines, KEPT_ROWS);
     }

@@ -12,11 +12,11 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
+import io.fieldbench.api.chat.ChatEvents;
+import io.fieldbench.api.chat.ChatMessage;
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
-import io.fieldbench.chat.events.ChatMessage;
-import io.fieldbench.chat.events.ChatTopics;
 import io.fieldbench.chat.internal.ChatServer;
 
 /**
@@ -26,7 +26,7 @@ import io.fieldbench.chat.internal.ChatServer;
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
-        EventConstants.EVENT_TOPIC + "=" + ChatTopics.ALL })
+        EventConstants.EVENT_TOPIC + "=" + ChatEvents.ALL })
 public final class ChatView implements WorkbenchView, EventHandler {
 
     static final String ID = "chat";
@@ -72,7 +72,7 @@ public final class ChatView implements WorkbenchView, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(ChatTopics.MESSAGE) instanceof ChatMessage message) {
+        if (panel != null && event.getProperty(ChatEvents.MESSAGE) instanceof ChatMessage message) {
             intake.offer(message);
         }
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.fieldbench.chat.events.ChatMessage;
+import io.fieldbench.api.chat.ChatMessage;
 
 /**
  * The messages waiting for the view's next refresh, bounded: when the view falls behind, the

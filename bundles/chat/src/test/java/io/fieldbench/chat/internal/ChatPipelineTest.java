@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -24,7 +26,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 class ChatPipelineTest {
 
     private final RecordingTraffic traffic = new RecordingTraffic();
-    private final ClientRegistry registry = new ClientRegistry(2, Clock.systemUTC());
+    private final ClientRegistry<ChatClient> registry = new ClientRegistry<>("chat", 2, Clock.systemUTC());
 
     private EmbeddedChannel channel(ChatSettings settings) {
         EmbeddedChannel channel = new EmbeddedChannel();

@@ -3,6 +3,8 @@ package io.fieldbench.chat.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fieldbench.server.support.tcp.DisconnectReason;
+
 /** Keeps what the handlers report, for the tests. */
 final class RecordingTraffic implements ChatTraffic {
 

@@ -18,6 +18,7 @@ import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingWorker;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -31,7 +32,7 @@ public final class DownloadPanel extends JPanel {
     static final int DEFAULT_PORT = 7890;
 
     private final JTextField host = named(new JTextField(DEFAULT_HOST, 12), "download-host");
-    private final JSpinner port = named(new JSpinner(new SpinnerNumberModel(DEFAULT_PORT, 1, 65_535, 1)), "download-port");
+    private final JSpinner port = named(new JSpinner(new SpinnerNumberModel(DEFAULT_PORT, 1, Endpoints.MAX_PORT, 1)), "download-port");
     private final JTextField name = named(new JTextField(16), "download-name");
     private final JCheckBox newline = named(new JCheckBox("Newline", true), "download-newline");
     private final JTextField saveTo = named(new JTextField(24), "download-save");

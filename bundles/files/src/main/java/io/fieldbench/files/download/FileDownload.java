@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.support.AtomicFiles;
 
 /**
@@ -48,8 +49,8 @@ public final class FileDownload {
      *                (the Python tutorial's)
      */
     public FileDownload(String host, int port, String name, boolean newline, Path target) {
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
+        if (port < 1 || port > Endpoints.MAX_PORT) {
+            throw new IllegalArgumentException("port " + port + " is not between 1 and " + Endpoints.MAX_PORT);
         }
         if (name.isBlank() || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("give one file name, without line breaks");

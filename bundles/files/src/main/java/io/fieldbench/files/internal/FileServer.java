@@ -27,6 +27,7 @@ import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.SettingsProblems;
 
 /**
  * The file service: listens where its configuration says and sends files of the shared folder to
@@ -55,6 +56,7 @@ public final class FileServer {
     private final Transfers transfers = new Transfers();
     private final RefusalLog refusals = new RefusalLog();
     private volatile FilesSettings settings;
+    private SettingsProblems problems;
     private Path home;
     private Path data;
     private ServerControl<FileServerSocket> control;
@@ -67,21 +69,23 @@ public final class FileServer {
     void activate(BundleContext context, FilesConfig config) {
         home = Path.of(property(context, BenchProperties.HOME, "."));
         data = Path.of(property(context, BenchProperties.DATA, home.resolve("data").toString()));
+        problems = new SettingsProblems(PID, log::warn);
         settings = FilesSettings.of(config, home, data);
+        problems.say(settings.problems());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(DISK_THREADS, DISK_THREADS, DISK_IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DefaultThreadFactory("fieldbench-files-disk", true));
         pool.allowCoreThreadTimeOut(true);
         disk = pool;
-        control = new ServerControl<>("file service", BIND_PROBLEM, new SharingSocket(), log::error);
+        control = new ServerControl<>("file service", BIND_PROBLEM, () -> settings, new SharingSocket(), log::error);
         control.activate();
     }
 
     @Modified
     void modified(FilesConfig config) {
         FilesSettings old = settings;
-        FilesSettings now = FilesSettings.of(config, home, data);
-        settings = now;
-        control.reconfigure(old.enabled(), !old.sameSocket(now));
+        settings = FilesSettings.of(config, home, data);
+        problems.say(settings.problems());
+        control.reconfigure(old);
         control.submit(this::shareChangedFolder);
     }
 
@@ -151,12 +155,7 @@ public final class FileServer {
     }
 
     /** How the control opens and closes the listening socket, and what it says; on the control thread. */
-    private final class SharingSocket implements ServerControl.SettingsBinding<FileServerSocket> {
-
-        @Override
-        public FilesSettings settings() {
-            return settings;
-        }
+    private final class SharingSocket implements ServerControl.Binding<FileServerSocket> {
 
         @Override
         public FileServerSocket open(InetSocketAddress endpoint) throws Exception {

@@ -3,6 +3,8 @@ package io.fieldbench.files.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /** The file service's settings, {@code etc/io.fieldbench.files.cfg}; the defaults are the ones here. */
 @ObjectClassDefinition(name = "File service", description = "Sends files of the shared folder to clients that name them over TCP")
 public @interface FilesConfig {
@@ -16,7 +18,7 @@ public @interface FilesConfig {
     String bind_address() default "0.0.0.0";
 
     @AttributeDefinition(name = "Port", description = "The TCP port clients connect to; 0 lets the system choose one",
-            min = "0", max = "65535")
+            min = "0", max = "" + Endpoints.MAX_PORT)
     int port() default 7890;
 
     @AttributeDefinition(name = "Shared folder", description = "Only files inside this folder are sent; it is created if"

@@ -1,16 +1,20 @@
 package io.fieldbench.files.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.fieldbench.server.support.ListenerSettings;
 import io.fieldbench.server.support.ServerControl;
 
 /**
  * The settings in force, with the shared folder resolved to a path.
  *
  * @param folder the shared folder, absolute
+ * @param problems what was wrong with the settings, in words for the user
  */
-record FilesSettings(boolean enabled, String bindAddress, int port, Path folder, long maxFileBytes, boolean errorLine,
-        int requestTimeoutSeconds, int maxNameBytes) implements ServerControl.Listening {
+record FilesSettings(ListenerSettings listener, Path folder, long maxFileBytes, boolean errorLine, int requestTimeoutSeconds,
+        int maxNameBytes, List<String> problems) implements ServerControl.Listening {
 
     static final String DATA_VARIABLE = "${fieldbench.data}";
     static final String HOME_VARIABLE = "${fieldbench.home}";
@@ -27,13 +31,11 @@ record FilesSettings(boolean enabled, String bindAddress, int port, Path folder,
     static FilesSettings of(FilesConfig config, Path home, Path data) {
         String folder = config.shared_folder().isBlank() ? DEFAULT_FOLDER : config.shared_folder().strip();
         folder = folder.replace(DATA_VARIABLE, data.toString()).replace(HOME_VARIABLE, home.toString());
-        return new FilesSettings(config.enabled(), config.bind_address().strip(), config.port(),
-                home.resolve(folder).toAbsolutePath().normalize(), Math.max(0, config.max_file_bytes()), config.error_line(),
-                Math.max(0, config.request_timeout_seconds()), Math.max(1, config.max_name_bytes()));
-    }
-
-    boolean sameSocket(FilesSettings other) {
-        return bindAddress.equals(other.bindAddress) && port == other.port;
+        List<String> problems = new ArrayList<>();
+        ListenerSettings listener = ListenerSettings.read(config.enabled(), config.bind_address(), config.port(), problems);
+        return new FilesSettings(listener, home.resolve(folder).toAbsolutePath().normalize(),
+                Math.max(0, config.max_file_bytes()), config.error_line(), Math.max(0, config.request_timeout_seconds()),
+                Math.max(1, config.max_name_bytes()), List.copyOf(problems));
     }
 
     SharedFolder sharedFolder() {

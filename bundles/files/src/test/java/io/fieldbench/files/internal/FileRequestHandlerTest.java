@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 
@@ -20,6 +21,8 @@ import org.osgi.service.log.Logger;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
 import io.netty.channel.embedded.EmbeddedChannel;
+
+import io.fieldbench.server.support.ListenerSettings;
 
 /** The request handler on an embedded channel: the disk is asked on the disk executor, never on the event loop. */
 class FileRequestHandlerTest {
@@ -33,7 +36,8 @@ class FileRequestHandlerTest {
     private final RefusalLog refusals = new RefusalLog();
 
     private EmbeddedChannel channel() {
-        FilesSettings settings = new FilesSettings(true, "127.0.0.1", 0, shared, 1L << 30, false, 300, 1024);
+        FilesSettings settings = new FilesSettings(new ListenerSettings(true, "127.0.0.1", 0), shared, 1L << 30, false,
+                300, 1024, List.of());
         Logger quiet = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (proxy, method, args) -> null);
         return new EmbeddedChannel(new FileRequestHandler(() -> settings, new Transfers(), refusals, quiet, diskExecutor));

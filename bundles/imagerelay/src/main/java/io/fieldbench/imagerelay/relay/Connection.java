@@ -10,36 +10,27 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
-import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 
 /**
  * One connected WebSocket client while it is connected: where it is, what went through, and why
  * it is being closed. Counts are written on the event loop or the intake thread and read anywhere.
  */
-final class Connection {
+final class Connection extends ConnectedClient {
 
     /** The longest User-Agent kept: enough to tell phones apart. */
     static final int MAX_AGENT = 120;
 
-    private final int id;
-    private final Channel channel;
-    private final String address;
     private final String agent;
-    private final Instant since;
     private final AtomicLong imagesIn = new AtomicLong();
     private final AtomicLong imagesOut = new AtomicLong();
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final boolean plain;
-    private volatile DisconnectReason closing;
-    private volatile String closingDetail = "";
 
     Connection(int id, Channel channel, String agent, Instant since) {
-        this.id = id;
-        this.channel = channel;
-        this.address = addressOf(channel);
+        super(id, channel, since);
         this.agent = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) + "…" : agent;
-        this.since = since;
         this.plain = Boolean.TRUE.equals(channel.attr(HandshakeGate.PLAIN).get());
     }
 
@@ -53,35 +44,15 @@ final class Connection {
         if (plain) {
             message.release();
         } else {
-            channel.writeAndFlush(message);
+            channel().writeAndFlush(message);
         }
-    }
-
-    /** host:port of a channel's peer, IPv6 in brackets. */
-    static String addressOf(Channel channel) {
-        if (channel.remoteAddress() instanceof InetSocketAddress remote) {
-            return ServerControl.endpoint(remote);
-        }
-        return String.valueOf(channel.remoteAddress());
-    }
-
-    int id() {
-        return id;
-    }
-
-    Channel channel() {
-        return channel;
-    }
-
-    String address() {
-        return address;
     }
 
     /** The peer's host only: what an image's sender is named by in the images folder. */
     String host() {
-        return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+        return channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
                 ? remote.getAddress().getHostAddress()
-                : address;
+                : address();
     }
 
     void received(long bytes) {
@@ -102,15 +73,15 @@ final class Connection {
      * @return whether the client was still connected
      */
     boolean sendImage(String name, String mime, byte[] bytes, String from) {
-        if (!channel.isActive()) {
+        if (!channel().isActive()) {
             return false;
         }
         try {
-            channel.eventLoop().execute(() -> {
+            channel().eventLoop().execute(() -> {
                 if (!plain) {
-                    channel.write(RelayMessages.image(name, mime, bytes.length, from));
+                    channel().write(RelayMessages.image(name, mime, bytes.length, from));
                 }
-                channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
+                channel().writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
                     if (done.isSuccess()) {
                         sent(bytes.length);
                     }
@@ -123,23 +94,6 @@ final class Connection {
     }
 
     RelayClient snapshot() {
-        return new RelayClient(id, address, agent, since, imagesIn.get(), imagesOut.get(), bytesIn.get(), bytesOut.get());
-    }
-
-    /** Notes why the server closes the connection; the first reason stays. */
-    void closing(DisconnectReason reason, String detail) {
-        if (closing == null) {
-            closingDetail = detail;
-            closing = reason;
-        }
-    }
-
-    /** Why it was closed: what the server noted, else the peer closed it. */
-    DisconnectReason closingReason() {
-        return closing == null ? DisconnectReason.CLOSED_BY_PEER : closing;
-    }
-
-    String closingDetail() {
-        return closingDetail;
+        return new RelayClient(id(), address(), agent, since(), imagesIn.get(), imagesOut.get(), bytesIn.get(), bytesOut.get());
     }
 }

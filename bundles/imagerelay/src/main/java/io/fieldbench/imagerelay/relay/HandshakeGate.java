@@ -22,6 +22,8 @@ import io.netty.util.ReferenceCountUtil;
 
 import io.fieldbench.imagerelay.page.PageHandler;
 import io.fieldbench.imagerelay.page.PairingToken;
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.ConnectedClient;
 
 /**
  * Lets a WebSocket handshake to {@link #PATH} through only with the pairing token, from the page's
@@ -40,11 +42,11 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
     static final AttributeKey<Boolean> PLAIN = AttributeKey.valueOf("fieldbench.relay.plain");
 
     private final PairingToken token;
-    private final RelayClients clients;
+    private final ClientRegistry<Connection> clients;
     private final RelayTraffic traffic;
     private final BooleanSupplier plainClients;
 
-    HandshakeGate(PairingToken token, RelayClients clients, RelayTraffic traffic, BooleanSupplier plainClients) {
+    HandshakeGate(PairingToken token, ClientRegistry<Connection> clients, RelayTraffic traffic, BooleanSupplier plainClients) {
         this.token = token;
         this.clients = clients;
         this.traffic = traffic;
@@ -82,7 +84,7 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(request);
             return;
         }
-        traffic.refused(Connection.addressOf(ctx.channel()), refusal.text());
+        traffic.refused(ConnectedClient.addressOf(ctx.channel()), refusal.text());
         FullHttpResponse response = PageHandler.plain(request, refusal.status(), refusal.text());
         HttpUtil.setKeepAlive(response, false);
         ReferenceCountUtil.release(request);

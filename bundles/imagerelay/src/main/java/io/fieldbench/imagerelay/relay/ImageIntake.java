@@ -15,6 +15,7 @@ import io.fieldbench.imagerelay.format.ImageInfo;
 import io.fieldbench.imagerelay.format.NotAnImageException;
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.server.support.tcp.ClientRegistry;
 import io.fieldbench.support.DaemonThreads;
 
 /**
@@ -29,11 +30,11 @@ final class ImageIntake {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-imagerelay-intake"));
     private final Supplier<RelaySettings> settings;
     private final Supplier<ImageStore> store;
-    private final RelayClients clients;
+    private final ClientRegistry<Connection> clients;
     private final RelayTraffic traffic;
     private final Clock clock;
 
-    ImageIntake(Supplier<RelaySettings> settings, Supplier<ImageStore> store, RelayClients clients, RelayTraffic traffic,
+    ImageIntake(Supplier<RelaySettings> settings, Supplier<ImageStore> store, ClientRegistry<Connection> clients, RelayTraffic traffic,
             Clock clock) {
         this.settings = settings;
         this.store = store;

@@ -24,10 +24,11 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.fieldbench.api.sample.Endpoints;
+import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.status.ConsoleOutput;
 import io.fieldbench.api.status.StatusReport;
-import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.format.ImageFormat;
 import io.fieldbench.imagerelay.format.ImageInfo;
 import io.fieldbench.imagerelay.format.NotAnImageException;
@@ -39,6 +40,7 @@ import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.SettingsProblems;
 
 /**
  * The image relay: one port serving the phone page over HTTP and the WebSocket the page talks to.
@@ -74,6 +76,7 @@ public final class ImageRelay implements StatusReport {
     private volatile ConsoleOutput console;
 
     private volatile RelaySettings settings;
+    private SettingsProblems problems;
     /** Loaded on the control thread; null until then. */
     private volatile ImageStore store;
     private Path data;
@@ -92,13 +95,14 @@ public final class ImageRelay implements StatusReport {
     void activate(BundleContext context, RelayConfig config) throws IOException {
         Path home = Path.of(property(context, BenchProperties.HOME, "."));
         data = Path.of(property(context, BenchProperties.DATA, home.resolve("data").toString()));
+        problems = new SettingsProblems(PID, log::warn);
         settings = RelaySettings.of(config, data);
-        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
+        problems.say(settings.problems());
         token = PairingToken.load(data.resolve(TOKEN_FILE));
         journal = new RelayJournal(log, eventAdmin, clock);
         parts = new RelayParts(() -> settings, () -> store, token, PageFiles.load(ImageRelay.class.getClassLoader()),
                 journal, clock);
-        control = new ServerControl<>("image relay", BIND_PROBLEM, new RelayBinding(), log::error);
+        control = new ServerControl<>("image relay", BIND_PROBLEM, () -> settings, new RelayBinding(), log::error);
         control.submit(this::loadImagesFolder);
         control.activate();
     }
@@ -106,15 +110,12 @@ public final class ImageRelay implements StatusReport {
     @Modified
     void modified(RelayConfig config) {
         RelaySettings old = settings;
-        RelaySettings now = RelaySettings.of(config, data);
-        settings = now;
-        if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        }
-        if (!now.imagesFolder().equals(old.imagesFolder())) {
+        settings = RelaySettings.of(config, data);
+        problems.say(settings.problems());
+        if (!settings.imagesFolder().equals(old.imagesFolder())) {
             control.submit(this::loadImagesFolder);
         }
-        control.reconfigure(old.enabled(), !old.sameSocket(now));
+        control.reconfigure(old);
     }
 
     @Deactivate
@@ -222,7 +223,7 @@ public final class ImageRelay implements StatusReport {
             }
         }
         if (reached > 0) {
-            journal.sent(name, bytes.length, client.orElse(RelayEvent.ALL_CLIENTS), reached);
+            journal.sent(name, bytes.length, client.orElse(ClientIds.ALL), reached);
         }
         return reached;
     }
@@ -284,12 +285,7 @@ public final class ImageRelay implements StatusReport {
     }
 
     /** How the control opens and closes the listening socket, and what it says; on the control thread. */
-    private final class RelayBinding implements ServerControl.SettingsBinding<RelaySocket> {
-
-        @Override
-        public RelaySettings settings() {
-            return settings;
-        }
+    private final class RelayBinding implements ServerControl.Binding<RelaySocket> {
 
         @Override
         public RelaySocket open(InetSocketAddress endpoint) throws Exception {
@@ -300,7 +296,7 @@ public final class ImageRelay implements StatusReport {
         public void opened(RelaySocket socket) {
             RelaySettings now = settings;
             log.info("Image relay listening on HTTP and WebSocket {} (relay {}, images up to {} bytes, kept in {})",
-                    ServerControl.endpoint(socket.localAddress()), now.relay().setting(), now.maxImageBytes(),
+                    Endpoints.of(socket.localAddress()), now.relay().setting(), now.maxImageBytes(),
                     now.imagesFolder());
             announce(pages.refresh(new PageAddressCache.Listening(socket.localAddress(), now.bindAddress(), token.value())));
             if (now.plainClients()) {
@@ -312,7 +308,7 @@ public final class ImageRelay implements StatusReport {
         public void closed(RelaySocket socket, InetSocketAddress endpoint) {
             pages.clear();
             log.info("Image relay stopped listening on {}; its clients were disconnected (server stopping)",
-                    ServerControl.endpoint(endpoint));
+                    Endpoints.of(endpoint));
         }
     }
 

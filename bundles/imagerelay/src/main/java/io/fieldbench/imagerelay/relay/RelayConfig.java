@@ -4,6 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /** The image relay's settings, {@code etc/io.fieldbench.imagerelay.cfg}; the defaults are the ones here. */
 @ObjectClassDefinition(name = "Image relay", description = "Phones send photos to the bench from a page it serves;"
         + " the bench keeps them, relays them and sends images back")
@@ -18,7 +20,7 @@ public @interface RelayConfig {
     String bind_address() default "0.0.0.0";
 
     @AttributeDefinition(name = "Port", description = "The HTTP and WebSocket port of the page; 0 lets the system choose"
-            + " one", min = "0", max = "65535")
+            + " one", min = "0", max = "" + Endpoints.MAX_PORT)
     int port() default 8899;
 
     @AttributeDefinition(name = "Maximum image size (bytes)", description = "A larger message is refused (closed with"

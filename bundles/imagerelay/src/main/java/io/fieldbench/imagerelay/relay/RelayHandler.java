@@ -1,6 +1,8 @@
 package io.fieldbench.imagerelay.relay;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBufUtil;
@@ -21,6 +23,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.ConnectedClient;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.fieldbench.server.support.tcp.OutboundLimit;
 import io.fieldbench.server.support.tcp.PeerReset;
 
@@ -33,7 +38,11 @@ import io.fieldbench.server.support.tcp.PeerReset;
  */
 final class RelayHandler extends ChannelDuplexHandler {
 
-    private final RelayClients clients;
+    private final ClientRegistry<Connection> clients;
+    /** The reasons for which a message the client was sending is lost by this end, and worth saying so: not for a refusal. */
+    private static final Set<DisconnectReason> UPLOAD_LOST = EnumSet.of(DisconnectReason.CLOSED_BY_PEER,
+            DisconnectReason.RESET, DisconnectReason.IDLE_TIMEOUT, DisconnectReason.SERVER_STOPPING, DisconnectReason.ERROR);
+
     private final RelayTraffic traffic;
     private final ImageIntake intake;
     private final Supplier<RelaySettings> settings;
@@ -42,7 +51,7 @@ final class RelayHandler extends ChannelDuplexHandler {
     private Connection client;
     private ImageHeader announced;
 
-    RelayHandler(RelayClients clients, RelayTraffic traffic, ImageIntake intake, Supplier<RelaySettings> settings,
+    RelayHandler(ClientRegistry<Connection> clients, RelayTraffic traffic, ImageIntake intake, Supplier<RelaySettings> settings,
             TransferClock clock, long outboundLimit) {
         this.clients = clients;
         this.traffic = traffic;
@@ -62,7 +71,7 @@ final class RelayHandler extends ChannelDuplexHandler {
             } else if (idle.isFirst() || settings.get().idleTimeoutSeconds() == 0) {
                 ctx.writeAndFlush(new PingWebSocketFrame()); // keeps routers from forgetting a quiet connection
             } else {
-                close(ctx, DisconnectReason.IDLE_TIMEOUT, "", WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
+                close(ctx, DisconnectReason.IDLE_TIMEOUT, "no answer to a ping", WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
             }
         } else {
             ctx.fireUserEventTriggered(event);
@@ -71,9 +80,9 @@ final class RelayHandler extends ChannelDuplexHandler {
 
     private void admit(ChannelHandlerContext ctx, HandshakeComplete handshake) {
         String agent = handshake.requestHeaders().get(HttpHeaderNames.USER_AGENT, "");
-        client = clients.admit(ctx.channel(), agent);
+        client = clients.admit((id, since) -> new Connection(id, ctx.channel(), agent, since));
         if (client == null) {
-            traffic.refused(Connection.addressOf(ctx.channel()), DisconnectReason.TOO_MANY_CLIENTS.text());
+            traffic.refused(ConnectedClient.addressOf(ctx.channel()), DisconnectReason.TOO_MANY_CLIENTS.text());
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.TRY_AGAIN_LATER,
                     DisconnectReason.TOO_MANY_CLIENTS.text())).addListener(ChannelFutureListener.CLOSE);
             return;
@@ -97,7 +106,7 @@ final class RelayHandler extends ChannelDuplexHandler {
             frame.release();
         } else if (frame instanceof CloseWebSocketFrame close) {
             clock.messageDone();
-            client.closing(DisconnectReason.CLOSED_BY_PEER, "status " + close.statusCode());
+            client.closing().note(DisconnectReason.CLOSED_BY_PEER, "status " + close.statusCode());
             ctx.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
         } else if (settings.get().echo()) {
             clock.messageDone();
@@ -176,13 +185,14 @@ final class RelayHandler extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (client != null) {
             clients.remove(client);
-            String detail = client.closingDetail();
+            DisconnectReason reason = client.closing().reason();
+            String detail = client.closing().detail();
             long unfinished = clock.unfinishedBytes();
-            if (unfinished > 0 && client.closingReason().endsUpload()) {
+            if (unfinished > 0 && UPLOAD_LOST.contains(reason)) {
                 detail = (detail.isEmpty() ? "" : detail + "; ") + "in the middle of a message, " + unfinished
                         + " bytes of it received and dropped";
             }
-            traffic.disconnected(client, client.closingReason(), detail);
+            traffic.disconnected(client, reason, detail);
         }
         ctx.fireChannelInactive();
     }
@@ -200,13 +210,9 @@ final class RelayHandler extends ChannelDuplexHandler {
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** Disconnects the client once more than the limit waits for it. */
     private void checkBacklog(ChannelHandlerContext ctx) {
         if (client != null) {
-            outboundLimit.passed(ctx.channel()).ifPresent(waiting -> {
-                noteClosing(DisconnectReason.TOO_SLOW, waiting);
-                ctx.close();
-            });
+            outboundLimit.enforce(ctx, client.closing());
         }
     }
 
@@ -218,7 +224,7 @@ final class RelayHandler extends ChannelDuplexHandler {
 
     private void noteClosing(DisconnectReason reason, String detail) {
         if (client != null) {
-            client.closing(reason, detail);
+            client.closing().note(reason, detail);
         }
     }
 }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import io.fieldbench.imagerelay.page.PageHandler;
+import io.fieldbench.server.support.tcp.ClientRegistry;
 
 /**
  * A connection's pipeline: the transfer clock; idleness; HTTP; the handshake gate; the WebSocket
@@ -33,13 +34,13 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
     private final Supplier<RelaySettings> settings;
     private final HandshakeGate gate;
     private final PageHandler page;
-    private final RelayClients clients;
+    private final ClientRegistry<Connection> clients;
     private final RelayTraffic traffic;
     private final ImageIntake intake;
     private final ChannelGroup connections;
 
     /** @param connections every connection, upgraded or not, for closing them all when the relay stops */
-    RelayInitializer(RelayParts parts, RelayClients clients, ImageIntake intake, ChannelGroup connections) {
+    RelayInitializer(RelayParts parts, ClientRegistry<Connection> clients, ImageIntake intake, ChannelGroup connections) {
         this.settings = parts.settings();
         this.gate = new HandshakeGate(parts.token(), clients, parts.traffic(), () -> parts.settings().get().plainClients());
         this.page = new PageHandler(parts.page());

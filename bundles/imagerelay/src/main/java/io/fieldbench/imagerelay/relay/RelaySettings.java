@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fieldbench.server.support.ListenerSettings;
 import io.fieldbench.server.support.ServerControl;
 
 /**
@@ -12,7 +13,7 @@ import io.fieldbench.server.support.ServerControl;
  *
  * @param imagesFolder the folder received images are kept in, resolved against the data folder
  */
-public record RelaySettings(boolean enabled, String bindAddress, int port, int maxImageBytes, long maxPixels,
+public record RelaySettings(ListenerSettings listener, int maxImageBytes, long maxPixels,
         RelayMode relay, int maxClients, int outboundLimitBytes, int idleTimeoutSeconds, Path imagesFolder,
         boolean echo, boolean plainClients, List<String> problems) implements ServerControl.Listening {
 
@@ -26,6 +27,7 @@ public record RelaySettings(boolean enabled, String bindAddress, int port, int m
     /** @param data the bench's data folder, which an empty or relative images folder is resolved against */
     public static RelaySettings of(RelayConfig config, Path data) {
         List<String> problems = new ArrayList<>();
+        ListenerSettings listener = ListenerSettings.read(config.enabled(), config.bind_address(), config.port(), problems);
         int maxImage = config.max_image_bytes();
         if (maxImage < MIN_BYTES) {
             problems.add("max.image.bytes " + maxImage + " is below " + MIN_BYTES + "; using " + DEFAULT_MAX_IMAGE_BYTES);
@@ -53,13 +55,8 @@ public record RelaySettings(boolean enabled, String bindAddress, int port, int m
         }
         String folder = config.images_folder().trim();
         Path images = folder.isEmpty() ? data.resolve(IMAGES) : data.resolve(folder);
-        return new RelaySettings(config.enabled(), config.bind_address().trim(), config.port(), maxImage, maxPixels, relay,
+        return new RelaySettings(listener, maxImage, maxPixels, relay,
                 maxClients, outbound, Math.max(0, config.idle_timeout_seconds()), images.toAbsolutePath().normalize(),
                 config.echo(), config.plain_clients(), List.copyOf(problems));
-    }
-
-    /** Whether the listening socket stays as it is: the limits apply to the next connection. */
-    boolean sameSocket(RelaySettings other) {
-        return bindAddress.equals(other.bindAddress) && port == other.port;
     }
 }

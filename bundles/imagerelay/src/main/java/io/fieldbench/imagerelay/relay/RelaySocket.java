@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
 
 /**
@@ -23,10 +25,10 @@ final class RelaySocket implements ServerControl.Socket {
     private final TcpEventLoops loops;
     private final Channel channel;
     private final ChannelGroup connections;
-    private final RelayClients clients;
+    private final ClientRegistry<Connection> clients;
     private final ImageIntake intake;
 
-    private RelaySocket(TcpEventLoops loops, Channel channel, ChannelGroup connections, RelayClients clients,
+    private RelaySocket(TcpEventLoops loops, Channel channel, ChannelGroup connections, ClientRegistry<Connection> clients,
             ImageIntake intake) {
         this.loops = loops;
         this.channel = channel;
@@ -42,7 +44,7 @@ final class RelaySocket implements ServerControl.Socket {
      */
     static RelaySocket bind(InetSocketAddress endpoint, RelaySettings settings, RelayParts parts) throws Exception {
         ChannelGroup connections = new DefaultChannelGroup("fieldbench-imagerelay", GlobalEventExecutor.INSTANCE);
-        RelayClients clients = new RelayClients(settings.maxClients(), parts.clock());
+        ClientRegistry<Connection> clients = new ClientRegistry<>("imagerelay", settings.maxClients(), parts.clock());
         ImageIntake intake = new ImageIntake(parts.settings(), parts.store(), clients, parts.traffic(), parts.clock());
         TcpEventLoops loops = TcpEventLoops.start("imagerelay", 0);
         try {
@@ -60,7 +62,7 @@ final class RelaySocket implements ServerControl.Socket {
         return (InetSocketAddress) channel.localAddress();
     }
 
-    RelayClients clients() {
+    ClientRegistry<Connection> clients() {
         return clients;
     }
 
@@ -68,8 +70,8 @@ final class RelaySocket implements ServerControl.Socket {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
+        clients.stopping();
         for (Connection client : clients.all()) {
-            client.closing(DisconnectReason.SERVER_STOPPING, "");
             client.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
                     DisconnectReason.SERVER_STOPPING.text()));
         }

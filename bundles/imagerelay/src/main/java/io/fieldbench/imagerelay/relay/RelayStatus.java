@@ -3,8 +3,8 @@ package io.fieldbench.imagerelay.relay;
 import java.util.List;
 
 import io.fieldbench.imagerelay.page.PageAddress;
-import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.ServerControl.State;
 
 /**
  * The image relay at one moment, for the console and the view.

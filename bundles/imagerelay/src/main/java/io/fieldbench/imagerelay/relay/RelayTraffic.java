@@ -2,6 +2,7 @@ package io.fieldbench.imagerelay.relay;
 
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 
 /**
  * What the relay's handlers and its intake report, to be logged and published: on event loops and

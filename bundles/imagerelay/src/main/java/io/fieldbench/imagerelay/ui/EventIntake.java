@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.fieldbench.imagerelay.events.RelayEvent;
+import io.fieldbench.api.imagerelay.RelayEvent;
 
 /**
  * The relay's events waiting for the view's next refresh, bounded: when the view falls behind, the

@@ -12,7 +12,7 @@ import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
-import io.fieldbench.imagerelay.events.RelayEvent;
+import io.fieldbench.api.imagerelay.RelayEvent;
 import io.fieldbench.imagerelay.relay.ImageRelay;
 import io.fieldbench.imagerelay.relay.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
@@ -118,7 +118,7 @@ final class ImageRelayPanel extends JPanel {
     private void refresh() {
         List<RelayEvent> events = intake.drain();
         log.append(events);
-        galleryStale |= events.stream().anyMatch(event -> event.image() != null);
+        galleryStale |= events.stream().anyMatch(event -> event.image().isPresent());
         if (refreshing) {
             return;
         }

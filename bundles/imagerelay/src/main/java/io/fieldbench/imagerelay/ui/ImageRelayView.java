@@ -13,11 +13,11 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
+import io.fieldbench.api.imagerelay.ImageRelayEvents;
+import io.fieldbench.api.imagerelay.RelayEvent;
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
-import io.fieldbench.imagerelay.events.RelayEvent;
-import io.fieldbench.imagerelay.events.RelayTopics;
 import io.fieldbench.imagerelay.relay.ImageRelay;
 import io.fieldbench.support.DaemonThreads;
 
@@ -29,7 +29,7 @@ import io.fieldbench.support.DaemonThreads;
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
-        EventConstants.EVENT_TOPIC + "=" + RelayTopics.ALL })
+        EventConstants.EVENT_TOPIC + "=" + ImageRelayEvents.ALL })
 public final class ImageRelayView implements WorkbenchView, EventHandler {
 
     static final String ID = "imagerelay";
@@ -85,7 +85,7 @@ public final class ImageRelayView implements WorkbenchView, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(RelayTopics.EVENT) instanceof RelayEvent relayEvent) {
+        if (panel != null && event.getProperty(ImageRelayEvents.EVENT) instanceof RelayEvent relayEvent) {
             intake.offer(relayEvent);
         }
     }

@@ -12,7 +12,8 @@ import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 
-import io.fieldbench.imagerelay.events.RelayEvent;
+import io.fieldbench.api.imagerelay.RelayEvent;
+import io.fieldbench.api.server.ClientIds;
 import io.fieldbench.view.support.RowsModel;
 
 /**
@@ -62,7 +63,7 @@ final class RelayLog extends JPanel {
 
     private static String who(RelayEvent event) {
         return switch (event.clientId()) {
-            case RelayEvent.ALL_CLIENTS -> "all";
+            case ClientIds.ALL -> "all";
             case RelayEvent.NO_CLIENT -> event.address();
             default -> event.clientId() + " " + event.address();
         };

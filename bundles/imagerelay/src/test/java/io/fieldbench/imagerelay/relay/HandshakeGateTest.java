@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.fieldbench.imagerelay.page.PairingToken;
+import io.fieldbench.server.support.tcp.ClientRegistry;
 
 /** The gate before the WebSocket handshake: token, origin, room; other requests pass. */
 class HandshakeGateTest {
@@ -33,7 +34,7 @@ class HandshakeGateTest {
     Path data;
 
     private final RecordingTraffic traffic = new RecordingTraffic();
-    private final RelayClients clients = new RelayClients(1, Clock.systemUTC());
+    private final ClientRegistry<Connection> clients = new ClientRegistry<>("imagerelay", 1, Clock.systemUTC());
     private EmbeddedChannel channel;
 
     @BeforeEach
@@ -111,7 +112,7 @@ class HandshakeGateTest {
 
     @Test
     void noRoomIsServiceUnavailable() throws InterruptedException {
-        clients.admit(new EmbeddedChannel(), "");
+        clients.admit((id, since) -> new Connection(id, new EmbeddedChannel(), "", since));
         assertTrue(refusal(request("/ws?t=" + TOKEN, null), 503).startsWith("too many clients"));
     }
 

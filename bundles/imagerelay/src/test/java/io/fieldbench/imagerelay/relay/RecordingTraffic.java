@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 
 /** What the relay reported, one line each, for a test to wait for and read. */
 final class RecordingTraffic implements RelayTraffic {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.fieldbench.imagerelay.format.TestImages;
 import io.fieldbench.imagerelay.store.ImageStore;
+import io.fieldbench.server.support.tcp.ClientRegistry;
 
 /**
  * A client's handler on an embedded channel, with a real images folder: pairing of header and
@@ -47,13 +48,13 @@ class RelayHandlerTest {
     private final RecordingTraffic traffic = new RecordingTraffic();
     private RelaySettings settings;
     private ImageStore store;
-    private RelayClients clients;
+    private ClientRegistry<Connection> clients;
     private ImageIntake intake;
 
     private void relay(RelayConfig config) throws Exception {
         settings = RelaySettings.of(config, data);
         store = new ImageStore(settings.imagesFolder());
-        clients = new RelayClients(settings.maxClients(), Clock.systemUTC());
+        clients = new ClientRegistry<>("imagerelay", settings.maxClients(), Clock.systemUTC());
         intake = new ImageIntake(() -> settings, () -> store, clients, traffic, Clock.systemUTC());
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.support.DaemonThreads;
 
 /**
@@ -24,7 +26,6 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** How long deactivation waits for the socket to close. */
     public static final long STOP_WAIT_SECONDS = 10;
-    public static final int MAX_PORT = 65_535;
 
     /** What a server does. */
     public enum State {
@@ -46,19 +47,32 @@ public final class ServerControl<S extends ServerControl.Socket> {
         void close();
     }
 
-    /** Whether and where a server listens: the part of its settings its control reads. */
+    /** A server's settings: whether and where it listens is the part its control reads. */
     public interface Listening {
+        ListenerSettings listener();
+
         /** Whether the server listens when the bench starts or the setting changes. */
-        boolean enabled();
+        default boolean enabled() {
+            return listener().enabled();
+        }
 
         /** The address to listen on, as written in the settings. */
-        String bindAddress();
+        default String bindAddress() {
+            return listener().bindAddress();
+        }
 
-        int port();
+        default int port() {
+            return listener().port();
+        }
+
+        /** Whether the socket opened with {@code other} in force stays open with these: any other change applies to the next connection. */
+        default boolean sameSocket(Listening other) {
+            return bindAddress().equals(other.bindAddress()) && port() == other.port();
+        }
     }
 
-    /** What a server tells its control: its settings in force, how to open, and what to say. */
-    public interface Binding<S extends Socket> extends Listening {
+    /** What a server tells its control: how to open, and what to say. */
+    public interface Binding<S extends Socket> {
         /** Opens the socket on {@code endpoint} with the settings in force; called on the control thread. */
         S open(InetSocketAddress endpoint) throws Exception;
 
@@ -73,29 +87,9 @@ public final class ServerControl<S extends ServerControl.Socket> {
         void closed(S socket, InetSocketAddress endpoint);
     }
 
-    /** A binding that answers whether and where to listen from the server's settings in force. */
-    public interface SettingsBinding<S extends Socket> extends Binding<S> {
-        /** The settings in force, read at each start and change. */
-        Listening settings();
-
-        @Override
-        default boolean enabled() {
-            return settings().enabled();
-        }
-
-        @Override
-        default String bindAddress() {
-            return settings().bindAddress();
-        }
-
-        @Override
-        default int port() {
-            return settings().port();
-        }
-    }
-
     private final String name;
     private final BindProblem bindProblem;
+    private final Supplier<? extends Listening> settings;
     private final Binding<S> binding;
     private final Consumer<String> errorLog;
     private final ExecutorService control;
@@ -106,11 +100,14 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /**
      * @param name the server as the user knows it, for messages and the thread name, e.g. "chat server"
+     * @param settings the server's settings in force, read at each start and change
      * @param errorLog where a failure to listen or to change state is said, in one line
      */
-    public ServerControl(String name, BindProblem bindProblem, Binding<S> binding, Consumer<String> errorLog) {
+    public ServerControl(String name, BindProblem bindProblem, Supplier<? extends Listening> settings, Binding<S> binding,
+            Consumer<String> errorLog) {
         this.name = name;
         this.bindProblem = bindProblem;
+        this.settings = settings;
         this.binding = binding;
         this.errorLog = errorLog;
         this.control = Executors.newSingleThreadExecutor(DaemonThreads.named("fieldbench-" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-control"));
@@ -121,20 +118,26 @@ public final class ServerControl<S extends ServerControl.Socket> {
      * are in force already: the core starts a module only once FileInstall has applied {@code etc/}.
      */
     public void activate() {
-        if (binding.enabled()) {
+        if (settings.get().enabled()) {
             control.execute(this::open);
         }
     }
 
+    /** Applies changed settings, already in force, that replaced {@code before}: see {@link #reconfigure(boolean, boolean)}. */
+    public void reconfigure(Listening before) {
+        reconfigure(before.enabled(), !before.sameSocket(settings.get()));
+    }
+
     /**
-     * Applies changed settings, already in force in the binding: a change of {@code enabled}
-     * starts or stops; a changed address or port rebinds where it listens or last failed.
+     * Applies changed settings, already in force: a change of {@code enabled} starts or stops; a
+     * changed address or port rebinds where it listens or last failed.
      */
     public void reconfigure(boolean wasEnabled, boolean socketChanged) {
         submit(() -> {
-            if (wasEnabled != binding.enabled()) {
+            boolean enabled = settings.get().enabled();
+            if (wasEnabled != enabled) {
                 close();
-                if (binding.enabled()) {
+                if (enabled) {
                     open();
                 }
             } else if (socketChanged && (socket != null || !problem.isEmpty())) {
@@ -222,25 +225,20 @@ public final class ServerControl<S extends ServerControl.Socket> {
      */
     public String endpoint() {
         S open = socket;
-        String address = binding.bindAddress();
+        ListenerSettings wanted = settings.get().listener();
         if (open == null) {
-            return (address.contains(":") ? "[" + address + "]" : address) + ":" + binding.port();
+            return written(wanted.bindAddress(), wanted.port());
         }
         InetSocketAddress local = open.localAddress();
         // a socket on 0.0.0.0 says it listens on :: (dual stack); say what the user set, with the port taken
         return local.getAddress() != null && local.getAddress().isAnyLocalAddress()
-                ? (address.contains(":") ? "[" + address + "]" : address) + ":" + local.getPort()
-                : endpoint(local);
+                ? written(wanted.bindAddress(), local.getPort())
+                : Endpoints.of(local);
     }
 
-    /** {@code host:port}, IPv6 hosts in brackets and without a scope id, as the bench writes endpoints elsewhere. */
-    public static String endpoint(InetSocketAddress address) {
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        int scope = host.indexOf('%');
-        if (scope >= 0) {
-            host = host.substring(0, scope);
-        }
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    /** An address as the settings write it, with a port: IPv6 in brackets, as {@link Endpoints} writes it. */
+    private static String written(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 
     /** One line for a status: what the server does, or why it does not listen. */
@@ -257,13 +255,14 @@ public final class ServerControl<S extends ServerControl.Socket> {
         if (socket != null) {
             return;
         }
-        String address = binding.bindAddress();
-        int port = binding.port();
+        ListenerSettings wanted = settings.get().listener();
+        String address = wanted.bindAddress();
+        int port = wanted.port();
         state = State.STARTING;
         problem = "";
         try {
-            if (port < 0 || port > MAX_PORT) {
-                throw new IllegalArgumentException("port " + port + " is not between 0 and " + MAX_PORT);
+            if (port < 0 || port > Endpoints.MAX_PORT) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and " + Endpoints.MAX_PORT);
             }
             socket = binding.open(new InetSocketAddress(InetAddress.getByName(address), port));
         } catch (Exception e) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.server.support.ServerControl.State;
 
 /** The lifecycle every server shares, on real loopback sockets: start, stop, reconfigure. */
@@ -37,7 +38,8 @@ class ServerControlTest {
     private final RecordingBinding binding = new RecordingBinding();
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final BindProblem bindProblem = new BindProblem("TCP", PID);
-    private final ServerControl<LoopbackSocket> control = new ServerControl<>("test server", bindProblem, binding, errors::add);
+    private final ServerControl<LoopbackSocket> control = new ServerControl<>("test server", bindProblem, binding::listener,
+            binding, errors::add);
 
     @AfterEach
     void deactivate() throws InterruptedException {
@@ -261,10 +263,10 @@ class ServerControlTest {
         assertEquals("127.0.0.1:" + port, control.endpoint());
         assertEquals("running on 127.0.0.1:" + port, ServerControl.headline(control.state(), control.endpoint(), ""));
 
-        assertEquals("[0:0:0:0:0:0:0:1]:80", ServerControl.endpoint(new InetSocketAddress(InetAddress.getByName("::1"), 80)));
-        assertEquals("[fe80:0:0:0:0:0:0:1]:80", ServerControl.endpoint(new InetSocketAddress(
+        assertEquals("[0:0:0:0:0:0:0:1]:80", Endpoints.of(new InetSocketAddress(InetAddress.getByName("::1"), 80)));
+        assertEquals("[fe80:0:0:0:0:0:0:1]:80", Endpoints.of(new InetSocketAddress(
                 Inet6Address.getByAddress(null, InetAddress.getByName("fe80::1").getAddress(), 2), 80)), "no scope id");
-        assertEquals("10.0.0.7:9999", ServerControl.endpoint(new InetSocketAddress(InetAddress.getByName("10.0.0.7"), 9999)));
+        assertEquals("10.0.0.7:9999", Endpoints.of(new InetSocketAddress(InetAddress.getByName("10.0.0.7"), 9999)));
         assertEquals("starting on [::]:1", ServerControl.headline(State.STARTING, "[::]:1", ""));
         assertEquals("stopping", ServerControl.headline(State.STOPPING, "[::]:1", ""));
     }
@@ -289,19 +291,8 @@ class ServerControlTest {
         final List<LoopbackSocket> closed = new CopyOnWriteArrayList<>();
         final List<String> closedEndpoints = new CopyOnWriteArrayList<>();
 
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
-
-        @Override
-        public String bindAddress() {
-            return bindAddress;
-        }
-
-        @Override
-        public int port() {
-            return port;
+        ListenerSettings listener() {
+            return new ListenerSettings(enabled, bindAddress, port);
         }
 
         @Override
@@ -318,7 +309,7 @@ class ServerControlTest {
         @Override
         public void closed(LoopbackSocket socket, InetSocketAddress endpoint) {
             closed.add(socket);
-            closedEndpoints.add(ServerControl.endpoint(endpoint));
+            closedEndpoints.add(Endpoints.of(endpoint));
         }
     }
 

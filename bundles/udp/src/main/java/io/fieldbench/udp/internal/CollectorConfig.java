@@ -4,6 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /** The collector's settings, {@code etc/io.fieldbench.udp.cfg}; the defaults are the ones here. */
 @ObjectClassDefinition(name = "UDP collector", description = "Receives datagrams from field devices, decodes them and replies")
 public @interface CollectorConfig {
@@ -17,7 +19,7 @@ public @interface CollectorConfig {
     String bind_address() default "0.0.0.0";
 
     @AttributeDefinition(name = "Port", description = "The UDP port devices send to; 0 lets the system choose one",
-            min = "0", max = "65535")
+            min = "0", max = "" + Endpoints.MAX_PORT)
     int port() default 9999;
 
     @AttributeDefinition(name = "Receive buffer (bytes)", description = "The socket receive buffer asked of the system"

@@ -11,21 +11,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.fieldbench.server.support.ListenerSettings;
 import io.fieldbench.server.support.ServerControl;
 
 /**
  * The collector's configuration, checked: a value the collector cannot use is replaced by its
  * default and named in {@link #problems()}, so a typo in a file never silences the collector.
  *
- * @param bindAddress   the address to listen on, as written (resolved when the collector starts)
- * @param port          the UDP port, 0 for any free one
+ * @param listener      whether and where to listen: the UDP port, 0 for any free one
  * @param receiveBuffer the SO_RCVBUF to ask for, in bytes
  * @param decoder       {@link #AUTO} or a decoder's name
  * @param ackTemplate   the ack reply; {@code %s} stands for the received bytes
  * @param keepalives    the words a keep-alive datagram consists of, lower case
  * @param problems      what was wrong with the configuration, in words for a lab engineer
  */
-public record CollectorSettings(boolean enabled, String bindAddress, int port, int receiveBuffer, String decoder,
+public record CollectorSettings(ListenerSettings listener, int receiveBuffer, String decoder,
         Charset charset, ReplyMode reply, String ackTemplate, Set<String> keepalives, List<String> problems)
         implements ServerControl.Listening {
 
@@ -34,7 +34,6 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
     /** The encodings field devices use; others are refused to keep the choice meaningful. */
     public static final List<Charset> CHARSETS = List.of(StandardCharsets.UTF_8, Charset.forName("GBK"),
             Charset.forName("GB18030"));
-    static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
     static final int MIN_RECEIVE_BUFFER = 64 * 1024;
 
     public CollectorSettings {
@@ -45,12 +44,7 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
     /** Checks the configuration DS hands over. */
     static CollectorSettings of(CollectorConfig config) {
         List<String> problems = new ArrayList<>();
-        String bind = config.bind_address() == null || config.bind_address().isBlank() ? DEFAULT_BIND_ADDRESS
-                : config.bind_address().trim();
-        int port = config.port();
-        if (port < 0 || port > ServerControl.MAX_PORT) {
-            problems.add("port " + port + " is not between 0 and " + ServerControl.MAX_PORT);
-        }
+        ListenerSettings listener = ListenerSettings.read(config.enabled(), config.bind_address(), config.port(), problems);
         int buffer = config.receive_buffer();
         if (buffer < MIN_RECEIVE_BUFFER) {
             problems.add("receive.buffer " + buffer + " is below " + MIN_RECEIVE_BUFFER + " bytes; asking for "
@@ -71,7 +65,7 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
         String template = config.ack_template() == null ? "" : config.ack_template();
         Set<String> keepalives = Arrays.stream(Objects.toString(config.keepalive_patterns(), "").split(","))
                 .map(word -> word.strip().toLowerCase(Locale.ROOT)).filter(word -> !word.isEmpty()).collect(Collectors.toSet());
-        return new CollectorSettings(config.enabled(), bind, port, buffer, decoder, charset, reply, template, keepalives,
+        return new CollectorSettings(listener, buffer, decoder, charset, reply, template, keepalives,
                 problems);
     }
 
@@ -85,8 +79,10 @@ public record CollectorSettings(boolean enabled, String bindAddress, int port, i
         return String.join(", ", CHARSETS.stream().map(Charset::name).toList());
     }
 
-    /** Whether the collector must bind again to use the other settings. */
-    boolean sameSocket(CollectorSettings other) {
-        return bindAddress.equals(other.bindAddress) && port == other.port && receiveBuffer == other.receiveBuffer;
+    /** Whether the collector keeps its socket with the other settings: a new receive buffer binds again too. */
+    @Override
+    public boolean sameSocket(ServerControl.Listening other) {
+        return ServerControl.Listening.super.sameSocket(other) && other instanceof CollectorSettings collector
+                && receiveBuffer == collector.receiveBuffer;
     }
 }

@@ -23,6 +23,7 @@ import io.fieldbench.api.decoder.Decoder;
 import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.SettingsProblems;
 
 /**
  * The UDP collector: listens where its configuration says, decodes with the decoder services
@@ -55,6 +56,7 @@ public final class UdpCollector {
     private final RateMeter rates = new RateMeter();
     private final KernelDrops kernelDrops = new KernelDrops();
     private volatile CollectorSettings settings;
+    private SettingsProblems problems;
     private volatile ReplyPolicy replies = ReplyPolicy.NONE;
     /** The advice on a small buffer is given once, not at every restart. */
     private boolean smallBufferReported;
@@ -78,10 +80,11 @@ public final class UdpCollector {
 
     @Activate
     void activate(CollectorConfig config) {
+        problems = new SettingsProblems(PID, log::warn);
         settings = CollectorSettings.of(config);
         replies = ReplyPolicy.of(settings);
-        settings.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        control = new ServerControl<>("UDP collector", BIND_PROBLEM, new CollectorSocket(), log::error);
+        problems.say(settings.problems());
+        control = new ServerControl<>("UDP collector", BIND_PROBLEM, () -> settings, new CollectorSocket(), log::error);
         worker = new DecodeWorker(queue, decoders, () -> settings, new BatchPublisher(eventAdmin::postEvent), counters,
                 rates, kernelDrops, log);
         worker.start();
@@ -91,13 +94,10 @@ public final class UdpCollector {
     @Modified
     void modified(CollectorConfig config) {
         CollectorSettings old = settings;
-        CollectorSettings now = CollectorSettings.of(config);
-        settings = now;
-        replies = ReplyPolicy.of(now);
-        if (!now.problems().equals(old.problems())) {
-            now.problems().forEach(p -> log.warn("Setting in <data>/etc/{}.cfg: {}", PID, p));
-        }
-        control.reconfigure(old.enabled(), !old.sameSocket(now));
+        settings = CollectorSettings.of(config);
+        replies = ReplyPolicy.of(settings);
+        problems.say(settings.problems());
+        control.reconfigure(old);
     }
 
     @Deactivate
@@ -149,12 +149,7 @@ public final class UdpCollector {
     }
 
     /** How the control opens and closes the collector's socket, and what it says; on the control thread. */
-    private final class CollectorSocket implements ServerControl.SettingsBinding<UdpCollectorServer> {
-
-        @Override
-        public CollectorSettings settings() {
-            return settings;
-        }
+    private final class CollectorSocket implements ServerControl.Binding<UdpCollectorServer> {
 
         @Override
         public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {

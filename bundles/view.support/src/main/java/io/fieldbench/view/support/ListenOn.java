@@ -12,6 +12,8 @@ import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.SwingWorker;
 
+import io.fieldbench.api.sample.Endpoints;
+
 /**
  * "Listen on [address] : [port] [Apply]", as a server's view shows it (the network debugging
  * assistants and the tutorials' windows have it): Apply, or Enter in a field, saves
@@ -22,7 +24,6 @@ public final class ListenOn extends JPanel {
 
     private static final int ADDRESS_COLUMNS = 12;
     private static final int PORT_COLUMNS = 5;
-    private static final int MAX_PORT = 65_535;
     private static final int GAP = 4;
 
     private final JTextField address = new JTextField(ADDRESS_COLUMNS);
@@ -85,8 +86,8 @@ public final class ListenOn extends JPanel {
         } catch (NumberFormatException e) {
             number = -1;
         }
-        if (host.isEmpty() || number < 0 || number > MAX_PORT) {
-            note.accept("Give an address (such as 0.0.0.0) and a port from 0 to " + MAX_PORT, true);
+        if (host.isEmpty() || number < 0 || number > Endpoints.MAX_PORT) {
+            note.accept("Give an address (such as 0.0.0.0) and a port from 0 to " + Endpoints.MAX_PORT, true);
             return;
         }
         Map<String, String> values = Map.of("bind.address", host, "port", Integer.toString(number));

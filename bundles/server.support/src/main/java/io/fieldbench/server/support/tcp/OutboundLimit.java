@@ -3,6 +3,7 @@ package io.fieldbench.server.support.tcp;
 import java.util.Optional;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 
 /**
@@ -18,11 +19,22 @@ public final class OutboundLimit {
     }
 
     /** What to say ("N bytes waiting") when more than the limit waits for the channel's peer; empty while it keeps up. */
-    public Optional<String> passed(Channel channel) {
+    Optional<String> passed(Channel channel) {
         ChannelOutboundBuffer waiting = channel.unsafe().outboundBuffer();
         if (waiting == null || waiting.totalPendingWriteBytes() <= limitBytes) {
             return Optional.empty();
         }
         return Optional.of(waiting.totalPendingWriteBytes() + " bytes waiting");
+    }
+
+    /**
+     * Closes the connection, noted as {@link DisconnectReason#TOO_SLOW}, once more than the limit
+     * waits for it: call it after writing and when the channel's writability changes.
+     */
+    public void enforce(ChannelHandlerContext ctx, Closing closing) {
+        passed(ctx.channel()).ifPresent(waiting -> {
+            closing.note(DisconnectReason.TOO_SLOW, waiting);
+            ctx.close();
+        });
     }
 }

@@ -1,10 +1,12 @@
-package io.fieldbench.imagerelay.relay;
+package io.fieldbench.server.support.tcp;
 
-/** Why a client's connection ended, as the log and the view say it. */
-enum DisconnectReason {
+/** Why a client's connection ended, as the chat's and the image relay's logs and views say it. */
+public enum DisconnectReason {
     CLOSED_BY_PEER("closed by peer"),
     RESET("reset by peer"),
-    IDLE_TIMEOUT("idle timeout: no answer to a ping"),
+    IDLE_TIMEOUT("idle timeout"),
+    SLOWLORIS("too slow to finish a message (slowloris)"),
+    KICKED("kicked"),
     TOO_SLOW("too slow: it does not read what it is sent (outbound.limit.bytes passed)"),
     MESSAGE_TOO_BIG("message too big (max.image.bytes): send a smaller image or raise the limit"),
     PROTOCOL_ERROR("WebSocket protocol error"),
@@ -18,12 +20,7 @@ enum DisconnectReason {
         this.text = text;
     }
 
-    String text() {
+    public String text() {
         return text;
-    }
-
-    /** Whether a message the client was sending is lost by this end, and worth saying so: not for a refusal. */
-    boolean endsUpload() {
-        return this == CLOSED_BY_PEER || this == RESET || this == IDLE_TIMEOUT || this == SERVER_STOPPING || this == ERROR;
     }
 }
