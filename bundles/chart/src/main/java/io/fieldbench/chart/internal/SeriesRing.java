@@ -5,8 +5,13 @@ import java.util.Arrays;
 /**
  * The retained points of one series: a ring of primitive times and values that keeps the newest
  * {@code capacity} points. It grows by doubling up to its capacity, so a series that sends little
- * costs little. One thread appends while views read; every method holds the ring's lock only for
- * one pass over its arrays.
+ * costs little. One thread appends while views read.
+ * <p>
+ * Reading points ({@link #window}, {@link #all}) holds the ring's lock for one pass over its arrays,
+ * which for a decimated window is a pass over every retained point: the draw worker may hold it for
+ * milliseconds. The counts and time bounds never take it: {@link #summary} is the immutable
+ * {@link Summary} the appender {@link #publish publishes} after each batch, so the EDT, which reads
+ * them every refresh, never waits for a decimation.
  * <p>
  * Times are kept in order, which makes range queries a binary search. A point a little older than
  * the newest (receive threads racing) is filed at the newest time; one much older (a replay
@@ -28,6 +33,21 @@ final class SeriesRing {
     private int size;
     private long evicted;
     private long restarts;
+    /** What lock-free readers see: the state as of the last {@link #publish}. */
+    private volatile Summary published;
+
+    /**
+     * The ring's counts and time bounds at one moment, for readers that must not wait for the lock.
+     *
+     * @param size     retained points
+     * @param oldest   the oldest retained time, or {@link Long#MAX_VALUE} when empty
+     * @param newest   the newest retained time, or {@link Long#MIN_VALUE} when empty
+     * @param bytes    bytes held by the arrays, used or not
+     * @param evicted  points dropped because the ring was full
+     * @param restarts times an old point started the series afresh
+     */
+    record Summary(int size, long oldest, long newest, long bytes, long evicted, long restarts) {
+    }
 
     SeriesRing(int capacity) {
         if (capacity < 1) {
@@ -37,6 +57,7 @@ final class SeriesRing {
         int initial = Math.min(capacity, INITIAL_CAPACITY);
         times = new long[initial];
         values = new double[initial];
+        publish();
     }
 
     synchronized void add(long time, double value) {
@@ -86,33 +107,16 @@ final class SeriesRing {
         return at >= times.length ? at - times.length : at;
     }
 
-    synchronized int size() {
-        return size;
+    /** Makes what was added so far visible to the lock-free readers; the appender calls it after each batch. */
+    synchronized void publish() {
+        published = new Summary(size, size == 0 ? Long.MAX_VALUE : times[start],
+                size == 0 ? Long.MIN_VALUE : times[physical(size - 1)], (long) times.length * BYTES_PER_POINT,
+                evicted, restarts);
     }
 
-    /** Bytes held by the arrays, used or not. */
-    synchronized long bytes() {
-        return (long) times.length * BYTES_PER_POINT;
-    }
-
-    /** Points dropped because the ring was full. */
-    synchronized long evicted() {
-        return evicted;
-    }
-
-    /** Times an old point started the series afresh. */
-    synchronized long restarts() {
-        return restarts;
-    }
-
-    /** The oldest retained time, or {@link Long#MAX_VALUE} when empty. */
-    synchronized long oldest() {
-        return size == 0 ? Long.MAX_VALUE : times[start];
-    }
-
-    /** The newest retained time, or {@link Long#MIN_VALUE} when empty. */
-    synchronized long newest() {
-        return size == 0 ? Long.MIN_VALUE : times[physical(size - 1)];
+    /** The counts and time bounds as last published; never waits for the lock. */
+    Summary summary() {
+        return published;
     }
 
     /**
@@ -188,17 +192,7 @@ final class SeriesRing {
 
     /** The logical index of the first point after {@code time}. */
     private int upperBound(long time) {
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (times[physical(middle)] <= time) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return time == Long.MAX_VALUE ? size : lowerBound(time + 1);
     }
 
     @Override

@@ -1,18 +1,27 @@
 package io.fieldbench.chart.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongBinaryOperator;
+import java.util.function.ToLongFunction;
 
 import io.fieldbench.api.sample.Sample;
 
 /**
  * The points every chart view draws from: one {@link SeriesRing} per device and channel, each
  * keeping the newest {@code retention} points. One thread appends; any thread reads.
+ * <p>
+ * What the EDT reads every refresh ({@link #version}, {@link #oldest}, {@link #newest},
+ * {@link #size}, {@link #usage}, {@link #keys}, {@link #replaying}) never waits for a lock: the
+ * counts and time bounds are the summaries each ring publishes at the end of a batch, before the
+ * version moves on. Only the points themselves ({@link #window}, {@link #points}) are read under
+ * a ring's lock, on the draw worker.
  */
 public final class SeriesStore {
 
@@ -42,6 +51,7 @@ public final class SeriesStore {
      * A replayed batch marks its series as {@link #replaying}; a live batch clears the mark.
      */
     public void append(List<Sample> samples, boolean replay) {
+        Map<SeriesKey, SeriesRing> touched = new HashMap<>();
         long added = 0;
         for (Sample sample : samples) {
             long time = sample.receivedAt().toEpochMilli();
@@ -49,14 +59,22 @@ public final class SeriesStore {
                 Double value = channel.getValue();
                 if (value != null) {
                     SeriesKey key = new SeriesKey(sample.deviceId(), channel.getKey());
-                    ring(key).add(time, value);
-                    if (replay) {
-                        replaying.add(key);
-                    } else {
-                        replaying.remove(key);
+                    SeriesRing ring = touched.get(key);
+                    if (ring == null) {
+                        ring = ring(key);
+                        touched.put(key, ring);
                     }
+                    ring.add(time, value);
                     added++;
                 }
+            }
+        }
+        for (Map.Entry<SeriesKey, SeriesRing> series : touched.entrySet()) {
+            series.getValue().publish();
+            if (replay) {
+                replaying.add(series.getKey());
+            } else {
+                replaying.remove(series.getKey());
             }
         }
         appended.addAndGet(added);
@@ -70,6 +88,11 @@ public final class SeriesStore {
             keys.add(key);
         }
         return ring;
+    }
+
+    /** The ring of a series, or null before its first point (tests hold its lock as the draw worker does). */
+    SeriesRing existing(SeriesKey key) {
+        return rings.get(key);
     }
 
     /** Every series that received a point, by device then channel. */
@@ -114,31 +137,30 @@ public final class SeriesStore {
     /** The retained points of a series. */
     public int size(SeriesKey key) {
         SeriesRing ring = rings.get(key);
-        return ring == null ? 0 : ring.size();
+        return ring == null ? 0 : ring.summary().size();
     }
 
     /** The oldest retained time of these series, or {@link Long#MAX_VALUE} when they hold none. */
     public long oldest(Iterable<SeriesKey> series) {
-        long oldest = Long.MAX_VALUE;
-        for (SeriesKey key : series) {
-            SeriesRing ring = rings.get(key);
-            if (ring != null) {
-                oldest = Math.min(oldest, ring.oldest());
-            }
-        }
-        return oldest;
+        return across(series, Long.MAX_VALUE, SeriesRing.Summary::oldest, Math::min);
     }
 
     /** The newest retained time of these series, or {@link Long#MIN_VALUE} when they hold none. */
     public long newest(Iterable<SeriesKey> series) {
-        long newest = Long.MIN_VALUE;
+        return across(series, Long.MIN_VALUE, SeriesRing.Summary::newest, Math::max);
+    }
+
+    /** One figure of each series' summary, folded into {@code none} by {@code fold}. */
+    private long across(Iterable<SeriesKey> series, long none, ToLongFunction<SeriesRing.Summary> figure,
+            LongBinaryOperator fold) {
+        long result = none;
         for (SeriesKey key : series) {
             SeriesRing ring = rings.get(key);
             if (ring != null) {
-                newest = Math.max(newest, ring.newest());
+                result = fold.applyAsLong(result, figure.applyAsLong(ring.summary()));
             }
         }
-        return newest;
+        return result;
     }
 
     /** What the store holds now. */
@@ -147,9 +169,10 @@ public final class SeriesStore {
         long bytes = 0;
         long evicted = 0;
         for (SeriesRing ring : rings.values()) {
-            points += ring.size();
-            bytes += ring.bytes();
-            evicted += ring.evicted();
+            SeriesRing.Summary summary = ring.summary();
+            points += summary.size();
+            bytes += summary.bytes();
+            evicted += summary.evicted();
         }
         return new StoreUsage(rings.size(), points, bytes, evicted, appended.get());
     }

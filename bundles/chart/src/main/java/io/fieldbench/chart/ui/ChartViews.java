@@ -106,13 +106,18 @@ public final class ChartViews implements ChartHost {
                 : Path.of(data, ChartBook.FILE_NAME);
     }
 
+    /**
+     * Registers a chart view. The registration calls out to the framework and every listener (the
+     * shell docks the view), so it runs outside the lock that {@link #openChart} takes on the EDT.
+     */
     private void register(String id) {
         ChartView view = new ChartView(id, this);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(WorkbenchView.DOCK_POSITION, "center");
+        ServiceRegistration<WorkbenchView> registration = context.registerService(WorkbenchView.class, view, properties);
         synchronized (registrations) {
             views.put(id, view);
-            registrations.put(id, context.registerService(WorkbenchView.class, view, properties));
+            registrations.put(id, registration);
         }
     }
 

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.Stroke;
 import java.awt.geom.Rectangle2D;
-import java.util.Arrays;
 
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
@@ -63,6 +62,7 @@ final class PolylineRenderer extends XYLineAndShapeRenderer {
         double high = Math.max(dataArea.getMaxX(), dataArea.getMaxY()) + OUTSIDE_LIMIT;
         g2.setPaint(lookupSeriesPaint(series));
         g2.setStroke(lookupSeriesStroke(series));
+        ensureRoom(last - item + 1);
         int count = 0;
         for (int i = item; i <= last; i++) {
             double x = dataset.getXValue(series, i);
@@ -80,15 +80,19 @@ final class PolylineRenderer extends XYLineAndShapeRenderer {
             if (count > 0 && xs[count - 1] == ix && ys[count - 1] == iy) {
                 continue;
             }
-            if (count == xs.length) {
-                xs = Arrays.copyOf(xs, count * 2);
-                ys = Arrays.copyOf(ys, count * 2);
-            }
             xs[count] = ix;
             ys[count] = iy;
             count++;
         }
         draw(g2, count);
+    }
+
+    /** Makes the buffers hold at least this many pixels: a series' points, once per series rather than per point. */
+    private void ensureRoom(int points) {
+        if (xs.length < points) {
+            xs = new int[points];
+            ys = new int[points];
+        }
     }
 
     private void draw(Graphics2D g2, int count) {

@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +24,8 @@ import io.fieldbench.api.sample.Sample;
 class SeriesStoreTest {
 
     private static final SeriesKey TEMP = new SeriesKey("dev-1", "temp");
+    /** Far longer than a lock-free read takes, far shorter than "forever". */
+    private static final long DEADLINE_SECONDS = 5;
 
     static Sample sample(String device, long time, Map<String, Double> channels) {
         return new Sample(device, new InetSocketAddress("127.0.0.1", 5000), Instant.ofEpochMilli(time), "text",
@@ -88,6 +95,45 @@ class SeriesStoreTest {
     }
 
     @Test
+    void whatTheEdtReadsNeverWaitsForTheLockTheDrawWorkerHolds() throws Exception {
+        SeriesStore store = new SeriesStore(100);
+        for (int i = 0; i < 10; i++) {
+            store.append(List.of(sample("dev-1", 1000 + i, Map.of("temp", (double) i))));
+        }
+        SeriesRing ring = store.existing(TEMP);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        ExecutorService edt = Executors.newSingleThreadExecutor();
+        try {
+            // the draw worker holds the ring's lock for as long as a decimation of a full ring takes
+            Future<?> decimating = worker.submit(() -> {
+                synchronized (ring) {
+                    held.countDown();
+                    release.await();
+                }
+                return null;
+            });
+            assertTrue(held.await(DEADLINE_SECONDS, TimeUnit.SECONDS), "the worker never took the lock");
+
+            // what a chart pane reads on the EDT every refresh and status line, while that lock is held
+            Future<List<Long>> read = edt.submit(() -> List.of(store.version(), store.oldest(List.of(TEMP)),
+                    store.newest(List.of(TEMP)), (long) store.size(TEMP), store.usage().points(),
+                    store.replaying(List.of(TEMP)) ? 1L : 0L, (long) store.keys().size()));
+
+            assertEquals(List.of(10L, 1000L, 1009L, 10L, 10L, 0L, 1L),
+                    read.get(DEADLINE_SECONDS, TimeUnit.SECONDS), "read while the worker held the lock");
+            assertFalse(decimating.isDone(), "the lock was let go before the reads: the test proved nothing");
+            release.countDown();
+            decimating.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            worker.shutdownNow();
+            edt.shutdownNow();
+        }
+    }
+
+    @Test
     void aSlightlyOlderPointIsFiledAtTheNewestTimeAndAMuchOlderOneStartsAfresh() {
         SeriesRing ring = new SeriesRing(10);
         ring.add(10_000, 1);
@@ -95,9 +141,10 @@ class SeriesStoreTest {
         assertArrayEquals(new long[] {10_000, 10_000}, ring.all(0, Long.MAX_VALUE).times());
 
         ring.add(1_000, 3);
+        ring.publish();
 
-        assertEquals(1, ring.size());
-        assertEquals(1, ring.restarts());
+        assertEquals(1, ring.summary().size());
+        assertEquals(1, ring.summary().restarts());
     }
 
     @Test

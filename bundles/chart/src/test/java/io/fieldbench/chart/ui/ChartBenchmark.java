@@ -154,7 +154,7 @@ class ChartBenchmark {
                 JFreeChart chart = ChartFactory.createXYLineChart(null, null, null, plainData);
                 ((XYPlot) chart.getPlot()).setDomainAxis(new DateAxis());
                 shown.add(new ChartPanel(chart));
-                new javax.swing.Timer(1000 / ChartPane.REFRESHES_PER_SECOND, e -> {
+                new javax.swing.Timer(1000 / RedrawSchedule.REFRESHES_PER_SECOND, e -> {
                     List<List<Sample>> batches;
                     synchronized (pending) {
                         batches = new ArrayList<>(pending);
