@@ -88,10 +88,14 @@ public final class LiveDeviceRegistry implements DeviceRegistry, EventHandler {
 
     /**
      * On EventAdmin's thread: queue and return. Of the traffic stream only datagrams that failed to
-     * decode matter here (the others arrive as samples), so a batch without one is not queued.
+     * decode matter here (the others arrive as samples), so a batch without one is not queued. A
+     * recording played back is not a device talking now: it never touches live counts or online state.
      */
     @Override
     public void handleEvent(Event event) {
+        if (Boolean.TRUE.equals(event.getProperty(SampleEvents.REPLAY))) {
+            return;
+        }
         boolean decoded = SampleEvents.DECODED.equals(event.getTopic());
         Object items = event.getProperty(decoded ? SampleEvents.SAMPLES : SampleEvents.DATAGRAMS);
         if (items instanceof List<?> batch && !batch.isEmpty() && (decoded || anyFailed(batch))) {
