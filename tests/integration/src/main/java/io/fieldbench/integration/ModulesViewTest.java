@@ -92,7 +92,7 @@ class ModulesViewTest {
         Poll.until("the probe bundle stops after the switch was clicked off",
                 () -> probe.bundle().map(b -> b.getState() == Bundle.RESOLVED).orElse(false));
         assertFalse(probe.status().enabled(), "the feature service reports the probe disabled");
-        assertEquals(List.of("RESOLVED"), probe.status().bundles().stream().map(BundleStatus::state).toList());
+        assertEquals(List.of(BundleStatus.State.RESOLVED), probe.status().bundles().stream().map(BundleStatus::state).toList());
         Poll.until("the probe switch shows off again", () -> isReady(probeSwitch, false));
     }
 
