@@ -26,8 +26,9 @@ import io.fieldbench.chat.internal.ChatServer;
 import io.fieldbench.chat.internal.ChatStatus;
 import io.fieldbench.chat.internal.ShownText;
 import io.fieldbench.server.support.ServerControl;
-import io.fieldbench.view.support.RowsModel;
+import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -44,7 +45,7 @@ final class ChatPanel extends JPanel {
             .withZone(ZoneId.systemDefault());
 
     private final ChatServer server;
-    private final MessageIntake intake;
+    private final BoundedIntake<ChatMessage> intake;
     private final JLabel status = new JLabel();
     private final JLabel note = new JLabel(" ");
     private final ListenOn listenOn;
@@ -61,7 +62,7 @@ final class ChatPanel extends JPanel {
     /**
      * @param saveSettings writes settings to the chat server's file; called off the EDT
      */
-    ChatPanel(ChatServer server, MessageIntake intake, ListenOn.Writer saveSettings) {
+    ChatPanel(ChatServer server, BoundedIntake<ChatMessage> intake, ListenOn.Writer saveSettings) {
         super(new BorderLayout());
         this.server = server;
         this.intake = intake;

@@ -18,11 +18,12 @@ import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.chat.events.ChatMessage;
 import io.fieldbench.chat.events.ChatTopics;
 import io.fieldbench.chat.internal.ChatServer;
+import io.fieldbench.view.support.BoundedIntake;
 
 /**
  * The Chat view, docked in the centre: Listen and Stop, the clients, the message log and the input
  * box. It takes the server's events only while its panel exists, and then only enqueues them
- * (see {@link MessageIntake}): a flood of messages cannot stall the event threads or the EDT.
+ * (a {@link BoundedIntake}): a flood of messages cannot stall the event threads or the EDT.
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
@@ -41,7 +42,10 @@ public final class ChatView implements WorkbenchView, EventHandler {
     @Reference
     private SettingsFiles settingsFiles;
 
-    private final MessageIntake intake = new MessageIntake();
+    /** Messages waiting for the panel's next tick: a tick shows them all. */
+    static final int WAITING_MESSAGES = 10_000;
+
+    private final BoundedIntake<ChatMessage> intake = new BoundedIntake<>(WAITING_MESSAGES);
     private volatile ChatPanel panel;
 
     @Deactivate

@@ -16,6 +16,7 @@ import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.relay.ImageRelay;
 import io.fieldbench.imagerelay.relay.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
+import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.WrapLayout;
 
@@ -34,7 +35,7 @@ final class ImageRelayPanel extends JPanel {
     static final String MESSAGE_NAME = "relay-message";
 
     private final RelayTasks tasks;
-    private final EventIntake intake;
+    private final BoundedIntake<RelayEvent> intake;
     private final JLabel state = new JLabel(" ");
     private final JLabel message = new JLabel(" ");
     private final JButton start;
@@ -55,7 +56,7 @@ final class ImageRelayPanel extends JPanel {
      */
     private final ListenOn listenOn;
 
-    ImageRelayPanel(RelayTasks tasks, EventIntake intake, Executor worker, Executor decoder) {
+    ImageRelayPanel(RelayTasks tasks, BoundedIntake<RelayEvent> intake, Executor worker, Executor decoder) {
         super(new BorderLayout());
         this.tasks = tasks;
         this.intake = intake;

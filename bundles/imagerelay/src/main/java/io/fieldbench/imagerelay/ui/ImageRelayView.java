@@ -20,12 +20,13 @@ import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.events.RelayTopics;
 import io.fieldbench.imagerelay.relay.ImageRelay;
 import io.fieldbench.support.DaemonThreads;
+import io.fieldbench.view.support.BoundedIntake;
 
 /**
  * The Image Relay view, docked in the centre: the page's addresses with their QR codes, the
  * connected clients, the gallery and the current image, and the log. The relay, the disk and the
  * settings are asked on the view's worker thread, thumbnails are decoded on a thread of their own;
- * events are only enqueued (see {@link EventIntake}) while the view's panel exists.
+ * events are only enqueued (a {@link BoundedIntake}) while the view's panel exists.
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
@@ -44,7 +45,10 @@ public final class ImageRelayView implements WorkbenchView, EventHandler {
     @Reference
     private SettingsFiles settingsFiles;
 
-    private final EventIntake intake = new EventIntake();
+    /** Events waiting for the panel's next tick: a tick shows them all. */
+    static final int WAITING_EVENTS = 10_000;
+
+    private final BoundedIntake<RelayEvent> intake = new BoundedIntake<>(WAITING_EVENTS);
     private ExecutorService worker;
     private ExecutorService thumbnails;
     private volatile ImageRelayPanel panel;

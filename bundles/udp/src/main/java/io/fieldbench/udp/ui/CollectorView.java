@@ -19,17 +19,20 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
+import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.SampleEvents;
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.udp.internal.UdpCollector;
+import io.fieldbench.view.support.BoundedIntake;
 
 /**
  * The Collector view, docked in the centre: the collector's settings, Start and Stop, live counters
  * and the traffic log. It takes the collector's datagram events only while its panel exists, and
- * then only enqueues them (see {@link TrafficIntake}).
+ * then only copies the head of each datagram and enqueues it (a {@link BoundedIntake}): the
+ * collector's own counters are unaffected by what the log cannot keep.
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
@@ -48,7 +51,10 @@ public final class CollectorView implements WorkbenchView, EventHandler {
     @Reference
     private SettingsFiles settingsFiles;
 
-    private final TrafficIntake intake = new TrafficIntake();
+    /** Rows waiting for the log: a 0.2 s burst at 100 000 datagrams/s, or a pause of that size. */
+    static final int WAITING_ROWS = 20_000;
+
+    private final BoundedIntake<TrafficEntry> intake = new BoundedIntake<>(WAITING_ROWS);
     /** Settings are written in the order the user made them, off the EDT. */
     private ExecutorService writer;
     private volatile CollectorPanel panel;
@@ -88,7 +94,11 @@ public final class CollectorView implements WorkbenchView, EventHandler {
     @Override
     public void handleEvent(Event event) {
         if (panel != null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
-            intake.offer(datagrams);
+            for (Object item : datagrams) {
+                if (item instanceof Datagram datagram) {
+                    intake.offer(TrafficEntry.of(datagram));
+                }
+            }
         }
     }
 
