@@ -2,9 +2,6 @@ package io.fieldbench.chat.ui;
 
 import java.util.Set;
 
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +16,7 @@ import io.fieldbench.chat.events.ChatMessage;
 import io.fieldbench.chat.events.ChatTopics;
 import io.fieldbench.chat.internal.ChatServer;
 import io.fieldbench.view.support.BoundedIntake;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Chat view, docked in the centre: Listen and Stop, the clients, the message log and the input
@@ -28,7 +26,7 @@ import io.fieldbench.view.support.BoundedIntake;
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
         EventConstants.EVENT_TOPIC + "=" + ChatTopics.ALL })
-public final class ChatView implements WorkbenchView, EventHandler {
+public final class ChatView extends PanelView<ChatPanel> implements EventHandler {
 
     static final String ID = "chat";
 
@@ -46,37 +44,24 @@ public final class ChatView implements WorkbenchView, EventHandler {
     static final int WAITING_MESSAGES = 10_000;
 
     private final BoundedIntake<ChatMessage> intake = new BoundedIntake<>(WAITING_MESSAGES);
-    private volatile ChatPanel panel;
+
+    public ChatView() {
+        super(ID, "TCP Chat");
+    }
 
     @Deactivate
     void deactivate() {
-        ChatPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(ChatPanel::stop);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "TCP Chat";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        ChatPanel created = new ChatPanel(server, intake, values -> settingsFiles.write(ChatServer.PID, values, Set.of()));
-        panel = created;
-        return created;
+    protected ChatPanel createPanel() {
+        return new ChatPanel(server, intake, values -> settingsFiles.write(ChatServer.PID, values, Set.of()));
     }
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(ChatTopics.MESSAGE) instanceof ChatMessage message) {
+        if (panel() != null && event.getProperty(ChatTopics.MESSAGE) instanceof ChatMessage message) {
             intake.offer(message);
         }
     }

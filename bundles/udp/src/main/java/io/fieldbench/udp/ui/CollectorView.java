@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +25,7 @@ import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.udp.internal.UdpCollector;
 import io.fieldbench.view.support.BoundedIntake;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Collector view, docked in the centre: the collector's settings, Start and Stop, live counters
@@ -37,7 +36,7 @@ import io.fieldbench.view.support.BoundedIntake;
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
         EventConstants.EVENT_TOPIC + "=" + SampleEvents.RECEIVED })
-public final class CollectorView implements WorkbenchView, EventHandler {
+public final class CollectorView extends PanelView<CollectorPanel> implements EventHandler {
 
     static final String ID = "udp";
 
@@ -57,7 +56,10 @@ public final class CollectorView implements WorkbenchView, EventHandler {
     private final BoundedIntake<TrafficEntry> intake = new BoundedIntake<>(WAITING_ROWS);
     /** Settings are written in the order the user made them, off the EDT. */
     private ExecutorService writer;
-    private volatile CollectorPanel panel;
+
+    public CollectorView() {
+        super(ID, "UDP Collector");
+    }
 
     @Activate
     void activate() {
@@ -66,34 +68,18 @@ public final class CollectorView implements WorkbenchView, EventHandler {
 
     @Deactivate
     void deactivate() {
-        CollectorPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(CollectorPanel::stop);
         writer.shutdown();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "UDP Collector";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        CollectorPanel created = new CollectorPanel(collector, intake, this::save);
-        panel = created;
-        return created;
+    protected CollectorPanel createPanel() {
+        return new CollectorPanel(collector, intake, this::save);
     }
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
+        if (panel() != null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
             for (Object item : datagrams) {
                 if (item instanceof Datagram datagram) {
                     intake.offer(TrafficEntry.of(datagram));
