@@ -6,23 +6,22 @@ import java.util.function.Supplier;
 
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
-import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
-import javax.swing.Timer;
+
+import io.fieldbench.view.support.RefreshingPanel;
 
 /** The Bridge view's panel: the bridge's status lines, read again every second, and where its settings are. EDT only. */
-final class BridgePanel extends JPanel {
+final class BridgePanel extends RefreshingPanel {
 
     private static final int REFRESH_MILLIS = 1_000;
 
     private final JTextArea text = new JTextArea();
     private final Supplier<String> status;
-    private final Timer refresh = new Timer(REFRESH_MILLIS, e -> showStatus());
 
     /** @param status the status text; a snapshot the bridge keeps, so reading it never waits */
     BridgePanel(Supplier<String> status) {
-        super(new BorderLayout());
+        super(REFRESH_MILLIS);
         this.status = status;
         text.setEditable(false);
         text.setFont(new Font(Font.MONOSPACED, Font.PLAIN, text.getFont().getSize()));
@@ -30,18 +29,14 @@ final class BridgePanel extends JPanel {
         hint.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
         add(hint, BorderLayout.NORTH);
         add(new JScrollPane(text), BorderLayout.CENTER);
-        showStatus();
-        refresh.start();
+        startRefreshing();
     }
 
-    private void showStatus() {
+    @Override
+    protected void refresh() {
         String now = status.get();
         if (!now.equals(text.getText())) {
             text.setText(now);
         }
-    }
-
-    void stop() {
-        refresh.stop();
     }
 }

@@ -1,11 +1,8 @@
 package io.fieldbench.files.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +18,7 @@ import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.files.internal.FileServer;
 import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.view.support.PanelView;
+import io.fieldbench.view.support.SettingsWriter;
 
 /**
  * The Files view: the shared folder (chosen here, saved to {@code etc/io.fieldbench.files.cfg}),
@@ -73,13 +71,7 @@ public final class FilesView extends PanelView<FilesPanel> {
 
     /** Saves the chosen folder where the service reads its settings; the service picks it up from the file. */
     private CompletableFuture<Void> share(Path folder) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                settingsFiles.write(FileServer.PID, Map.of(FOLDER_KEY, folder.toString()), Set.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, worker);
+        return new SettingsWriter(settingsFiles, FileServer.PID, worker).write(Map.of(FOLDER_KEY, folder.toString()));
     }
 
     /** Everything the panel needs for one refresh. */

@@ -10,7 +10,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 
 import io.fieldbench.imagerelay.events.RelayEvent;
 import io.fieldbench.imagerelay.relay.ImageRelay;
@@ -18,6 +17,7 @@ import io.fieldbench.imagerelay.relay.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
+import io.fieldbench.view.support.RefreshingPanel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -26,7 +26,7 @@ import io.fieldbench.view.support.WrapLayout;
  * Each tick it asks the relay for a snapshot off the EDT and shows it, and takes the events that
  * came since. EDT only.
  */
-final class ImageRelayPanel extends JPanel {
+final class ImageRelayPanel extends RefreshingPanel {
 
     static final int REFRESH_MILLIS = 250;
     /** How often the gallery is listed again without a new image (listing looks at every file): to see files deleted by hand. */
@@ -45,7 +45,6 @@ final class ImageRelayPanel extends JPanel {
     private final GalleryPanel gallery;
     private final ImageViewer viewer;
     private final RelayLog log = new RelayLog();
-    private final Timer timer;
     private boolean refreshing;
     private boolean galleryStale = true;
     private long galleryListedAt;
@@ -57,7 +56,7 @@ final class ImageRelayPanel extends JPanel {
     private final ListenOn listenOn;
 
     ImageRelayPanel(RelayTasks tasks, BoundedIntake<RelayEvent> intake, Executor worker, Executor decoder) {
-        super(new BorderLayout());
+        super(REFRESH_MILLIS);
         this.tasks = tasks;
         this.intake = intake;
         state.setName(STATE_NAME);
@@ -87,13 +86,7 @@ final class ImageRelayPanel extends JPanel {
         add(header, BorderLayout.NORTH);
         add(split(JSplitPane.HORIZONTAL_SPLIT, addresses, work, 0), BorderLayout.CENTER);
 
-        timer = new Timer(REFRESH_MILLIS, e -> refresh());
-        timer.start();
-        refresh();
-    }
-
-    void stop() {
-        timer.stop();
+        startRefreshing();
     }
 
     /** The viewer and the gallery refer to each other: the viewer's buttons reach the gallery through here. */
@@ -116,7 +109,8 @@ final class ImageRelayPanel extends JPanel {
         }));
     }
 
-    private void refresh() {
+    @Override
+    protected void refresh() {
         List<RelayEvent> events = intake.drain();
         log.append(events);
         galleryStale |= events.stream().anyMatch(event -> event.image() != null);
@@ -132,7 +126,7 @@ final class ImageRelayPanel extends JPanel {
         }
         tasks.snapshot(withImages).whenComplete((snapshot, failure) -> SwingUtilities.invokeLater(() -> {
             refreshing = false;
-            if (!timer.isRunning()) {
+            if (stopped()) {
                 return;
             }
             if (failure != null) {

@@ -1,11 +1,6 @@
 package io.fieldbench.udp.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,6 +21,7 @@ import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.udp.internal.UdpCollector;
 import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.PanelView;
+import io.fieldbench.view.support.SettingsWriter;
 
 /**
  * The Collector view, docked in the centre: the collector's settings, Start and Stop, live counters
@@ -74,7 +70,7 @@ public final class CollectorView extends PanelView<CollectorPanel> implements Ev
 
     @Override
     protected CollectorPanel createPanel() {
-        return new CollectorPanel(collector, intake, this::save);
+        return new CollectorPanel(collector, intake, new SettingsWriter(settingsFiles, UdpCollector.PID, writer)::write);
     }
 
     @Override
@@ -86,15 +82,5 @@ public final class CollectorView extends PanelView<CollectorPanel> implements Ev
                 }
             }
         }
-    }
-
-    private CompletableFuture<Void> save(Map<String, String> values) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                settingsFiles.write(UdpCollector.PID, values, Set.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, writer);
     }
 }
