@@ -11,7 +11,7 @@ import java.util.Properties;
 /**
  * Replaces a file whole or not at all: the new content goes to a temporary file beside it, which
  * then takes the file's name in one atomic rename. A crash or a full disk leaves the old file as it
- * was, never half a file.
+ * was, never half a file. The temporary file is {@code <name>.tmp}: writers of one file take turns.
  */
 public final class AtomicFiles {
 
@@ -26,9 +26,8 @@ public final class AtomicFiles {
 
     /** Replaces {@code file} with what {@code content} writes, creating its folder when missing. */
     public static void write(Path file, Content content) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
