@@ -2,13 +2,11 @@ package io.fieldbench.chat.tcpclient;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.log.Logger;
+
+import io.fieldbench.view.support.BoundedIntake;
 
 /**
  * What happened on the client's connection, waiting for the panel's next tick, bounded: when the
@@ -28,31 +26,22 @@ final class ClientLog {
     record Entry(Instant time, Direction direction, byte[] bytes, String note) {
     }
 
-    private final BlockingQueue<Entry> waiting = new ArrayBlockingQueue<>(CAPACITY);
-    private final AtomicLong dropped = new AtomicLong();
+    private final BoundedIntake<Entry> waiting = new BoundedIntake<>(CAPACITY);
 
     void sent(byte[] bytes) {
-        offer(new Entry(Instant.now(), Direction.SENT, bytes, ""));
+        waiting.offer(new Entry(Instant.now(), Direction.SENT, bytes, ""));
     }
 
     void note(String note) {
-        offer(new Entry(Instant.now(), Direction.NOTE, new byte[0], note));
+        waiting.offer(new Entry(Instant.now(), Direction.NOTE, new byte[0], note));
     }
 
     List<Entry> drain() {
-        List<Entry> batch = new ArrayList<>();
-        waiting.drainTo(batch);
-        return batch;
+        return waiting.drain();
     }
 
     long dropped() {
-        return dropped.get();
-    }
-
-    private void offer(Entry entry) {
-        if (!waiting.offer(entry)) {
-            dropped.incrementAndGet();
-        }
+        return waiting.dropped();
     }
 
     /** The client's listener: logs connects and disconnects, and queues everything for the panel. */
@@ -66,13 +55,13 @@ final class ClientLog {
 
             @Override
             public void received(byte[] message) {
-                offer(new Entry(Instant.now(), Direction.RECEIVED, message, ""));
+                waiting.offer(new Entry(Instant.now(), Direction.RECEIVED, message, ""));
             }
 
             @Override
             public void unfinished(byte[] message, String note) {
                 log.warn("TCP client: the peer's last {} bytes {}", message.length, note);
-                offer(new Entry(Instant.now(), Direction.RECEIVED, message, note));
+                waiting.offer(new Entry(Instant.now(), Direction.RECEIVED, message, note));
             }
 
             @Override

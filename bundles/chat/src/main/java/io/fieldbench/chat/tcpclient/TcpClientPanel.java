@@ -22,12 +22,12 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 
 import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.chat.internal.Framing;
 import io.fieldbench.chat.internal.ShownText;
 import io.fieldbench.chat.ui.MessageInput;
+import io.fieldbench.view.support.RefreshingPanel;
 import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
@@ -37,7 +37,7 @@ import io.fieldbench.view.support.WrapLayout;
  * Connecting and sending return at once; their outcome comes back to the EDT. It starts with the
  * last connection's choices and hands each successful connection's to {@code remember}.
  */
-final class TcpClientPanel extends JPanel {
+final class TcpClientPanel extends RefreshingPanel {
 
     static final int REFRESH_MILLIS = 250;
     static final int KEPT_ROWS = 5_000;
@@ -58,10 +58,9 @@ final class TcpClientPanel extends JPanel {
     /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
     private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Message");
     private final MessageInput input;
-    private final Timer timer;
 
     TcpClientPanel(TcpClient client, ClientLog clientLog, LastConnection last, Consumer<LastConnection> remember) {
-        super(new BorderLayout());
+        super(REFRESH_MILLIS);
         this.client = client;
         this.clientLog = clientLog;
         this.remember = remember;
@@ -95,13 +94,7 @@ final class TcpClientPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         add(new JScrollPane(logTable), BorderLayout.CENTER);
         add(input, BorderLayout.SOUTH);
-        timer = new Timer(REFRESH_MILLIS, e -> refresh());
-        timer.start();
-        refresh();
-    }
-
-    void stop() {
-        timer.stop();
+        startRefreshing();
     }
 
     private void connect() {
@@ -149,7 +142,8 @@ final class TcpClientPanel extends JPanel {
     }
 
     /** One tick on the EDT: the buttons and status, and the log lines that came since. */
-    private void refresh() {
+    @Override
+    protected void refresh() {
         boolean busy = client.busy();
         boolean open = client.connected();
         connect.setEnabled(!busy);

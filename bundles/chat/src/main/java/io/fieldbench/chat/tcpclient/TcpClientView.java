@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +17,7 @@ import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.support.DaemonThreads;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The TCP Client view, docked in the centre: the bench as the client of a device that is a server.
@@ -26,7 +25,7 @@ import io.fieldbench.support.DaemonThreads;
  * host, port, framing and encoding are kept in {@code ${fieldbench.data}/tcp-client.properties}.
  */
 @Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=center")
-public final class TcpClientView implements WorkbenchView {
+public final class TcpClientView extends PanelView<TcpClientPanel> {
 
     static final String ID = "tcp-client";
 
@@ -43,7 +42,10 @@ public final class TcpClientView implements WorkbenchView {
     private volatile LastConnection last;
     /** Writes the last connection in the order they were made, off the EDT and the I/O thread. */
     private ExecutorService writer;
-    private volatile TcpClientPanel panel;
+
+    public TcpClientView() {
+        super(ID, "TCP Client");
+    }
 
     @Activate
     void activate(BundleContext context) {
@@ -61,11 +63,7 @@ public final class TcpClientView implements WorkbenchView {
 
     @Deactivate
     void deactivate() {
-        TcpClientPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(TcpClientPanel::stop);
         client.close();
         writer.shutdown();
     }
@@ -90,19 +88,7 @@ public final class TcpClientView implements WorkbenchView {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "TCP Client";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        TcpClientPanel created = new TcpClientPanel(client, clientLog, last, this::remember);
-        panel = created;
-        return created;
+    protected TcpClientPanel createPanel() {
+        return new TcpClientPanel(client, clientLog, last, this::remember);
     }
 }

@@ -18,7 +18,6 @@ import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 
 import io.fieldbench.api.chat.ChatMessage;
 import io.fieldbench.api.server.ClientIds;
@@ -27,8 +26,10 @@ import io.fieldbench.chat.internal.ChatServer;
 import io.fieldbench.chat.internal.ChatStatus;
 import io.fieldbench.chat.internal.ShownText;
 import io.fieldbench.server.support.ServerControl;
-import io.fieldbench.view.support.RowsModel;
+import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
+import io.fieldbench.view.support.RefreshingPanel;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -36,7 +37,7 @@ import io.fieldbench.view.support.WrapLayout;
  * message log (the newest {@link #KEPT_ROWS}), and the input box that sends to the selected clients
  * or to all. Start and stop run on the server's control thread, never on the EDT.
  */
-final class ChatPanel extends JPanel {
+final class ChatPanel extends RefreshingPanel {
 
     static final int REFRESH_MILLIS = 250;
     static final int KEPT_ROWS = 5_000;
@@ -45,7 +46,7 @@ final class ChatPanel extends JPanel {
             .withZone(ZoneId.systemDefault());
 
     private final ChatServer server;
-    private final MessageIntake intake;
+    private final BoundedIntake<ChatMessage> intake;
     private final JLabel status = new JLabel();
     private final JLabel note = new JLabel(" ");
     private final ListenOn listenOn;
@@ -57,13 +58,12 @@ final class ChatPanel extends JPanel {
     private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Client", "Message");
     private final JTable clientTable = new JTable(clients);
     private final MessageInput input;
-    private final Timer timer;
 
     /**
      * @param saveSettings writes settings to the chat server's file; called off the EDT
      */
-    ChatPanel(ChatServer server, MessageIntake intake, ListenOn.Writer saveSettings) {
-        super(new BorderLayout());
+    ChatPanel(ChatServer server, BoundedIntake<ChatMessage> intake, ListenOn.Writer saveSettings) {
+        super(REFRESH_MILLIS);
         this.server = server;
         this.intake = intake;
         this.listenOn = new ListenOn("The TCP port clients connect to", "<data>/etc/" + ChatServer.PID + ".cfg", saveSettings,
@@ -95,13 +95,7 @@ final class ChatPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
         add(input, BorderLayout.SOUTH);
-        timer = new Timer(REFRESH_MILLIS, e -> refresh());
-        timer.start();
-        refresh();
-    }
-
-    void stop() {
-        timer.stop();
+        startRefreshing();
     }
 
     private void change(CompletableFuture<ChatStatus> change) {
@@ -143,7 +137,8 @@ final class ChatPanel extends JPanel {
     }
 
     /** One tick on the EDT: status, the client list, and the messages that came since. */
-    private void refresh() {
+    @Override
+    protected void refresh() {
         ChatStatus now = server.status();
         listenOn.show(server.settings().bindAddress(), server.settings().port());
         status.setText(now.headline() + " · " + now.clients() + " clients"

@@ -2,9 +2,6 @@ package io.fieldbench.chat.ui;
 
 import java.util.Set;
 
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -18,16 +15,18 @@ import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.chat.internal.ChatServer;
+import io.fieldbench.view.support.BoundedIntake;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Chat view, docked in the centre: Listen and Stop, the clients, the message log and the input
  * box. It takes the server's events only while its panel exists, and then only enqueues them
- * (see {@link MessageIntake}): a flood of messages cannot stall the event threads or the EDT.
+ * (a {@link BoundedIntake}): a flood of messages cannot stall the event threads or the EDT.
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
         EventConstants.EVENT_TOPIC + "=" + ChatEvents.ALL })
-public final class ChatView implements WorkbenchView, EventHandler {
+public final class ChatView extends PanelView<ChatPanel> implements EventHandler {
 
     static final String ID = "chat";
 
@@ -41,38 +40,28 @@ public final class ChatView implements WorkbenchView, EventHandler {
     @Reference
     private SettingsFiles settingsFiles;
 
-    private final MessageIntake intake = new MessageIntake();
-    private volatile ChatPanel panel;
+    /** Messages waiting for the panel's next tick: a tick shows them all. */
+    static final int WAITING_MESSAGES = 10_000;
+
+    private final BoundedIntake<ChatMessage> intake = new BoundedIntake<>(WAITING_MESSAGES);
+
+    public ChatView() {
+        super(ID, "TCP Chat");
+    }
 
     @Deactivate
     void deactivate() {
-        ChatPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(ChatPanel::stop);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "TCP Chat";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        ChatPanel created = new ChatPanel(server, intake, values -> settingsFiles.write(ChatServer.PID, values, Set.of()));
-        panel = created;
-        return created;
+    protected ChatPanel createPanel() {
+        return new ChatPanel(server, intake, values -> settingsFiles.write(ChatServer.PID, values, Set.of()));
     }
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(ChatEvents.MESSAGE) instanceof ChatMessage message) {
+        if (panel() != null && event.getProperty(ChatEvents.MESSAGE) instanceof ChatMessage message) {
             intake.offer(message);
         }
     }

@@ -1,16 +1,11 @@
 package io.fieldbench.files.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +17,8 @@ import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.files.internal.FileServer;
 import io.fieldbench.support.DaemonThreads;
+import io.fieldbench.view.support.PanelView;
+import io.fieldbench.view.support.SettingsWriter;
 
 /**
  * The Files view: the shared folder (chosen here, saved to {@code etc/io.fieldbench.files.cfg}),
@@ -29,7 +26,7 @@ import io.fieldbench.support.DaemonThreads;
  * asked off the EDT ({@link FilesPanel} shows what came back).
  */
 @Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=center")
-public final class FilesView implements WorkbenchView {
+public final class FilesView extends PanelView<FilesPanel> {
 
     static final String ID = "files";
     static final String FOLDER_KEY = "shared.folder";
@@ -45,7 +42,10 @@ public final class FilesView implements WorkbenchView {
     private SettingsFiles settingsFiles;
 
     private ExecutorService worker;
-    private volatile FilesPanel panel;
+
+    public FilesView() {
+        super(ID, "Files");
+    }
 
     @Activate
     void activate() {
@@ -54,29 +54,13 @@ public final class FilesView implements WorkbenchView {
 
     @Deactivate
     void deactivate() {
-        FilesPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(FilesPanel::stop);
         worker.shutdownNow();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Files";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        FilesPanel created = new FilesPanel(this::snapshot, this::share, server::start, server::stop);
-        panel = created;
-        return created;
+    protected FilesPanel createPanel() {
+        return new FilesPanel(this::snapshot, this::share, server::start, server::stop);
     }
 
     /** What the panel shows, read off the EDT. */
@@ -87,13 +71,7 @@ public final class FilesView implements WorkbenchView {
 
     /** Saves the chosen folder where the service reads its settings; the service picks it up from the file. */
     private CompletableFuture<Void> share(Path folder) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                settingsFiles.write(FileServer.PID, Map.of(FOLDER_KEY, folder.toString()), Set.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, worker);
+        return new SettingsWriter(settingsFiles, FileServer.PID, worker).write(Map.of(FOLDER_KEY, folder.toString()));
     }
 
     /** Everything the panel needs for one refresh. */

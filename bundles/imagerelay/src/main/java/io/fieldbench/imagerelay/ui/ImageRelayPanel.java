@@ -10,13 +10,14 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 
 import io.fieldbench.api.imagerelay.RelayEvent;
 import io.fieldbench.imagerelay.relay.ImageRelay;
 import io.fieldbench.imagerelay.relay.RelayStatus;
 import io.fieldbench.server.support.ServerControl.State;
+import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
+import io.fieldbench.view.support.RefreshingPanel;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -25,7 +26,7 @@ import io.fieldbench.view.support.WrapLayout;
  * Each tick it asks the relay for a snapshot off the EDT and shows it, and takes the events that
  * came since. EDT only.
  */
-final class ImageRelayPanel extends JPanel {
+final class ImageRelayPanel extends RefreshingPanel {
 
     static final int REFRESH_MILLIS = 250;
     /** How often the gallery is listed again without a new image (listing looks at every file): to see files deleted by hand. */
@@ -34,7 +35,7 @@ final class ImageRelayPanel extends JPanel {
     static final String MESSAGE_NAME = "relay-message";
 
     private final RelayTasks tasks;
-    private final EventIntake intake;
+    private final BoundedIntake<RelayEvent> intake;
     private final JLabel state = new JLabel(" ");
     private final JLabel message = new JLabel(" ");
     private final JButton start;
@@ -44,7 +45,6 @@ final class ImageRelayPanel extends JPanel {
     private final GalleryPanel gallery;
     private final ImageViewer viewer;
     private final RelayLog log = new RelayLog();
-    private final Timer timer;
     private boolean refreshing;
     private boolean galleryStale = true;
     private long galleryListedAt;
@@ -55,8 +55,8 @@ final class ImageRelayPanel extends JPanel {
      */
     private final ListenOn listenOn;
 
-    ImageRelayPanel(RelayTasks tasks, EventIntake intake, Executor worker, Executor decoder) {
-        super(new BorderLayout());
+    ImageRelayPanel(RelayTasks tasks, BoundedIntake<RelayEvent> intake, Executor worker, Executor decoder) {
+        super(REFRESH_MILLIS);
         this.tasks = tasks;
         this.intake = intake;
         state.setName(STATE_NAME);
@@ -86,13 +86,7 @@ final class ImageRelayPanel extends JPanel {
         add(header, BorderLayout.NORTH);
         add(split(JSplitPane.HORIZONTAL_SPLIT, addresses, work, 0), BorderLayout.CENTER);
 
-        timer = new Timer(REFRESH_MILLIS, e -> refresh());
-        timer.start();
-        refresh();
-    }
-
-    void stop() {
-        timer.stop();
+        startRefreshing();
     }
 
     /** The viewer and the gallery refer to each other: the viewer's buttons reach the gallery through here. */
@@ -115,7 +109,8 @@ final class ImageRelayPanel extends JPanel {
         }));
     }
 
-    private void refresh() {
+    @Override
+    protected void refresh() {
         List<RelayEvent> events = intake.drain();
         log.append(events);
         galleryStale |= events.stream().anyMatch(event -> event.image().isPresent());
@@ -131,7 +126,7 @@ final class ImageRelayPanel extends JPanel {
         }
         tasks.snapshot(withImages).whenComplete((snapshot, failure) -> SwingUtilities.invokeLater(() -> {
             refreshing = false;
-            if (!timer.isRunning()) {
+            if (stopped()) {
                 return;
             }
             if (failure != null) {

@@ -2,8 +2,6 @@ package io.fieldbench.imagerelay.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,17 +18,19 @@ import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.imagerelay.relay.ImageRelay;
 import io.fieldbench.support.DaemonThreads;
+import io.fieldbench.view.support.BoundedIntake;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Image Relay view, docked in the centre: the page's addresses with their QR codes, the
  * connected clients, the gallery and the current image, and the log. The relay, the disk and the
  * settings are asked on the view's worker thread, thumbnails are decoded on a thread of their own;
- * events are only enqueued (see {@link EventIntake}) while the view's panel exists.
+ * events are only enqueued (a {@link BoundedIntake}) while the view's panel exists.
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
         EventConstants.EVENT_TOPIC + "=" + ImageRelayEvents.ALL })
-public final class ImageRelayView implements WorkbenchView, EventHandler {
+public final class ImageRelayView extends PanelView<ImageRelayPanel> implements EventHandler {
 
     static final String ID = "imagerelay";
 
@@ -44,10 +44,16 @@ public final class ImageRelayView implements WorkbenchView, EventHandler {
     @Reference
     private SettingsFiles settingsFiles;
 
-    private final EventIntake intake = new EventIntake();
+    /** Events waiting for the panel's next tick: a tick shows them all. */
+    static final int WAITING_EVENTS = 10_000;
+
+    private final BoundedIntake<RelayEvent> intake = new BoundedIntake<>(WAITING_EVENTS);
     private ExecutorService worker;
     private ExecutorService thumbnails;
-    private volatile ImageRelayPanel panel;
+
+    public ImageRelayView() {
+        super(ID, "Image Relay");
+    }
 
     @Activate
     void activate() {
@@ -57,35 +63,19 @@ public final class ImageRelayView implements WorkbenchView, EventHandler {
 
     @Deactivate
     void deactivate() {
-        ImageRelayPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(ImageRelayPanel::stop);
         worker.shutdownNow();
         thumbnails.shutdownNow();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Image Relay";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        ImageRelayPanel created = new ImageRelayPanel(new RelayTasks(relay, settingsFiles, worker), intake, worker, thumbnails);
-        panel = created;
-        return created;
+    protected ImageRelayPanel createPanel() {
+        return new ImageRelayPanel(new RelayTasks(relay, settingsFiles, worker), intake, worker, thumbnails);
     }
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(ImageRelayEvents.EVENT) instanceof RelayEvent relayEvent) {
+        if (panel() != null && event.getProperty(ImageRelayEvents.EVENT) instanceof RelayEvent relayEvent) {
             intake.offer(relayEvent);
         }
     }

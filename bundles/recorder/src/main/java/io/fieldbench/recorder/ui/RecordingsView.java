@@ -1,8 +1,5 @@
 package io.fieldbench.recorder.ui;
 
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -11,10 +8,11 @@ import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.recorder.internal.Recorder;
 import io.fieldbench.recorder.replay.Replayer;
+import io.fieldbench.view.support.PanelView;
 
 /** The Recordings view: the recordings with size, time span and devices; export to CSV and replay. */
-@Component(property = WorkbenchView.DOCK_POSITION + "=south")
-public final class RecordingsView implements WorkbenchView {
+@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=south")
+public final class RecordingsView extends PanelView<RecordingsPanel> {
 
     static final String ID = "recordings";
 
@@ -28,30 +26,17 @@ public final class RecordingsView implements WorkbenchView {
     @Reference
     private Replayer replayer;
 
-    private volatile RecordingsPanel panel;
-
-    @Override
-    public String id() {
-        return ID;
+    public RecordingsView() {
+        super(ID, "Recordings");
     }
 
     @Override
-    public String title() {
-        return "Recordings";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        RecordingsPanel created = new RecordingsPanel(recorder, replayer);
-        panel = created;
-        return created;
+    protected RecordingsPanel createPanel() {
+        return new RecordingsPanel(recorder, replayer);
     }
 
     @Deactivate
     void deactivate() {
-        RecordingsPanel shown = panel;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::dispose);
-        }
+        closePanel(RecordingsPanel::dispose);
     }
 }

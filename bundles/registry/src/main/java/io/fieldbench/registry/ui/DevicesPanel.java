@@ -34,6 +34,7 @@ import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.registry.internal.ForgottenDevices;
 import io.fieldbench.support.DaemonThreads;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.TextChanges;
 
 /**
@@ -54,7 +55,7 @@ final class DevicesPanel extends JPanel {
     private final Consumer<List<String>> selectionListener;
     private final Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget;
     private final SendToDevice send;
-    private final DevicesTableModel model = new DevicesTableModel();
+    private final RowsModel<DeviceRow> model = DeviceRow.model();
     private final JTable table = new JTable(model) {
         /** Fills a wide view; scrolls sideways rather than squeezing the columns in a narrow one. */
         @Override
@@ -62,7 +63,7 @@ final class DevicesPanel extends JPanel {
             return getParent() == null || getPreferredSize().width < getParent().getWidth();
         }
     };
-    private final TableRowSorter<DevicesTableModel> sorter = new TableRowSorter<>(model);
+    private final TableRowSorter<RowsModel<DeviceRow>> sorter = new TableRowSorter<>(model);
     private final JTextField filterText = new JTextField(FILTER_COLUMNS);
     private final JCheckBox onlineOnly = new JCheckBox("Online only");
     private final JLabel status = new JLabel(" ");
@@ -150,7 +151,7 @@ final class DevicesPanel extends JPanel {
 
     private void configureTable() {
         sorter.setSortsOnUpdates(true);
-        sorter.setSortKeys(List.of(new RowSorter.SortKey(DevicesTableModel.DEVICE, SortOrder.ASCENDING)));
+        sorter.setSortKeys(List.of(new RowSorter.SortKey(DeviceRow.DEVICE, SortOrder.ASCENDING)));
         table.setRowSorter(sorter);
         table.setFillsViewportHeight(true);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
@@ -168,10 +169,10 @@ final class DevicesPanel extends JPanel {
 
     private void applyFilter() {
         DeviceFilter filter = new DeviceFilter(filterText.getText(), onlineOnly.isSelected());
-        sorter.setRowFilter(new RowFilter<DevicesTableModel, Integer>() {
+        sorter.setRowFilter(new RowFilter<RowsModel<DeviceRow>, Integer>() {
             @Override
-            public boolean include(Entry<? extends DevicesTableModel, ? extends Integer> entry) {
-                return filter.test(entry.getModel().device(entry.getIdentifier()));
+            public boolean include(Entry<? extends RowsModel<DeviceRow>, ? extends Integer> entry) {
+                return filter.test(model.row(entry.getIdentifier()).device());
             }
         });
         showStatus();
@@ -185,7 +186,7 @@ final class DevicesPanel extends JPanel {
         }
         try {
             snapshots.execute(() -> {
-                List<Device> snapshot = registry.get();
+                List<DeviceRow> snapshot = registry.get().stream().map(DeviceRow::new).toList();
                 SwingUtilities.invokeLater(() -> show(snapshot));
             });
         } catch (RejectedExecutionException e) {
@@ -193,9 +194,9 @@ final class DevicesPanel extends JPanel {
         }
     }
 
-    private void show(List<Device> snapshot) {
+    private void show(List<DeviceRow> snapshot) {
         snapshotPending.set(false);
-        model.update(snapshot);
+        model.merge(snapshot, DeviceRow::id);
         showStatus();
         send.selectionChanged(); // the bridge may have connected since
     }
@@ -203,7 +204,7 @@ final class DevicesPanel extends JPanel {
     private void selectionChanged() {
         List<String> ids = new ArrayList<>();
         for (int row : table.getSelectedRows()) {
-            ids.add(model.device(table.convertRowIndexToModel(row)).id());
+            ids.add(model.row(table.convertRowIndexToModel(row)).id());
         }
         if (!ids.equals(selected)) {
             selected = List.copyOf(ids);
@@ -215,7 +216,7 @@ final class DevicesPanel extends JPanel {
     private void showStatus() {
         int online = 0;
         for (int row = 0; row < model.getRowCount(); row++) {
-            if (model.device(row).online()) {
+            if (model.row(row).device().online()) {
                 online++;
             }
         }

@@ -3,9 +3,6 @@ package io.fieldbench.registry.ui;
 import java.util.List;
 import java.util.Optional;
 
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -17,14 +14,15 @@ import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.registry.internal.LiveDeviceRegistry;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Devices view: the device registry as a live table. It keeps the ids of the devices the
  * user selected, for the chart views to follow once the API offers them a way to (see
  * {@link #selectedDevices()}).
  */
-@Component(property = WorkbenchView.DOCK_POSITION + "=center")
-public final class DevicesView implements WorkbenchView {
+@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=center")
+public final class DevicesView extends PanelView<DevicesPanel> {
 
     static final String ID = "devices";
 
@@ -41,25 +39,16 @@ public final class DevicesView implements WorkbenchView {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RemoteDownlink downlink;
 
-    private volatile DevicesPanel panel;
     private volatile List<String> selected = List.of();
 
-    @Override
-    public String id() {
-        return ID;
+    public DevicesView() {
+        super(ID, "Devices");
     }
 
     @Override
-    public String title() {
-        return "Devices";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        DevicesPanel created = new DevicesPanel(registry::devices, ids -> selected = ids, registry::forget,
+    protected DevicesPanel createPanel() {
+        return new DevicesPanel(registry::devices, ids -> selected = ids, registry::forget,
                 () -> Optional.ofNullable(downlink));
-        panel = created;
-        return created;
     }
 
     /** The ids of the devices selected in the table, in table order; any thread. */
@@ -69,9 +58,6 @@ public final class DevicesView implements WorkbenchView {
 
     @Deactivate
     void deactivate() {
-        DevicesPanel shown = panel;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::dispose);
-        }
+        closePanel(DevicesPanel::dispose);
     }
 }

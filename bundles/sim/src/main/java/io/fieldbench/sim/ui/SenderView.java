@@ -1,8 +1,5 @@
 package io.fieldbench.sim.ui;
 
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -10,10 +7,11 @@ import org.osgi.service.component.annotations.Reference;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.sim.internal.SimulatorControl;
+import io.fieldbench.view.support.PanelView;
 
 /** The Sender view: send a datagram once or as a heartbeat and see the replies; run the device simulator. */
-@Component(property = WorkbenchView.DOCK_POSITION + "=east")
-public final class SenderView implements WorkbenchView {
+@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=east")
+public final class SenderView extends PanelView<SenderPanel> {
 
     static final String ID = "sender";
 
@@ -24,30 +22,17 @@ public final class SenderView implements WorkbenchView {
     @Reference
     private SimulatorControl simulator;
 
-    private volatile SenderPanel panel;
-
-    @Override
-    public String id() {
-        return ID;
+    public SenderView() {
+        super(ID, "Sender");
     }
 
     @Override
-    public String title() {
-        return "Sender";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        SenderPanel created = new SenderPanel(simulator);
-        panel = created;
-        return created;
+    protected SenderPanel createPanel() {
+        return new SenderPanel(simulator);
     }
 
     @Deactivate
     void deactivate() {
-        SenderPanel shown = panel;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::dispose);
-        }
+        closePanel(SenderPanel::dispose);
     }
 }

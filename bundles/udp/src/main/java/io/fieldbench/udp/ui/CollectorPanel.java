@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javax.swing.JPanel;
 
 import io.fieldbench.udp.internal.UdpCollector;
+import io.fieldbench.view.support.BoundedIntake;
 
 /** The Collector view: its controls and counters above the traffic log. */
 final class CollectorPanel extends JPanel {
@@ -15,7 +16,7 @@ final class CollectorPanel extends JPanel {
     private final CollectorControls controls;
     private final TrafficLog traffic;
 
-    CollectorPanel(UdpCollector collector, TrafficIntake intake,
+    CollectorPanel(UdpCollector collector, BoundedIntake<TrafficEntry> intake,
             Function<Map<String, String>, CompletableFuture<Void>> saveSettings) {
         super(new BorderLayout());
         traffic = new TrafficLog(intake);

@@ -1,15 +1,8 @@
 package io.fieldbench.udp.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,22 +12,27 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
+import io.fieldbench.api.sample.Datagram;
 import io.fieldbench.api.sample.SampleEvents;
 import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.udp.internal.UdpCollector;
+import io.fieldbench.view.support.BoundedIntake;
+import io.fieldbench.view.support.PanelView;
+import io.fieldbench.view.support.SettingsWriter;
 
 /**
  * The Collector view, docked in the centre: the collector's settings, Start and Stop, live counters
  * and the traffic log. It takes the collector's datagram events only while its panel exists, and
- * then only enqueues them (see {@link TrafficIntake}).
+ * then only copies the head of each datagram and enqueues it (a {@link BoundedIntake}): the
+ * collector's own counters are unaffected by what the log cannot keep.
  */
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=center",
         EventConstants.EVENT_TOPIC + "=" + SampleEvents.RECEIVED })
-public final class CollectorView implements WorkbenchView, EventHandler {
+public final class CollectorView extends PanelView<CollectorPanel> implements EventHandler {
 
     static final String ID = "udp";
 
@@ -48,10 +46,16 @@ public final class CollectorView implements WorkbenchView, EventHandler {
     @Reference
     private SettingsFiles settingsFiles;
 
-    private final TrafficIntake intake = new TrafficIntake();
+    /** Rows waiting for the log: a 0.2 s burst at 100 000 datagrams/s, or a pause of that size. */
+    static final int WAITING_ROWS = 20_000;
+
+    private final BoundedIntake<TrafficEntry> intake = new BoundedIntake<>(WAITING_ROWS);
     /** Settings are written in the order the user made them, off the EDT. */
     private ExecutorService writer;
-    private volatile CollectorPanel panel;
+
+    public CollectorView() {
+        super(ID, "UDP Collector");
+    }
 
     @Activate
     void activate() {
@@ -60,45 +64,23 @@ public final class CollectorView implements WorkbenchView, EventHandler {
 
     @Deactivate
     void deactivate() {
-        CollectorPanel shown = panel;
-        panel = null;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(CollectorPanel::stop);
         writer.shutdown();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "UDP Collector";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        CollectorPanel created = new CollectorPanel(collector, intake, this::save);
-        panel = created;
-        return created;
+    protected CollectorPanel createPanel() {
+        return new CollectorPanel(collector, intake, new SettingsWriter(settingsFiles, UdpCollector.PID, writer)::write);
     }
 
     @Override
     public void handleEvent(Event event) {
-        if (panel != null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
-            intake.offer(datagrams);
-        }
-    }
-
-    private CompletableFuture<Void> save(Map<String, String> values) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                settingsFiles.write(UdpCollector.PID, values, Set.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (panel() != null && event.getProperty(SampleEvents.DATAGRAMS) instanceof List<?> datagrams) {
+            for (Object item : datagrams) {
+                if (item instanceof Datagram datagram) {
+                    intake.offer(TrafficEntry.of(datagram));
+                }
             }
-        }, writer);
+        }
     }
 }

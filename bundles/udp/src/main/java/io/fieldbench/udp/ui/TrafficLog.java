@@ -4,6 +4,9 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.nio.charset.Charset;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +25,10 @@ import javax.swing.Timer;
 import javax.swing.table.DefaultTableCellRenderer;
 
 import io.fieldbench.udp.internal.CollectorSettings;
-
+import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.FollowButton;
+import io.fieldbench.view.support.Ring;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.TextChanges;
 import io.fieldbench.view.support.WrapLayout;
 
@@ -31,10 +36,10 @@ import io.fieldbench.view.support.WrapLayout;
  * The traffic log: a virtualized table of the newest datagrams (time, source, length, text or hex,
  * problem) with a source and a text filter, pause, follow and clear.
  * <p>
- * A Swing timer moves at most {@value #MAX_BATCH} waiting rows from the {@link TrafficIntake} into
+ * A Swing timer moves at most {@value #MAX_BATCH} waiting rows from the intake into
  * the table ~30 times a second, with one pair of table events per move, so the EDT's work per tick
- * is bounded whatever the datagram rate. All rows are kept in one ring; with a filter, the matching
- * ones are kept in a second ring as they arrive, and a filter change refilters the kept rows once.
+ * is bounded whatever the datagram rate. All rows are kept in a ring; the table shows them, or with
+ * a filter the matching ones as they arrive, and a filter change refilters the kept rows once.
  */
 final class TrafficLog extends JPanel {
 
@@ -47,6 +52,13 @@ final class TrafficLog extends JPanel {
      * catches up; beyond that the intake counts what it drops.
      */
     static final int MAX_BATCH = 8_000;
+    private static final int TIME = 0;
+    private static final int SOURCE = 1;
+    private static final int LENGTH = 2;
+    private static final int DATA = 3;
+    private static final int PROBLEM = 4;
+    private static final DateTimeFormatter TIME_FORMAT =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final String TIME_SAMPLE = "00:00:00.000";
     private static final String SOURCE_SAMPLE = "255.255.255.255:65535";
     private static final String LENGTH_SAMPLE = "Bytes 65507";
@@ -56,9 +68,8 @@ final class TrafficLog extends JPanel {
     private static final int FILTER_COLUMNS = 12;
     private static final int GAP = 6;
 
-    private final TrafficIntake intake;
+    private final BoundedIntake<TrafficEntry> intake;
     private final Ring<TrafficEntry> all = new Ring<>(MAX_ROWS);
-    private final Ring<TrafficEntry> matching = new Ring<>(MAX_ROWS);
     private final JRadioButton text = new JRadioButton("Text", true);
     private final JRadioButton hex = new JRadioButton("Hex");
     private final JComboBox<Charset> encoding = new JComboBox<>(CollectorSettings.CHARSETS.toArray(Charset[]::new));
@@ -67,16 +78,15 @@ final class TrafficLog extends JPanel {
     private final JToggleButton pause = new JToggleButton("Pause");
     private final FollowButton follow = new FollowButton("Keep the newest datagram in sight");
     private final JLabel status = new JLabel(" ");
-    private final List<TrafficEntry> batch = new ArrayList<>(MAX_BATCH);
-    private final List<TrafficEntry> batchMatching = new ArrayList<>(MAX_BATCH);
     private final Timer drain = new Timer(DRAIN_INTERVAL_MS, e -> drain());
     private TrafficFilter filter = TrafficFilter.ALL;
     private PayloadFormat format = new PayloadFormat(false, CollectorSettings.CHARSETS.get(0));
-    private final TrafficTableModel model = new TrafficTableModel(all, format);
+    private final RowsModel<TrafficEntry> model = new RowsModel<TrafficEntry>(this::cell, "Time", "Source", "Bytes", "Data",
+            "Problem").withColumnClass(LENGTH, Integer.class);
     private final JTable table = new JTable(model);
     private long dropsAtClear;
 
-    TrafficLog(TrafficIntake intake) {
+    TrafficLog(BoundedIntake<TrafficEntry> intake) {
         super(new BorderLayout());
         this.intake = intake;
         add(toolbar(), BorderLayout.NORTH);
@@ -99,7 +109,7 @@ final class TrafficLog extends JPanel {
         textFilter.setToolTipText("Show datagrams whose shown bytes or problem contain this");
         TextChanges.onChange(sourceFilter, this::filterChanged);
         TextChanges.onChange(textFilter, this::filterChanged);
-        pause.setToolTipText("Hold the log still; up to " + TrafficIntake.QUEUE_CAPACITY
+        pause.setToolTipText("Hold the log still; up to " + intake.capacity()
                 + " new datagrams wait for the resume, later ones are counted, not shown");
         follow.addActionListener(e -> scrollToNewest());
         JButton clear = new JButton("Clear");
@@ -126,12 +136,12 @@ final class TrafficLog extends JPanel {
         table.setFillsViewportHeight(true);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         // the short columns keep their width; the data and problem columns share what is left
-        fixWidth(TrafficTableModel.TIME, textWidth(TIME_SAMPLE));
-        fixWidth(TrafficTableModel.SOURCE, textWidth(SOURCE_SAMPLE));
-        fixWidth(TrafficTableModel.LENGTH, textWidth(LENGTH_SAMPLE));
-        table.getColumnModel().getColumn(TrafficTableModel.DATA).setPreferredWidth(DATA_WIDTH);
-        table.getColumnModel().getColumn(TrafficTableModel.PROBLEM).setPreferredWidth(PROBLEM_WIDTH);
-        table.getColumnModel().getColumn(TrafficTableModel.PROBLEM).setCellRenderer(new DefaultTableCellRenderer() {
+        fixWidth(TIME, textWidth(TIME_SAMPLE));
+        fixWidth(SOURCE, textWidth(SOURCE_SAMPLE));
+        fixWidth(LENGTH, textWidth(LENGTH_SAMPLE));
+        table.getColumnModel().getColumn(DATA).setPreferredWidth(DATA_WIDTH);
+        table.getColumnModel().getColumn(PROBLEM).setPreferredWidth(PROBLEM_WIDTH);
+        table.getColumnModel().getColumn(PROBLEM).setCellRenderer(new DefaultTableCellRenderer() {
             @Override
             public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focused,
                     int row, int column) {
@@ -165,39 +175,26 @@ final class TrafficLog extends JPanel {
 
     /** Filters the kept rows again: once per user change, never per tick. */
     private void refilter() {
-        matching.clear();
-        if (!filter.isAll()) {
-            List<TrafficEntry> kept = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                if (filter.test(all.get(i), format)) {
-                    kept.add(all.get(i));
-                }
+        List<TrafficEntry> shown = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            if (filter.isAll() || filter.test(all.get(i), format)) {
+                shown.add(all.get(i));
             }
-            matching.append(kept);
         }
-        model.show(filter.isAll() ? all : matching, format);
+        model.show(shown);
         scrollToNewest();
         showStatus();
     }
 
     private void drain() {
         if (!pause.isSelected()) {
-            batch.clear();
-            intake.drainTo(batch, MAX_BATCH);
+            List<TrafficEntry> batch = intake.drain(MAX_BATCH);
             if (!batch.isEmpty()) {
-                int droppedAll = all.append(batch);
-                if (filter.isAll()) {
-                    model.appended(batch.size(), droppedAll);
-                } else {
-                    batchMatching.clear();
-                    for (TrafficEntry entry : batch) {
-                        if (filter.test(entry, format)) {
-                            batchMatching.add(entry);
-                        }
-                    }
-                    model.appended(batchMatching.size(), matching.append(batchMatching));
+                all.append(batch);
+                if (!filter.isAll()) {
+                    batch.removeIf(entry -> !filter.test(entry, format));
                 }
-                batch.clear();
+                model.append(batch, MAX_ROWS);
                 scrollToNewest();
             }
         }
@@ -206,9 +203,8 @@ final class TrafficLog extends JPanel {
 
     private void clear() {
         all.clear();
-        matching.clear();
         dropsAtClear = intake.dropped();
-        model.show(filter.isAll() ? all : matching, format);
+        model.show(List.of());
         showStatus();
     }
 
@@ -218,7 +214,7 @@ final class TrafficLog extends JPanel {
 
     private void showStatus() {
         StringBuilder summary = new StringBuilder();
-        summary.append(filter.isAll() ? all.size() + " datagrams" : matching.size() + " of " + all.size() + " datagrams");
+        summary.append(filter.isAll() ? all.size() + " datagrams" : model.getRowCount() + " of " + all.size() + " datagrams");
         int waiting = intake.waiting();
         if (pause.isSelected() || waiting > MAX_BATCH) {
             summary.append(" · ").append(waiting).append(pause.isSelected() ? " held" : " waiting");
@@ -231,6 +227,17 @@ final class TrafficLog extends JPanel {
         if (!shown.equals(status.getText())) {
             status.setText(shown);
         }
+    }
+
+    private Object cell(TrafficEntry entry, int column) {
+        return switch (column) {
+            case TIME -> TIME_FORMAT.format(Instant.ofEpochMilli(entry.time()));
+            case SOURCE -> entry.source();
+            case LENGTH -> entry.length();
+            case DATA -> entry.shown(format);
+            case PROBLEM -> entry.problem();
+            default -> throw new IndexOutOfBoundsException(column);
+        };
     }
 
     /** Shows text in the collector's encoding at first; the user may pick another. */

@@ -68,8 +68,9 @@ class RowsModelTest {
         model.show(List.of(new Sample("a", 1)));
         events.clear();
 
-        model.append(List.of(new Sample("b", 2), new Sample("c", 3)), 10);
+        int dropped = model.append(List.of(new Sample("b", 2), new Sample("c", 3)), 10);
 
+        assertEquals(0, dropped);
         assertEquals(List.of("insert 1..2"), events);
         assertEquals(List.of("a", "b", "c"), names());
     }
@@ -81,8 +82,9 @@ class RowsModelTest {
         table.setRowSelectionInterval(2, 2);
         events.clear();
 
-        model.append(List.of(new Sample("d", 4), new Sample("e", 5)), 3);
+        int dropped = model.append(List.of(new Sample("d", 4), new Sample("e", 5)), 3);
 
+        assertEquals(2, dropped);
         assertEquals(List.of("delete 0..1", "insert 1..2"), events);
         assertEquals(List.of("c", "d", "e"), names());
         assertEquals("c", table.getValueAt(table.getSelectedRow(), 0));
@@ -93,8 +95,9 @@ class RowsModelTest {
         model.append(List.of(new Sample("a", 1)), 2);
         events.clear();
 
-        model.append(List.of(new Sample("b", 2), new Sample("c", 3), new Sample("d", 4)), 2);
+        int dropped = model.append(List.of(new Sample("b", 2), new Sample("c", 3), new Sample("d", 4)), 2);
 
+        assertEquals(2, dropped, "the shown a and the batch's own b");
         assertEquals(List.of("delete 0..0", "insert 0..1"), events);
         assertEquals(List.of("c", "d"), names());
     }
@@ -114,6 +117,52 @@ class RowsModelTest {
         assertEquals(List.of(new Sample("a", 1)), rows);
         assertThrows(UnsupportedOperationException.class, () -> rows.add(new Sample("x", 0)));
         assertThrows(IllegalArgumentException.class, () -> model.append(List.of(new Sample("x", 0)), 0));
+    }
+
+    @Test
+    void mergingUpdatesChangedRowsInPlaceAndAddsNewOnesAtTheEnd() {
+        model.merge(List.of(new Sample("a", 1), new Sample("b", 1), new Sample("c", 1)), Sample::name);
+        events.clear();
+
+        model.merge(List.of(new Sample("a", 1), new Sample("aa", 1), new Sample("b", 1), new Sample("c", 5)), Sample::name);
+
+        assertEquals(List.of("update 2..2", "insert 3..3"), events);
+        assertEquals(List.of("a", "b", "c", "aa"), names());
+        assertEquals(5L, model.getValueAt(2, 1));
+    }
+
+    @Test
+    void mergingAnUnchangedSnapshotFiresNothing() {
+        model.merge(List.of(new Sample("a", 1), new Sample("b", 2)), Sample::name);
+        events.clear();
+
+        model.merge(List.of(new Sample("b", 2), new Sample("a", 1)), Sample::name);
+
+        assertEquals(List.of(), events);
+        assertEquals(List.of("a", "b"), names());
+    }
+
+    @Test
+    void mergingASnapshotWithoutSomeRowShowsItAnew() {
+        model.merge(List.of(new Sample("a", 1), new Sample("b", 2)), Sample::name);
+        events.clear();
+
+        model.merge(List.of(new Sample("b", 2), new Sample("c", 3)), Sample::name);
+
+        assertEquals(List.of("all"), events);
+        assertEquals(List.of("b", "c"), names());
+    }
+
+    @Test
+    void mergingAfterShownRowsKnowsThemByKey() {
+        model.show(List.of(new Sample("a", 1)));
+        model.append(List.of(new Sample("b", 1)), 10);
+        events.clear();
+
+        model.merge(List.of(new Sample("a", 1), new Sample("b", 7)), Sample::name);
+
+        assertEquals(List.of("update 1..1"), events);
+        assertEquals(List.of("a", "b"), names());
     }
 
     private static Object cell(Sample sample, int column) {

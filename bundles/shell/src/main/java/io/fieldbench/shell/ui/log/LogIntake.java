@@ -1,22 +1,20 @@
 package io.fieldbench.shell.ui.log;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 
+import io.fieldbench.view.support.BoundedIntake;
+
 /**
- * Takes log entries as the log service delivers them, on its thread, into a bounded queue that the
- * view drains on its own schedule. When the queue is full a line is counted as lost rather than
- * slowing the log service down.
+ * Takes log entries as the log service delivers them, on its thread, into a {@link BoundedIntake}
+ * that the view drains on its own schedule, after the log's history. When the intake is full a
+ * line is counted as lost rather than slowing the log service down.
  */
 final class LogIntake implements LogListener {
 
@@ -26,8 +24,7 @@ final class LogIntake implements LogListener {
     /** The logger name prefix of the framework's service events (OSGi Log 1.4). */
     private static final String SERVICE_EVENTS = "Events.Service";
 
-    private final BlockingQueue<LogLine> queue;
-    private final LongAdder lost = new LongAdder();
+    private final BoundedIntake<LogLine> waiting;
     private volatile List<LogLine> history = List.of();
     private volatile long historyEnd = Long.MIN_VALUE;
 
@@ -36,7 +33,7 @@ final class LogIntake implements LogListener {
     }
 
     LogIntake(int capacity) {
-        queue = new ArrayBlockingQueue<>(capacity);
+        waiting = new BoundedIntake<>(capacity);
     }
 
     /**
@@ -83,25 +80,19 @@ final class LogIntake implements LogListener {
     }
 
     void offer(LogLine line) {
-        if (!queue.offer(line)) {
-            lost.increment();
-        }
+        waiting.offer(line);
     }
 
-    /** Moves at most {@code max} waiting lines into the batch, oldest first, leaving out those in the history. */
-    void drainTo(Collection<LogLine> batch, int max) {
-        List<LogLine> drained = new ArrayList<>(Math.min(max, queue.size()));
-        queue.drainTo(drained, max);
+    /** Takes at most {@code max} waiting lines, oldest first, leaving out those in the history. */
+    List<LogLine> drain(int max) {
+        List<LogLine> drained = waiting.drain(max);
         long seen = historyEnd;
-        for (LogLine line : drained) {
-            if (line.sequence() > seen) {
-                batch.add(line);
-            }
-        }
+        drained.removeIf(line -> line.sequence() <= seen);
+        return drained;
     }
 
     /** Lines dropped because the view fell behind. */
     long lost() {
-        return lost.sum();
+        return waiting.dropped();
     }
 }

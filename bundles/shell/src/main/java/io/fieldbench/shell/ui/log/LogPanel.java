@@ -2,7 +2,9 @@ package io.fieldbench.shell.ui.log;
 
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.swing.JButton;
@@ -20,6 +22,7 @@ import javax.swing.table.TableRowSorter;
 import org.osgi.service.log.LogLevel;
 
 import io.fieldbench.view.support.FollowButton;
+import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.TextChanges;
 
 /**
@@ -36,6 +39,11 @@ final class LogPanel extends JPanel {
     /** Lines moved per update; with the interval this caps the view at ~150 000 lines/s. */
     static final int MAX_BATCH = 5_000;
     private static final LogLevel[] LEVELS = {LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG};
+    private static final int TIME = 0;
+    private static final int LEVEL = 1;
+    private static final int BUNDLE = 2;
+    private static final DateTimeFormatter TIME_FORMAT =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final int TIME_WIDTH = 95;
     private static final int LEVEL_WIDTH = 60;
     private static final int BUNDLE_WIDTH = 220;
@@ -43,16 +51,17 @@ final class LogPanel extends JPanel {
     private static final int FILTER_COLUMNS = 20;
 
     private final LogIntake intake;
-    private final LogTableModel model = new LogTableModel(MAX_ROWS);
-    private final JTable table = new JTable(model);
-    private final TableRowSorter<LogTableModel> sorter = new TableRowSorter<>(model);
+    private final RowsModel<LogLine> model = new RowsModel<>(LogPanel::cell, "Time", "Level", "Bundle", "Message");
+    private final JTable table = model.table(TIME_WIDTH, LEVEL_WIDTH, BUNDLE_WIDTH, MESSAGE_WIDTH);
+    private final TableRowSorter<RowsModel<LogLine>> sorter = new TableRowSorter<>(model);
     private final JComboBox<LogLevel> level = new JComboBox<>(LEVELS);
     private final JTextField text = new JTextField(FILTER_COLUMNS);
     private final JToggleButton pause = new JToggleButton("Pause");
     private final FollowButton follow = new FollowButton("Keep the newest line in sight");
     private final JLabel status = new JLabel();
     private final Timer drain = new Timer(DRAIN_INTERVAL_MS, e -> drain());
-    private final List<LogLine> batch = new ArrayList<>(MAX_BATCH);
+    /** Lines dropped from the table, oldest first, since it was made or cleared. */
+    private long dropped;
 
     LogPanel(LogIntake intake) {
         super(new BorderLayout());
@@ -60,7 +69,7 @@ final class LogPanel extends JPanel {
         add(toolbar(), BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
         configureTable();
-        model.append(intake.history());
+        dropped = model.append(intake.history(), MAX_ROWS);
         drain.start();
     }
 
@@ -74,7 +83,8 @@ final class LogPanel extends JPanel {
                 + " new lines wait for the resume, later ones are counted as lost");
         JButton clear = new JButton("Clear");
         clear.addActionListener(e -> {
-            model.clear();
+            model.show(List.of());
+            dropped = 0;
             showStatus();
         });
 
@@ -96,20 +106,16 @@ final class LogPanel extends JPanel {
         }
         table.setFillsViewportHeight(true);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
-        table.getColumnModel().getColumn(LogTableModel.TIME).setPreferredWidth(TIME_WIDTH);
-        table.getColumnModel().getColumn(LogTableModel.LEVEL).setPreferredWidth(LEVEL_WIDTH);
-        table.getColumnModel().getColumn(LogTableModel.BUNDLE).setPreferredWidth(BUNDLE_WIDTH);
-        table.getColumnModel().getColumn(LogTableModel.MESSAGE).setPreferredWidth(MESSAGE_WIDTH);
-        table.getColumnModel().getColumn(LogTableModel.LEVEL).setCellRenderer(new LogLevelRenderer());
+        table.getColumnModel().getColumn(LEVEL).setCellRenderer(new LogLevelRenderer());
         applyFilter();
     }
 
     private void applyFilter() {
         LogFilter filter = new LogFilter((LogLevel) level.getSelectedItem(), text.getText());
-        sorter.setRowFilter(new RowFilter<LogTableModel, Integer>() {
+        sorter.setRowFilter(new RowFilter<RowsModel<LogLine>, Integer>() {
             @Override
-            public boolean include(Entry<? extends LogTableModel, ? extends Integer> entry) {
-                return filter.test(entry.getModel().line(entry.getIdentifier()));
+            public boolean include(Entry<? extends RowsModel<LogLine>, ? extends Integer> entry) {
+                return filter.test(model.row(entry.getIdentifier()));
             }
         });
         scrollToNewest();
@@ -117,10 +123,7 @@ final class LogPanel extends JPanel {
 
     private void drain() {
         if (!pause.isSelected()) {
-            batch.clear();
-            intake.drainTo(batch, MAX_BATCH);
-            model.append(batch);
-            batch.clear();
+            dropped += model.append(intake.drain(MAX_BATCH), MAX_ROWS);
             scrollToNewest();
         }
         showStatus();
@@ -132,8 +135,8 @@ final class LogPanel extends JPanel {
 
     private void showStatus() {
         String summary = table.getRowCount() + " of " + model.getRowCount() + " lines";
-        if (model.dropped() > 0) {
-            summary += " · " + model.dropped() + " older dropped";
+        if (dropped > 0) {
+            summary += " · " + dropped + " older dropped";
         }
         if (intake.lost() > 0) {
             summary += " · " + intake.lost() + " lost to overload";
@@ -141,6 +144,15 @@ final class LogPanel extends JPanel {
         if (!summary.equals(status.getText())) {
             status.setText(summary);
         }
+    }
+
+    private static Object cell(LogLine line, int column) {
+        return switch (column) {
+            case TIME -> TIME_FORMAT.format(Instant.ofEpochMilli(line.time()));
+            case LEVEL -> line.level();
+            case BUNDLE -> line.bundle();
+            default -> line.message();
+        };
     }
 
     /** Stops taking lines; the view is going away. */

@@ -1,8 +1,5 @@
 package io.fieldbench.shell.ui.log;
 
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -11,10 +8,11 @@ import org.osgi.service.log.LogReaderService;
 
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.view.support.PanelView;
 
 /** The bench's log (OSGi Log), docked at the bottom of the workbench. */
-@Component(property = WorkbenchView.DOCK_POSITION + "=south")
-public final class LogView implements WorkbenchView {
+@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=south")
+public final class LogView extends PanelView<LogPanel> {
 
     static final String ID = "log";
 
@@ -26,7 +24,10 @@ public final class LogView implements WorkbenchView {
     private LogReaderService reader;
 
     private final LogIntake intake = new LogIntake();
-    private volatile LogPanel panel;
+
+    public LogView() {
+        super(ID, "Log");
+    }
 
     @Activate
     void activate() {
@@ -36,26 +37,11 @@ public final class LogView implements WorkbenchView {
     @Deactivate
     void deactivate() {
         intake.close(reader);
-        LogPanel shown = panel;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(LogPanel::stop);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Log";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        LogPanel created = new LogPanel(intake);
-        panel = created;
-        return created;
+    protected LogPanel createPanel() {
+        return new LogPanel(intake);
     }
 }

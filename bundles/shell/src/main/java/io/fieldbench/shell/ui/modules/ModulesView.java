@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +19,7 @@ import io.fieldbench.api.feature.FeatureService;
 import io.fieldbench.api.feature.FeatureStatus;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Modules view: switches features on and off and shows how their bundles are doing. It follows
@@ -28,7 +28,7 @@ import io.fieldbench.api.workbench.WorkbenchView;
 @Component(service = {WorkbenchView.class, EventHandler.class}, property = {
         WorkbenchView.DOCK_POSITION + "=west",
         EventConstants.EVENT_TOPIC + "=" + FeatureEvents.CHANGED})
-public final class ModulesView implements WorkbenchView, EventHandler {
+public final class ModulesView extends PanelView<ModulesPanel> implements EventHandler {
 
     static final String ID = "modules";
 
@@ -41,7 +41,10 @@ public final class ModulesView implements WorkbenchView, EventHandler {
 
     private final AtomicReference<List<FeatureStatus>> latest = new AtomicReference<>(List.of());
     private final AtomicBoolean repaintQueued = new AtomicBoolean();
-    private volatile ModulesPanel panel;
+
+    public ModulesView() {
+        super(ID, "Modules");
+    }
 
     @Activate
     void activate() {
@@ -49,20 +52,9 @@ public final class ModulesView implements WorkbenchView, EventHandler {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Modules";
-    }
-
-    @Override
-    public JComponent createComponent() {
+    protected ModulesPanel createPanel() {
         ModulesPanel created = new ModulesPanel(this::switchFeature);
         created.show(latest.get());
-        panel = created;
         return created;
     }
 
@@ -77,7 +69,7 @@ public final class ModulesView implements WorkbenchView, EventHandler {
 
     private void showLatest() {
         repaintQueued.set(false);
-        ModulesPanel shown = panel;
+        ModulesPanel shown = panel();
         if (shown != null) {
             shown.show(latest.get());
         }

@@ -2,8 +2,6 @@ package io.fieldbench.shell.ui.settings;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -21,14 +19,15 @@ import io.fieldbench.api.settings.SettingsFiles;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
 import io.fieldbench.support.DaemonThreads;
+import io.fieldbench.view.support.PanelView;
 
 /**
  * The Settings view: edits the configuration of every component that describes itself with
  * MetaType. It writes through ConfigurationAdmin, so an edit here and an edit of {@code etc/<pid>.cfg}
  * are the same thing.
  */
-@Component(property = WorkbenchView.DOCK_POSITION + "=center")
-public final class SettingsView implements WorkbenchView {
+@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=center")
+public final class SettingsView extends PanelView<SettingsPanel> {
 
     static final String ID = "settings";
 
@@ -51,8 +50,11 @@ public final class SettingsView implements WorkbenchView {
     private BundleContext context;
     /** One thread: reads and writes of configurations happen in the order the user made them. */
     private ExecutorService worker;
-    private volatile SettingsPanel panel;
     private final BundleListener bundlesChanged = this::bundleChanged;
+
+    public SettingsView() {
+        super(ID, "Settings");
+    }
 
     @Activate
     void activate(BundleContext context) {
@@ -64,36 +66,21 @@ public final class SettingsView implements WorkbenchView {
     @Deactivate
     void deactivate() {
         context.removeBundleListener(bundlesChanged);
-        SettingsPanel shown = panel;
-        if (shown != null) {
-            SwingUtilities.invokeLater(shown::stop);
-        }
+        closePanel(SettingsPanel::stop);
         worker.shutdown();
     }
 
     /** Bundles that come and go bring and take MetaType definitions. */
     private void bundleChanged(BundleEvent event) {
-        SettingsPanel shown = panel;
+        SettingsPanel shown = panel();
         if (shown != null) {
             shown.bundlesChanged();
         }
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Settings";
-    }
-
-    @Override
-    public JComponent createComponent() {
-        SettingsPanel created = new SettingsPanel(
+    protected SettingsPanel createPanel() {
+        return new SettingsPanel(
                 new ComponentSettings(context, metaType, configurationAdmin, settingsFiles, logger), worker);
-        panel = created;
-        return created;
     }
 }

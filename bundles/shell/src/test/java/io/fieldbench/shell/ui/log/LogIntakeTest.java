@@ -23,8 +23,7 @@ class LogIntakeTest {
         for (int n = 1; n <= 5; n++) {
             intake.offer(new LogLine(n, n, LogLevel.INFO, "b", "m"));
         }
-        List<LogLine> batch = new ArrayList<>();
-        intake.drainTo(batch, 10);
+        List<LogLine> batch = intake.drain(10);
 
         assertEquals(2, batch.size());
         assertEquals(3, intake.lost());
@@ -36,9 +35,8 @@ class LogIntakeTest {
         for (int n = 1; n <= 5; n++) {
             intake.offer(new LogLine(n, n, LogLevel.INFO, "b", "m"));
         }
-        List<LogLine> batch = new ArrayList<>();
 
-        intake.drainTo(batch, 3);
+        List<LogLine> batch = intake.drain(3);
 
         assertEquals(List.of(1L, 2L, 3L), batch.stream().map(LogLine::sequence).toList());
     }
@@ -53,8 +51,7 @@ class LogIntakeTest {
 
         intake.open(reader);
         intake.logged(new FakeEntry(3, "third"));
-        List<LogLine> batch = new ArrayList<>();
-        intake.drainTo(batch, 10);
+        List<LogLine> batch = intake.drain(10);
 
         assertEquals(List.of("first", "second"), intake.history().stream().map(LogLine::message).toList());
         assertEquals(List.of("third"), batch.stream().map(LogLine::message).toList());

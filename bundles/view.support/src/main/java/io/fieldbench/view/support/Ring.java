@@ -1,19 +1,21 @@
-package io.fieldbench.udp.ui;
+package io.fieldbench.view.support;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The newest items, at most a fixed number: appending past capacity drops the oldest. Not thread
- * safe; the traffic log uses it on the EDT.
+ * The newest items, at most a fixed number: appending past capacity drops the oldest, in place,
+ * at a cost of the batch and never of what is kept. Not thread safe; a view uses it on the EDT.
+ *
+ * @param <T> one item
  */
-final class Ring<T> {
+public final class Ring<T> {
 
     private final Object[] items;
     private int start;
     private int size;
 
-    Ring(int capacity) {
+    public Ring(int capacity) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
@@ -25,7 +27,7 @@ final class Ring<T> {
      *
      * @return how many of the oldest items were dropped to make room
      */
-    int append(List<? extends T> batch) {
+    public int append(List<? extends T> batch) {
         int dropped = 0;
         for (T item : batch) {
             if (size < items.length) {
@@ -42,22 +44,18 @@ final class Ring<T> {
 
     /** The item at this index; 0 is the oldest kept. */
     @SuppressWarnings("unchecked")
-    T get(int index) {
+    public T get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
         return (T) items[(start + index) % items.length];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int capacity() {
-        return items.length;
-    }
-
-    void clear() {
+    public void clear() {
         Arrays.fill(items, null);
         start = 0;
         size = 0;
