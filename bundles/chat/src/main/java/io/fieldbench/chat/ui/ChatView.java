@@ -29,6 +29,8 @@ import io.fieldbench.view.support.PanelView;
 public final class ChatView extends PanelView<ChatPanel> implements EventHandler {
 
     static final String ID = "chat";
+    /** Messages waiting for the panel's next tick: a tick shows them all. */
+    static final int WAITING_MESSAGES = 10_000;
 
     /** Held only so that the view exists where there is a window to dock in. */
     @Reference
@@ -39,9 +41,6 @@ public final class ChatView extends PanelView<ChatPanel> implements EventHandler
 
     @Reference
     private SettingsFiles settingsFiles;
-
-    /** Messages waiting for the panel's next tick: a tick shows them all. */
-    static final int WAITING_MESSAGES = 10_000;
 
     private final BoundedIntake<ChatMessage> intake = new BoundedIntake<>(WAITING_MESSAGES);
 

@@ -33,6 +33,8 @@ import io.fieldbench.view.support.PanelView;
 public final class ImageRelayView extends PanelView<ImageRelayPanel> implements EventHandler {
 
     static final String ID = "imagerelay";
+    /** Events waiting for the panel's next tick: a tick shows them all. */
+    static final int WAITING_EVENTS = 10_000;
 
     /** Held only so that the view exists where there is a window to dock in. */
     @Reference
@@ -43,9 +45,6 @@ public final class ImageRelayView extends PanelView<ImageRelayPanel> implements 
 
     @Reference
     private SettingsFiles settingsFiles;
-
-    /** Events waiting for the panel's next tick: a tick shows them all. */
-    static final int WAITING_EVENTS = 10_000;
 
     private final BoundedIntake<RelayEvent> intake = new BoundedIntake<>(WAITING_EVENTS);
     private ExecutorService worker;

@@ -35,6 +35,8 @@ import io.fieldbench.view.support.SettingsWriter;
 public final class CollectorView extends PanelView<CollectorPanel> implements EventHandler {
 
     static final String ID = "udp";
+    /** Rows waiting for the log: a 0.2 s burst at 100 000 datagrams/s, or a pause of that size. */
+    static final int WAITING_ROWS = 20_000;
 
     /** Held only so that the view exists where there is a window to dock in. */
     @Reference
@@ -45,9 +47,6 @@ public final class CollectorView extends PanelView<CollectorPanel> implements Ev
 
     @Reference
     private SettingsFiles settingsFiles;
-
-    /** Rows waiting for the log: a 0.2 s burst at 100 000 datagrams/s, or a pause of that size. */
-    static final int WAITING_ROWS = 20_000;
 
     private final BoundedIntake<TrafficEntry> intake = new BoundedIntake<>(WAITING_ROWS);
     /** Settings are written in the order the user made them, off the EDT. */
