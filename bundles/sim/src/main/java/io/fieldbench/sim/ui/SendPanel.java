@@ -44,6 +44,13 @@ final class SendPanel extends JPanel {
     private static final int PERIOD_STEP_MILLIS = 100;
     private static final int FIELD_COLUMNS = 16;
     private static final int MESSAGE_COLUMNS = 28;
+    /**
+     * A device of its own and no sequence number: a test click must never add gaps or losses to a
+     * real device's statistics (the simulator's devices are dev0001...).
+     */
+    static final String DEFAULT_MESSAGE = "id=bench-sender,temp=21.5";
+    /** Wide enough for the longest period, 3600000 ms. */
+    private static final int PERIOD_COLUMNS = 7;
     private static final String[] ENCODINGS = {"UTF-8", "GBK"};
     private static final String TEXT = "Text";
     private static final String START_BEAT = "Start heartbeat";
@@ -56,7 +63,7 @@ final class SendPanel extends JPanel {
     private final JTextField target = new JTextField(DEFAULT_TARGET, FIELD_COLUMNS);
     private final JComboBox<String> mode = new JComboBox<>(new String[] {TEXT, HEX});
     private final JComboBox<String> encoding = new JComboBox<>(ENCODINGS);
-    private final JTextField message = new JTextField("id=dev0001,seq=1,temp=21.5", MESSAGE_COLUMNS);
+    private final JTextField message = new JTextField(DEFAULT_MESSAGE, MESSAGE_COLUMNS);
     private final JSpinner period = new JSpinner(new SpinnerNumberModel(DEFAULT_PERIOD_MILLIS,
             (int) Heartbeat.MIN_PERIOD_MILLIS, MAX_PERIOD_MILLIS, PERIOD_STEP_MILLIS));
     private final JToggleButton beat = new JToggleButton(START_BEAT);
@@ -98,12 +105,16 @@ final class SendPanel extends JPanel {
         as.add(mode);
         as.add(encoding);
         as.add(send);
+        ((JSpinner.DefaultEditor) period.getEditor()).getTextField().setColumns(PERIOD_COLUMNS);
+        period.setName("period");
+        message.setName("message");
         JPanel every = new JPanel(new BorderLayout(GAP, 0));
         every.add(period, BorderLayout.CENTER);
         every.add(new JLabel("ms"), BorderLayout.EAST);
-        JPanel beating = new JPanel(new GridLayout(1, 0, GAP, 0));
-        beating.add(every);
-        beating.add(beat);
+        // the period keeps its width; the button gives way when the view is narrow
+        JPanel beating = new JPanel(new BorderLayout(GAP, 0));
+        beating.add(every, BorderLayout.WEST);
+        beating.add(beat, BorderLayout.CENTER);
         return new Form().row("Target", target).row("Message", message).row("As", as).row("Every", beating);
     }
 
