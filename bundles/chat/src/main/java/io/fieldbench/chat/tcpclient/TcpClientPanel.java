@@ -51,7 +51,7 @@ final class TcpClientPanel extends RefreshingPanel {
     private final Consumer<LastConnection> remember;
     private final JTextField host = new JTextField(14);
     private final JSpinner port = new JSpinner(new SpinnerNumberModel(LastConnection.FIRST.port(), 1, Endpoints.MAX_PORT, 1));
-    private final JComboBox<String> framing = new JComboBox<>(new String[] {Framing.LINE.setting(), Framing.RAW.setting()});
+    private final JComboBox<String> framing = new JComboBox<>(new String[] {Framing.RAW.setting(), Framing.LINE.setting()});
     private final JButton connect = new JButton("Connect");
     private final JButton disconnect = new JButton("Disconnect");
     private final JLabel status = new JLabel("not connected");

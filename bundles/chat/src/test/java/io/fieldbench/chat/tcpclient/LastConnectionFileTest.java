@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fieldbench.chat.internal.ChatConfig;
 import io.fieldbench.chat.internal.Framing;
 
 /** The TCP client's last connection on disk: kept across restarts, a damaged file refused with its reason. */
@@ -25,9 +26,11 @@ class LastConnectionFileTest {
     }
 
     @Test
-    void beforeAnyConnectionItIsTheLocalChatServer() throws IOException {
+    void beforeAnyConnectionItIsTheLocalChatServer() throws Exception {
         assertEquals(LastConnection.FIRST, file().read());
-        assertEquals(new LastConnection("127.0.0.1", 8080, Framing.LINE, "UTF-8"), LastConnection.FIRST);
+        assertEquals(new LastConnection("127.0.0.1", 8080, Framing.RAW, "UTF-8"), LastConnection.FIRST);
+        assertEquals(ChatConfig.class.getMethod("framing").getDefaultValue(), LastConnection.FIRST.framing().setting(),
+                "the client first talks as the bench's own chat server does by default");
     }
 
     @Test
