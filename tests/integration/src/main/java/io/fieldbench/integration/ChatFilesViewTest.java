@@ -161,6 +161,8 @@ class ChatFilesViewTest {
             Component files = showing(FILES_VIEW);
             Poll.until("the files view lists " + fileName, () -> listContains(files, fileName));
             Poll.until("the files view shows its counts", () -> served(files).isPresent());
+            Poll.until("Start greyed out and Stop clickable while the file service runs", () -> WorkbenchUi.onEdt(
+                    () -> !component(files, "files-start").isEnabled() && component(files, "files-stop").isEnabled()));
             int servedBefore = served(files).getAsInt();
 
             assertArrayEquals(content, download(filesPort, fileName), "the downloaded bytes of " + fileName);

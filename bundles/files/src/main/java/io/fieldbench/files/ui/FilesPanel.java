@@ -32,6 +32,7 @@ import io.fieldbench.files.internal.Refusal;
 import io.fieldbench.files.internal.StatusText;
 import io.fieldbench.files.internal.Transfer;
 import io.fieldbench.files.ui.FilesView.FilesSnapshot;
+import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.WrapLayout;
 
@@ -58,6 +59,9 @@ final class FilesPanel extends JPanel {
     private final Timer refresh;
     private boolean refreshing;
     private Path shownFolder;
+    /** Each clickable only when it would do something: Start while stopped, Stop while running. */
+    private final JButton startButton = new JButton("Start");
+    private final JButton stopButton = new JButton("Stop");
 
     FilesPanel(Supplier<CompletableFuture<FilesSnapshot>> snapshots, Function<Path, CompletableFuture<Void>> share,
             Supplier<CompletableFuture<FilesStatus>> start, Supplier<CompletableFuture<FilesStatus>> stop) {
@@ -67,9 +71,9 @@ final class FilesPanel extends JPanel {
 
         JButton choose = new JButton("Choose folder…");
         choose.addActionListener(e -> chooseFolder());
-        JButton startButton = new JButton("Start");
+        startButton.setName("files-start");
         startButton.addActionListener(e -> start.get());
-        JButton stopButton = new JButton("Stop");
+        stopButton.setName("files-stop");
         stopButton.addActionListener(e -> stop.get());
         JPanel controls = new JPanel(new WrapLayout(FlowLayout.LEFT));
         controls.add(state);
@@ -136,6 +140,8 @@ final class FilesPanel extends JPanel {
     private void show(FilesSnapshot snapshot) {
         FilesStatus status = snapshot.status();
         state.setText(StatusText.headline(status));
+        startButton.setEnabled(status.state() == State.STOPPED);
+        stopButton.setEnabled(status.state() == State.RUNNING);
         shownFolder = status.folder();
         folder.setText(status.folder().toString());
         counts.setText(status.served() + " served, " + status.failed() + " cut short, " + status.refused() + " refused");

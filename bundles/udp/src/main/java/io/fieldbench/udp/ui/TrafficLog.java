@@ -111,6 +111,7 @@ final class TrafficLog extends JPanel {
         TextChanges.onChange(textFilter, this::filterChanged);
         pause.setToolTipText("Hold the log still; up to " + intake.capacity()
                 + " new datagrams wait for the resume, later ones are counted, not shown");
+        pause.addActionListener(e -> pause.setText(pause.isSelected() ? "Resume" : "Pause"));
         follow.addActionListener(e -> scrollToNewest());
         JButton clear = new JButton("Clear");
         clear.addActionListener(e -> clear());
