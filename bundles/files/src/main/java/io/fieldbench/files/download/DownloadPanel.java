@@ -1,6 +1,5 @@
 package io.fieldbench.files.download;
 
-import java.awt.FlowLayout;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class DownloadPanel extends JPanel {
     private FileDownload running;
 
     public DownloadPanel() {
-        super(new WrapLayout(FlowLayout.LEFT));
+        super(new WrapLayout());
         setBorder(BorderFactory.createTitledBorder("Download a file from a file service"));
         port.setEditor(new JSpinner.NumberEditor(port, "#"));
         JButton browse = new JButton("Browse…");
@@ -53,18 +52,13 @@ public final class DownloadPanel extends JPanel {
         cancel.setEnabled(false);
         progress.setStringPainted(true);
         progress.setString("");
-        add(new JLabel("Host"));
-        add(host);
-        add(new JLabel("Port"));
-        add(port);
-        add(new JLabel("Name"));
-        add(name);
+        add(WrapLayout.together(new JLabel("Host"), host));
+        add(WrapLayout.together(new JLabel("Port"), port));
+        add(WrapLayout.together(new JLabel("Name"), name));
         newline.setToolTipText("End the name with a newline; off for servers that take the first segment as the name"
                 + " (the Python tutorial's)");
         add(newline);
-        add(new JLabel("Save to"));
-        add(saveTo);
-        add(browse);
+        add(WrapLayout.together(new JLabel("Save to"), saveTo, browse));
         add(download);
         add(cancel);
         add(progress);

@@ -2,7 +2,6 @@ package io.fieldbench.files.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.FlowLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,13 +74,11 @@ final class FilesPanel extends JPanel {
         startButton.addActionListener(e -> start.get());
         stopButton.setName("files-stop");
         stopButton.addActionListener(e -> stop.get());
-        JPanel controls = new JPanel(new WrapLayout(FlowLayout.LEFT));
+        JPanel controls = new JPanel(new WrapLayout());
         controls.add(state);
         controls.add(startButton);
         controls.add(stopButton);
-        controls.add(new JLabel("Shared folder:"));
-        controls.add(folder);
-        controls.add(choose);
+        controls.add(WrapLayout.together(new JLabel("Shared folder:"), folder, choose));
         controls.add(counts);
         add(controls, BorderLayout.NORTH);
 
@@ -144,6 +141,7 @@ final class FilesPanel extends JPanel {
         stopButton.setEnabled(status.state() == State.RUNNING);
         shownFolder = status.folder();
         folder.setText(status.folder().toString());
+        folder.setToolTipText(status.folder().toString());
         counts.setText(status.served() + " served, " + status.failed() + " cut short, " + status.refused() + " refused");
         replace(files, snapshot.files());
         List<String> lines = new ArrayList<>();

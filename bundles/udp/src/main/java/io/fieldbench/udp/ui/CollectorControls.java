@@ -1,7 +1,6 @@
 package io.fieldbench.udp.ui;
 
 import java.awt.BorderLayout;
-import java.awt.FlowLayout;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,10 +86,10 @@ final class CollectorControls extends JPanel {
                 values -> saveSettings.apply(values).join(), this::showNote);
         setLayout(new BoxLayout(this, BoxLayout.PAGE_AXIS));
         setBorder(BorderFactory.createEmptyBorder(GAP / 2, GAP, GAP / 2, GAP));
-        add(row(listenOn, group(start, stop)));
+        add(row(listenOn, WrapLayout.together(start, stop)));
         add(line(state));
-        add(row(group(new JLabel("Decoder"), decoder), group(new JLabel("Encoding"), charset),
-                group(new JLabel("Reply"), reply), group(new JLabel("Ack template"), ackTemplate)));
+        add(row(WrapLayout.together(new JLabel("Decoder"), decoder), WrapLayout.together(new JLabel("Encoding"), charset),
+                WrapLayout.together(new JLabel("Reply"), reply), WrapLayout.together(new JLabel("Ack template"), ackTemplate)));
         counters.setAlignmentX(LEFT_ALIGNMENT);
         add(counters);
         add(line(note));
@@ -130,14 +129,6 @@ final class CollectorControls extends JPanel {
         return line;
     }
 
-    /** Controls that stay on one line together, such as a label and its field. */
-    private static JPanel group(JComponent... parts) {
-        JPanel group = new JPanel(new FlowLayout(FlowLayout.LEADING, GAP / 2, 0));
-        for (JComponent part : parts) {
-            group.add(part);
-        }
-        return group;
-    }
 
     private void wire() {
         start.setToolTipText("Listen now (udp:start); the 'enabled' setting decides about the next start of the bench");

@@ -2,7 +2,6 @@ package io.fieldbench.udp.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.FlowLayout;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +11,6 @@ import java.util.List;
 
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -117,21 +115,13 @@ final class TrafficLog extends JPanel {
         clear.addActionListener(e -> clear());
 
         JPanel bar = new JPanel(new WrapLayout(GAP));
-        bar.add(group(new JLabel("Filter"), sourceFilter, textFilter));
-        bar.add(group(text, hex, encoding));
-        bar.add(group(pause, follow, clear));
+        bar.add(WrapLayout.together(new JLabel("Filter"), sourceFilter, textFilter));
+        bar.add(WrapLayout.together(text, hex, encoding));
+        bar.add(WrapLayout.together(pause, follow, clear));
         bar.add(status);
         return bar;
     }
 
-    /** Controls that stay on one line together. */
-    private static JPanel group(JComponent... parts) {
-        JPanel group = new JPanel(new FlowLayout(FlowLayout.LEADING, GAP / 2, 0));
-        for (JComponent part : parts) {
-            group.add(part);
-        }
-        return group;
-    }
 
     private void configureTable() {
         table.setFillsViewportHeight(true);

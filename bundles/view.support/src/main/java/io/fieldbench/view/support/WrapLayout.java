@@ -6,14 +6,33 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Insets;
 
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+
 /**
  * A flow layout that asks for the height of the rows it wraps into: a plain {@link FlowLayout}
  * wraps a narrow view's controls onto rows it never asked room for, and they vanish.
  */
 public final class WrapLayout extends FlowLayout {
 
+    /** The usual space between controls of a view's tool rows. */
+    public static final int GAP = 6;
+
+    public WrapLayout() {
+        this(GAP);
+    }
+
     public WrapLayout(int gap) {
         super(LEADING, gap, gap / 2);
+    }
+
+    /** Controls that wrap as one, such as a label and its field: a label never ends a row without its field. */
+    public static JPanel together(JComponent... parts) {
+        JPanel together = new JPanel(new FlowLayout(LEADING, GAP / 2, 0));
+        for (JComponent part : parts) {
+            together.add(part);
+        }
+        return together;
     }
 
     @Override
