@@ -2,7 +2,6 @@ package io.fieldbench.sim.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Font;
-import java.awt.GridLayout;
 import java.nio.charset.Charset;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +26,7 @@ import io.fieldbench.sim.Heartbeat;
 import io.fieldbench.sim.Payload;
 import io.fieldbench.sim.Reply;
 import io.fieldbench.sim.Target;
+import io.fieldbench.view.support.WrapLayout;
 
 /**
  * Sends what the user types, as text in an encoding or as hex, to host:port once or every N ms,
@@ -101,21 +101,19 @@ final class SendPanel extends JPanel {
         encoding.setToolTipText("Text encoding of what is sent and of the replies shown");
         target.setToolTipText("host:port, [IPv6]:port, or a port on 127.0.0.1");
 
-        JPanel as = new JPanel(new GridLayout(1, 0, GAP, 0));
+        // in a view docked narrow, the choices wrap rather than shrink to "..."
+        JPanel as = new JPanel(new WrapLayout(0));
         as.add(mode);
         as.add(encoding);
         as.add(send);
         ((JSpinner.DefaultEditor) period.getEditor()).getTextField().setColumns(PERIOD_COLUMNS);
         period.setName("period");
         message.setName("message");
+        beat.setName("heartbeat");
         JPanel every = new JPanel(new BorderLayout(GAP, 0));
-        every.add(period, BorderLayout.CENTER);
-        every.add(new JLabel("ms"), BorderLayout.EAST);
-        // the period keeps its width; the button gives way when the view is narrow
-        JPanel beating = new JPanel(new BorderLayout(GAP, 0));
-        beating.add(every, BorderLayout.WEST);
-        beating.add(beat, BorderLayout.CENTER);
-        return new Form().row("Target", target).row("Message", message).row("As", as).row("Every", beating);
+        every.add(period, BorderLayout.WEST);
+        every.add(new JLabel("ms"), BorderLayout.CENTER);
+        return new Form().row("Target", target).row("Message", message).row("As", as).row("Every", every).span(beat);
     }
 
     private void sendOnce() {

@@ -10,6 +10,7 @@ import java.awt.FontMetrics;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import javax.swing.AbstractButton;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
@@ -40,6 +41,19 @@ class SendPanelTest {
             int room = field.getWidth() - field.getInsets().left - field.getInsets().right;
             return room >= metrics.stringWidth("3600000");
         }), "3600000 ms fits; 1000 was shown as 1 before");
+    }
+
+    @Test
+    void everyButtonShowsItsWholeLabelInANarrowView() throws Exception {
+        assertTrue(onEdt(() -> {
+            SendPanel panel = new SendPanel();
+            panel.setSize(NARROW_VIEW_WIDTH, panel.getPreferredSize().height);
+            layOut(panel);
+            panel.setSize(NARROW_VIEW_WIDTH, panel.getPreferredSize().height); // the wrapped rows' height, asked for now
+            layOut(panel);
+            return all(panel).filter(c -> c instanceof AbstractButton b && !b.getText().isEmpty())
+                    .allMatch(b -> b.getWidth() >= b.getPreferredSize().width);
+        }), "no button cut to '...' (the heartbeat button was 'Sta...')");
     }
 
     private static void layOut(Component component) {
