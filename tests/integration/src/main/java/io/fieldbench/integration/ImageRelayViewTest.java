@@ -24,24 +24,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JTable;
+import javax.swing.JTextField;
 import javax.swing.ListModel;
 import javax.swing.text.JTextComponent;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.test.common.annotation.InjectService;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
@@ -50,6 +43,13 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
 
 import io.fieldbench.api.workbench.Workbench;
 
@@ -107,6 +107,10 @@ class ImageRelayViewTest {
         BufferedImage qr = WorkbenchUi.onEdt(() -> WorkbenchUi.picture(WorkbenchUi.find(addressCard(view, pageUrl).orElseThrow(),
                 WorkbenchUi.named("relay-qr")).orElseThrow()));
         assertEquals(pageUrl, decodeQr(qr), "what the QR code beside the address says");
+        assertTrue(WorkbenchUi.onEdt(() -> WorkbenchUi.find(addressCard(view, pageUrl).orElseThrow(), WorkbenchUi.named("relay-url"))
+                .orElseThrow() instanceof JTextField), "the address on one line, never broken inside the token");
+        assertEquals(0, (int) WorkbenchUi.onEdt(() -> ((JScrollPane) component(view, "relay-addresses")).getVerticalScrollBar().getValue()),
+                "the address list opens at its top, not scrolled to the caret of an address");
         assertTrue(qr.getWidth() >= QR_PIXELS && qr.getHeight() >= QR_PIXELS, "a QR code large enough to scan: " + qr.getWidth()
                 + " × " + qr.getHeight() + " px");
 

@@ -17,9 +17,10 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
+import javax.swing.JTextField;
 import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
+import javax.swing.text.DefaultCaret;
 
 import io.fieldbench.imagerelay.page.PageAddress;
 
@@ -32,6 +33,7 @@ final class AddressesPanel extends JPanel {
 
     static final String CARD_NAME = "relay-address";
     static final String URL_NAME = "relay-url";
+    static final String SCROLL_NAME = "relay-addresses";
     static final String QR_NAME = "relay-qr";
     private static final int CARD_GAP = 12;
     /** Room for a whole QR code, its border and a scrollbar: a clipped code does not scan. */
@@ -56,6 +58,7 @@ final class AddressesPanel extends JPanel {
         cards.setLayout(new BoxLayout(cards, BoxLayout.Y_AXIS));
         JScrollPane scroll = new JScrollPane(cards, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.setName(SCROLL_NAME);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         add(header, BorderLayout.NORTH);
         add(scroll, BorderLayout.CENTER);
@@ -94,12 +97,14 @@ final class AddressesPanel extends JPanel {
         card.setName(CARD_NAME);
         card.setLayout(new BoxLayout(card, BoxLayout.Y_AXIS));
         JLabel qr = qrCode(address.url());
-        // wrapped, not cut off: someone may type it into a phone whose camera cannot read the code
-        JTextArea url = new JTextArea(address.url());
+        // one line, never broken inside the token: it scrolls, the tooltip and Copy give it whole
+        JTextField url = new JTextField(address.url());
         url.setName(URL_NAME);
         url.setEditable(false);
-        url.setLineWrap(true);
-        url.setSize(new Dimension(QrCode.SIZE_PIXELS, Short.MAX_VALUE)); // lets the preferred height follow the wrapping
+        url.setToolTipText(address.url());
+        url.setCaretPosition(0);
+        // a caret that follows the text would scroll the list to this card as it is drawn
+        ((DefaultCaret) url.getCaret()).setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
         url.setMaximumSize(new Dimension(QrCode.SIZE_PIXELS, url.getPreferredSize().height));
         JButton copy = Buttons.named("Copy", "relay-copy", () -> {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(address.url()), null);

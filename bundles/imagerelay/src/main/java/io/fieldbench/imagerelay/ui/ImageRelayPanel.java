@@ -2,9 +2,11 @@ package io.fieldbench.imagerelay.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.GridLayout;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -69,12 +71,18 @@ final class ImageRelayPanel extends RefreshingPanel {
 
         listenOn = new ListenOn("The HTTP and WebSocket port phones connect to", "<data>/etc/" + ImageRelay.PID + ".cfg",
                 tasks::writeSettings, (text, problem) -> say(text));
-        JPanel header = new JPanel(new WrapLayout(6));
-        header.add(listenOn);
-        header.add(state);
-        header.add(start);
-        header.add(stop);
-        header.add(message);
+        // the controls on a row of their own, the status lines under them: a longer status never moves a button
+        JPanel controls = new JPanel(new WrapLayout());
+        controls.add(listenOn);
+        controls.add(start);
+        controls.add(stop);
+        JPanel lines = new JPanel(new GridLayout(0, 1));
+        lines.setBorder(BorderFactory.createEmptyBorder(0, WrapLayout.GAP, WrapLayout.GAP / 2, WrapLayout.GAP));
+        lines.add(state);
+        lines.add(message);
+        JPanel header = new JPanel(new BorderLayout());
+        header.add(controls, BorderLayout.NORTH);
+        header.add(lines, BorderLayout.CENTER);
 
         JPanel current = new JPanel(new BorderLayout());
         current.add(viewer, BorderLayout.CENTER);
@@ -94,8 +102,15 @@ final class ImageRelayPanel extends RefreshingPanel {
         return gallery;
     }
 
+    /** One line each; where a narrow view cuts one, its tooltip has it whole. */
     private void say(String text) {
         message.setText(text);
+        message.setToolTipText(text);
+    }
+
+    private void showState(String text) {
+        state.setText(text);
+        state.setToolTipText(text);
     }
 
     private void change(CompletableFuture<RelayStatus> change) {
@@ -130,7 +145,7 @@ final class ImageRelayPanel extends RefreshingPanel {
                 return;
             }
             if (failure != null) {
-                state.setText("cannot read the relay: " + FailureText.of(failure));
+                showState("cannot read the relay: " + FailureText.of(failure));
             } else {
                 show(snapshot);
             }
@@ -141,7 +156,7 @@ final class ImageRelayPanel extends RefreshingPanel {
         RelayStatus status = snapshot.status();
         listenOn.show(tasks.settings().bindAddress(), tasks.settings().port());
         long dropped = intake.dropped();
-        state.setText("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
+        showState("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
                 + count(status.images(), "image") + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : "")
                 + (status.plainClients() ? " · PLAIN CLIENTS ON: no token needed at ws://HOST:PORT/" : ""));
         state.setToolTipText(status.plainClients() ? ImageRelay.PLAIN_WARNING : null);
