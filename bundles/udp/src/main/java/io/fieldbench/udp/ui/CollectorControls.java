@@ -87,11 +87,12 @@ final class CollectorControls extends JPanel {
         setLayout(new BoxLayout(this, BoxLayout.PAGE_AXIS));
         setBorder(BorderFactory.createEmptyBorder(GAP / 2, GAP, GAP / 2, GAP));
         add(row(listenOn, WrapLayout.together(start, stop)));
-        add(line(state));
         add(row(WrapLayout.together(new JLabel("Decoder"), decoder), WrapLayout.together(new JLabel("Encoding"), charset),
                 WrapLayout.together(new JLabel("Reply"), reply), WrapLayout.together(new JLabel("Ack template"), ackTemplate)));
         counters.setAlignmentX(LEFT_ALIGNMENT);
         add(counters);
+        // the status lines wrap, so they come after every control: a longer status never moves a button
+        add(line(state));
         add(line(note));
         note.getParent().setVisible(false);
         wire();
