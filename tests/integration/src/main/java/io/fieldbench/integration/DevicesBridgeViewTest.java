@@ -102,6 +102,10 @@ class DevicesBridgeViewTest {
         Component view = showing("devices");
         JTable table = WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(view, JTable.class).get(0));
         Poll.until("the Devices view lists " + REMOTE_DEVICE, () -> row(table).isPresent());
+        Poll.until("the device counts shown whole, not squeezed beside the buttons", () -> WorkbenchUi.onEdt(() -> {
+            Component counts = WorkbenchUi.find(view, WorkbenchUi.named("devices-status")).orElseThrow();
+            return ((JLabel) counts).getText().matches("\\d+ devices? · \\d+ online.*") && counts.getWidth() >= counts.getPreferredSize().width;
+        }));
         WorkbenchUi.onEdt(() -> {
             int row = row(table).orElseThrow();
             table.setRowSelectionInterval(row, row);

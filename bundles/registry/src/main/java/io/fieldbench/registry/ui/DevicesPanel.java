@@ -1,7 +1,6 @@
 package io.fieldbench.registry.ui;
 
 import java.awt.BorderLayout;
-import java.awt.FlowLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JLabel;
@@ -36,6 +36,7 @@ import io.fieldbench.registry.internal.ForgottenDevices;
 import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.TextChanges;
+import io.fieldbench.view.support.WrapLayout;
 
 /**
  * The Devices view: every known device in a sortable, filterable table that follows the registry
@@ -100,17 +101,19 @@ final class DevicesPanel extends JPanel {
         filterText.setToolTipText("Show devices whose id, an endpoint or a channel contains this text");
         TextChanges.onChange(filterText, this::applyFilter);
         onlineOnly.addActionListener(e -> applyFilter());
-        JPanel filters = new JPanel(new FlowLayout(FlowLayout.LEADING));
+        JPanel filters = new JPanel(new WrapLayout());
         filters.add(filterText);
         filters.add(onlineOnly);
         filters.add(button("Forget offline", "Remove the offline devices; one that sends again comes back as new",
                 this::forgetOffline));
         filters.add(button("Clear all", "Remove every device; those that send again come back as new", this::clearAll));
         filters.add(send.button());
-        // the status takes what width is left, and shortens itself rather than wrapping out of sight
+        // the counts on a line of their own under the controls: the whole width, never squeezed to "..."
+        status.setBorder(BorderFactory.createEmptyBorder(0, WrapLayout.GAP, WrapLayout.GAP / 2, WrapLayout.GAP));
+        status.setName("devices-status");
         JPanel bar = new JPanel(new BorderLayout());
-        bar.add(filters, BorderLayout.WEST);
-        bar.add(status, BorderLayout.CENTER);
+        bar.add(filters, BorderLayout.NORTH);
+        bar.add(status, BorderLayout.SOUTH);
         return bar;
     }
 
@@ -220,7 +223,7 @@ final class DevicesPanel extends JPanel {
                 online++;
             }
         }
-        String text = model.getRowCount() + " devices · " + online + " online";
+        String text = model.getRowCount() + (model.getRowCount() == 1 ? " device · " : " devices · ") + online + " online";
         if (table.getRowCount() != model.getRowCount()) {
             text += " · " + table.getRowCount() + " shown";
         }
