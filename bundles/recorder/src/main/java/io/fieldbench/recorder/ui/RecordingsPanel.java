@@ -3,6 +3,7 @@ package io.fieldbench.recorder.ui;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ final class RecordingsPanel extends JPanel {
 
     private final transient Recorder recorder;
     private final transient Replayer replayer;
+    private final transient Path dataFolder;
     private final RowsModel<RecordingSummary> model = RecordingCells.model();
     private final JTable table = new JTable(model);
     private final JLabel recorderState = new JLabel(" ");
@@ -65,10 +67,11 @@ final class RecordingsPanel extends JPanel {
     private final Timer poll;
     private final AtomicBoolean exportCancelled = new AtomicBoolean();
 
-    RecordingsPanel(Recorder recorder, Replayer replayer) {
+    RecordingsPanel(Recorder recorder, Replayer replayer, Path dataFolder) {
         super(new BorderLayout());
         this.recorder = recorder;
         this.replayer = replayer;
+        this.dataFolder = dataFolder;
         table.setAutoCreateRowSorter(true);
         table.getColumnModel().getColumn(RecordingCells.FILE).setPreferredWidth(FILE_COLUMN_WIDTH);
         table.getColumnModel().getColumn(RecordingCells.DEVICES).setPreferredWidth(DEVICES_COLUMN_WIDTH);
@@ -189,7 +192,8 @@ final class RecordingsPanel extends JPanel {
     }
 
     private void export() {
-        ExportDialog dialog = new ExportDialog(SwingUtilities.getWindowAncestor(this), selected().isEmpty() ? model.rows() : selected());
+        ExportDialog dialog = new ExportDialog(SwingUtilities.getWindowAncestor(this), selected().isEmpty() ? model.rows() : selected(),
+                dataFolder);
         ExportRequest request = dialog.ask();
         if (request == null) {
             return;
@@ -201,7 +205,7 @@ final class RecordingsPanel extends JPanel {
         new SwingWorker<CsvExporter.Result, Double>() {
             @Override
             protected CsvExporter.Result doInBackground() throws IOException {
-                return new CsvExporter(recorder.recordings()).export(request, this::publish, exportCancelled::get);
+                return new CsvExporter(recorder.recordings(), ZoneId.systemDefault()).export(request, this::publish, exportCancelled::get);
             }
 
             @Override
