@@ -216,13 +216,13 @@ class ChatFilesViewTest {
     }
 
     /** The table in the view with a column of this name. */
-    private static JTable table(Component view, String column) {
+    static JTable table(Component view, String column) {
         return WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(view, JTable.class).stream()
                 .filter(table -> columnOf(table.getModel(), column) >= 0).findFirst()
                 .orElseThrow(() -> new AssertionError("view " + view.getName() + " has no table with a column " + column)));
     }
 
-    private static int columnOf(TableModel model, String column) {
+    static int columnOf(TableModel model, String column) {
         for (int i = 0; i < model.getColumnCount(); i++) {
             if (column.equals(model.getColumnName(i))) {
                 return i;
@@ -231,7 +231,7 @@ class ChatFilesViewTest {
         return -1;
     }
 
-    private static long rowsContaining(JTable table, String column, String text) {
+    static long rowsContaining(JTable table, String column, String text) {
         return WorkbenchUi.onEdt(() -> {
             TableModel model = table.getModel();
             int index = columnOf(model, column);
@@ -287,7 +287,7 @@ class ChatFilesViewTest {
     }
 
     /** Whether someone listens on the port: a server socket of our own cannot bind it then. */
-    private static boolean bound(int port) {
+    static boolean bound(int port) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(false);
             probe.bind(new InetSocketAddress(LOOPBACK, port));
@@ -299,7 +299,7 @@ class ChatFilesViewTest {
         }
     }
 
-    private static int freeTcpPort() throws IOException {
+    static int freeTcpPort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(LOOPBACK, 0));
             return socket.getLocalPort();

@@ -28,6 +28,8 @@ import javax.swing.SwingUtilities;
 
 import org.osgi.framework.FrameworkUtil;
 
+import io.fieldbench.api.workbench.Workbench;
+
 /**
  * Reads and drives the workbench window the way a user sees it: through the Swing component tree,
  * on the event dispatch thread. The shell names each docked view's root component after the view's
@@ -52,6 +54,15 @@ final class WorkbenchUi {
             }
             return Optional.empty();
         });
+    }
+
+    /** Brings the view to the front, as the View menu does, until it shows; its component. */
+    static Component show(Workbench workbench, String viewId) {
+        Poll.until("view " + viewId + " shows", () -> {
+            workbench.showView(viewId);
+            return isShowing(viewId);
+        });
+        return showingView(viewId).orElseThrow();
     }
 
     static boolean isShowing(String viewId) {

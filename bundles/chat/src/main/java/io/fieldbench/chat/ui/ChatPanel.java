@@ -34,7 +34,8 @@ import io.fieldbench.view.support.WrapLayout;
 
 /**
  * The Chat view's panel: status with Listen and Stop, the client list (refreshed each tick), the
- * message log (the newest {@link #KEPT_ROWS}), and the input box that sends to the selected clients
+ * message log (the newest {@link #KEPT_ROWS}; it scrolls along with new lines unless the user
+ * scrolled up, and says why each client left, an idle timeout too), and the input box that sends to the selected clients
  * or to all. Start and stop run on the server's control thread, never on the EDT.
  */
 final class ChatPanel extends RefreshingPanel {
@@ -57,6 +58,7 @@ final class ChatPanel extends RefreshingPanel {
     /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
     private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Client", "Message");
     private final JTable clientTable = new JTable(clients);
+    private final NewestInSight logEnd;
     private final MessageInput input;
 
     /**
@@ -80,7 +82,8 @@ final class ChatPanel extends RefreshingPanel {
         clientTable.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         JTable logTable = new JTable(log);
         logTable.getColumnModel().getColumn(3).setPreferredWidth(500);
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(clientTable), new JScrollPane(logTable));
+        logEnd = new NewestInSight(logTable);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(clientTable), logEnd.scrollPane());
         split.setResizeWeight(0.3);
 
         JButton sendSelected = new JButton("Send to selected");
@@ -165,7 +168,9 @@ final class ChatPanel extends RefreshingPanel {
             lines.add(List.of(TIME.format(message.time()), arrow(message.direction()),
                     message.client() == ClientIds.ALL ? "all" : message.client() + " " + message.address(), shown));
         }
-        log.append(lines, KEPT_ROWS);
+        if (!lines.isEmpty()) {
+            logEnd.change(() -> log.append(lines, KEPT_ROWS));
+        }
     }
 
     /** A client's id, address, connection time and byte counts. */

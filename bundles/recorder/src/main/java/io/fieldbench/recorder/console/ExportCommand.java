@@ -9,15 +9,18 @@ import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.fieldbench.recorder.export.CsvExporter;
 import io.fieldbench.recorder.export.ExportRequest;
 import io.fieldbench.recorder.export.TimeRange;
+import io.fieldbench.recorder.internal.DataFolder;
 import io.fieldbench.recorder.internal.Recorder;
 
-/** {@code fb:export}: recorded samples to a CSV file, on the console's thread. */
+/** {@code fb:export}: recorded samples to a CSV file (a relative name in the data folder), on the console's thread. */
 @Component(service = ExportCommand.class, property = {
         "osgi.command.scope=fb",
         "osgi.command.function=export" })
@@ -28,8 +31,15 @@ public class ExportCommand {
     @Reference
     private Recorder recorder;
 
-    @Descriptor("writes recorded samples to CSV: time (ISO 8601, UTC), epoch_ms, device, one column per channel"
-            + " (wide) or channel,value (long); the range is [from, to)")
+    private Path folder;
+
+    @Activate
+    void activate(BundleContext context) {
+        folder = DataFolder.of(context);
+    }
+
+    @Descriptor("writes recorded samples to CSV: time (ISO 8601, local, with the offset), epoch_ms, device, one column"
+            + " per channel (wide) or channel,value (long); the range is [from, to)")
     public String export(
             @Descriptor("device ids, comma separated; default all") @Parameter(names = "--devices", absentValue = NONE) String devices,
             @Descriptor("channel names, comma separated; default all") @Parameter(names = "--channels", absentValue = NONE) String channels,
@@ -37,11 +47,11 @@ public class ExportCommand {
             @Parameter(names = "--from", absentValue = NONE) String from,
             @Descriptor("end, not included: as --from, or now; default after the last sample") @Parameter(names = "--to", absentValue = NONE) String to,
             @Descriptor("wide or long") @Parameter(names = "--format", absentValue = "wide") String format,
-            @Descriptor("the CSV file to write") String file) {
+            @Descriptor("the CSV file to write; a relative name is in the data folder") String file) {
         try {
             ExportRequest request = new ExportRequest(list(devices), list(channels),
-                    TimeRange.parse(from, to, Instant.now(), ZoneId.systemDefault()), Path.of(file), ExportRequest.Format.of(format));
-            return new CsvExporter(recorder.recordings()).export(request, progress -> { }, () -> false).text();
+                    TimeRange.parse(from, to, Instant.now(), ZoneId.systemDefault()), folder.resolve(file), ExportRequest.Format.of(format));
+            return new CsvExporter(recorder.recordings(), ZoneId.systemDefault()).export(request, progress -> { }, () -> false).text();
         } catch (IllegalArgumentException | IOException e) {
             return "error: " + e.getMessage();
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ import io.fieldbench.recorder.format.Recordings;
 import io.fieldbench.support.AtomicFiles;
 
 /**
- * Writes the samples of a recording as CSV: {@code time} (ISO 8601, UTC, with the nanoseconds
- * recorded), {@code epoch_ms}, {@code device}, then one column per channel (wide) or {@code
- * channel,value} (long). Values are written with Java's shortest exact double text, so reading
- * them back gives the recorded double. The file appears whole or not at all: written beside the
- * target, then moved into place.
+ * Writes the samples of a recording as CSV: {@code time} (ISO 8601 in local time with the offset,
+ * to the millisecond: {@link CsvTime}), {@code epoch_ms}, {@code device}, then one column per
+ * channel (wide) or {@code channel,value} (long). {@code epoch_ms} stays beside the readable time
+ * for tools: a plain number sorts, subtracts and plots without parsing a zone, and joins with
+ * other logs kept in Unix milliseconds. Values are written with Java's shortest exact double
+ * text, so reading them back gives the recorded double. The file appears whole or not at all:
+ * written beside the target, then moved into place.
  */
 public final class CsvExporter {
 
@@ -35,9 +38,12 @@ public final class CsvExporter {
     }
 
     private final Recordings recordings;
+    private final CsvTime time;
 
-    public CsvExporter(Recordings recordings) {
+    /** An exporter that writes times in this zone (the bench's own, for a person at the bench). */
+    public CsvExporter(Recordings recordings, ZoneId zone) {
         this.recordings = recordings;
+        this.time = new CsvTime(zone);
     }
 
     /**
@@ -100,16 +106,16 @@ public final class CsvExporter {
         out.write('\n');
     }
 
-    private static void time(BufferedWriter out, Sample sample) throws IOException {
+    private void time(BufferedWriter out, Sample sample) throws IOException {
         Instant at = sample.receivedAt();
-        out.write(at.toString());
+        out.write(time.text(at));
         out.write(',');
         out.write(Long.toString(at.toEpochMilli()));
         out.write(',');
         out.write(Csv.field(sample.deviceId()));
     }
 
-    private static int wide(BufferedWriter out, Sample sample, List<String> columns) throws IOException {
+    private int wide(BufferedWriter out, Sample sample, List<String> columns) throws IOException {
         time(out, sample);
         for (String column : columns) {
             out.write(',');
@@ -122,7 +128,7 @@ public final class CsvExporter {
         return 1;
     }
 
-    private static int longRows(BufferedWriter out, Sample sample, List<String> columns) throws IOException {
+    private int longRows(BufferedWriter out, Sample sample, List<String> columns) throws IOException {
         int rows = 0;
         for (Map.Entry<String, Double> channel : new java.util.TreeMap<>(sample.channels()).entrySet()) {
             if (columns.isEmpty() || columns.contains(channel.getKey())) {

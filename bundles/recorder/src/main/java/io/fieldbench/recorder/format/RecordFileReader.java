@@ -39,6 +39,14 @@ public final class RecordFileReader {
 
     /** Passes each good record to the visitor, in file order. */
     public static RecordScan read(Path path, Kind kind, RecordVisitor visitor) throws IOException {
+        return readFrom(path, kind, RecordFormat.HEADER_BYTES, visitor);
+    }
+
+    /**
+     * Passes each good record from {@code offset} on (where an earlier read's good records ended)
+     * to the visitor: a growing file is read on rather than again. The scan counts only these records.
+     */
+    public static RecordScan readFrom(Path path, Kind kind, long offset, RecordVisitor visitor) throws IOException {
         long fileBytes = Files.size(path);
         try (InputStream file = Files.newInputStream(path);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(file, READ_BUFFER_BYTES))) {
@@ -54,14 +62,15 @@ public final class RecordFileReader {
                 return new RecordScan(0, 0, fileBytes, "version " + header[5] + " kind " + (char) header[6]
                         + " where version " + RecordFormat.VERSION + " kind " + (char) kind.code + " was expected");
             }
-            return records(in, fileBytes, visitor);
+            in.skipNBytes(offset - RecordFormat.HEADER_BYTES);
+            return records(in, offset, fileBytes, visitor);
         }
     }
 
-    private static RecordScan records(DataInputStream in, long fileBytes, RecordVisitor visitor) throws IOException {
+    private static RecordScan records(DataInputStream in, long start, long fileBytes, RecordVisitor visitor) throws IOException {
         CRC32 crc = new CRC32();
         byte[] body = new byte[4096];
-        long offset = RecordFormat.HEADER_BYTES;
+        long offset = start;
         long records = 0;
         while (offset < fileBytes) {
             if (fileBytes - offset < RecordFormat.FRAME_BYTES) {

@@ -17,7 +17,6 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.sample.SampleEvents;
-import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.recorder.format.RecordFormat.Kind;
 import io.fieldbench.recorder.format.Recordings;
 
@@ -67,9 +66,7 @@ public final class Recorder implements EventHandler {
         if (!config.folder().isBlank()) {
             return Path.of(config.folder().trim());
         }
-        String data = context.getProperty(BenchProperties.DATA);
-        Path base = data != null ? Path.of(data) : Path.of(System.getProperty("user.home"), ".fieldbench");
-        return base.resolve(FOLDER);
+        return DataFolder.of(context).resolve(FOLDER);
     }
 
     @Deactivate

@@ -8,6 +8,7 @@ import java.awt.Window;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 
+import io.fieldbench.recorder.export.CsvTime;
+import io.fieldbench.recorder.export.ExportFolder;
 import io.fieldbench.recorder.export.ExportRequest;
 import io.fieldbench.recorder.export.TimeRange;
 import io.fieldbench.recorder.format.RecordFormat.Kind;
@@ -30,18 +33,23 @@ import io.fieldbench.recorder.format.RecordingSummary;
 
 /**
  * Asks what to export: devices (from the chosen recordings), channels, the time range (prefilled
- * with the recordings' span; ISO 8601 or relative like -10m), the format and the file.
+ * with the recordings' span in local time, as the CSV writes it; ISO 8601 or relative like -10m),
+ * the format and the file (a new one in the data folder).
  */
 final class ExportDialog {
 
     private static final int VISIBLE_DEVICES = 8;
     private static final int FIELD_COLUMNS = 26;
+    /** The name of the file field, for the window tests. */
+    static final String FILE_FIELD = "export-file";
 
     private final Window owner;
     private final List<RecordingSummary> recordings;
+    private final Path dataFolder;
 
-    ExportDialog(Window owner, List<RecordingSummary> recordings) {
+    ExportDialog(Window owner, List<RecordingSummary> recordings, Path dataFolder) {
         this.owner = owner;
+        this.dataFolder = dataFolder;
         this.recordings = recordings.stream().filter(summary -> summary.file().kind() == Kind.SAMPLES).toList();
     }
 
@@ -55,12 +63,17 @@ final class ExportDialog {
         channels.setToolTipText("Channel names, comma separated; empty: every channel");
         Optional<Instant> first = recordings.stream().map(RecordingSummary::first).flatMap(Optional::stream).min(Instant::compareTo);
         Optional<Instant> last = recordings.stream().map(RecordingSummary::last).flatMap(Optional::stream).max(Instant::compareTo);
-        JTextField from = new JTextField(first.map(Instant::toString).orElse(""), FIELD_COLUMNS);
-        JTextField to = new JTextField(last.map(at -> at.plusNanos(1).toString()).orElse(""), FIELD_COLUMNS);
-        from.setToolTipText("ISO 8601 (2026-11-22T10:00:00Z) or relative (-10m, -2h); empty: from the first sample");
+        ZoneId zone = ZoneId.systemDefault();
+        CsvTime time = new CsvTime(zone);
+        // whole milliseconds, as the CSV shows them: the first one down, the end just after the last sample
+        JTextField from = new JTextField(first.map(time::text).orElse(""), FIELD_COLUMNS);
+        JTextField to = new JTextField(last.map(at -> time.text(at.truncatedTo(ChronoUnit.MILLIS).plusMillis(1))).orElse(""),
+                FIELD_COLUMNS);
+        from.setToolTipText("ISO 8601 (2026-11-22T10:00:00+01:00) or relative (-10m, -2h); empty: from the first sample");
         to.setToolTipText("Not included. ISO 8601, relative, or now; empty: to the last sample");
         JComboBox<String> format = new JComboBox<>(new String[] {"wide: one column per channel", "long: one row per value"});
-        JTextField file = new JTextField(Path.of(System.getProperty("user.home"), "fieldbench-export.csv").toString(), FIELD_COLUMNS);
+        JTextField file = new JTextField(ExportFolder.newFile(dataFolder, Instant.now(), zone).toString(), FIELD_COLUMNS);
+        file.setName(FILE_FIELD);
         JPanel form = new JPanel(new GridBagLayout());
         int row = 0;
         row = add(form, row, "Devices (none selected: all)", new JScrollPane(deviceList));
@@ -89,7 +102,7 @@ final class ExportDialog {
             try {
                 return new ExportRequest(deviceList.getSelectedValuesList(),
                         Arrays.stream(channels.getText().split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList(),
-                        TimeRange.parse(from.getText(), to.getText(), Instant.now(), ZoneId.systemDefault()),
+                        TimeRange.parse(from.getText(), to.getText(), Instant.now(), zone),
                         Path.of(file.getText().trim()),
                         format.getSelectedIndex() == 0 ? ExportRequest.Format.WIDE : ExportRequest.Format.LONG);
             } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.fieldbench.recorder.ui;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,6 @@ import javax.swing.Timer;
 import io.fieldbench.recorder.export.CsvExporter;
 import io.fieldbench.recorder.export.ExportRequest;
 import io.fieldbench.recorder.format.RecordFormat.Kind;
-import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.format.RecordingSummary;
 import io.fieldbench.recorder.internal.Recorder;
 import io.fieldbench.recorder.replay.ReplayProgress;
@@ -34,7 +34,8 @@ import io.fieldbench.recorder.replay.Replayer;
 import io.fieldbench.view.support.RowsModel;
 
 /**
- * The Recordings view's content: the table of recordings (read off the EDT), the recorder's state,
+ * The Recordings view's content: the table of recordings (kept up to date off the EDT by a
+ * {@link RecordingsWatch}), the recorder's state,
  * Export (a dialog, then a worker with a progress bar and Cancel) and Replay (speed, pause, stop,
  * progress). Progress is polled {@value #POLL_MILLIS} ms apart rather than pushed, so the replay
  * and export threads never wait for the EDT.
@@ -49,6 +50,7 @@ final class RecordingsPanel extends JPanel {
 
     private final transient Recorder recorder;
     private final transient Replayer replayer;
+    private final transient Path dataFolder;
     private final RowsModel<RecordingSummary> model = RecordingCells.model();
     private final JTable table = new JTable(model);
     private final JLabel recorderState = new JLabel(" ");
@@ -63,12 +65,16 @@ final class RecordingsPanel extends JPanel {
     private final JButton pause = new JButton("Pause");
     private final JButton stop = new JButton("Stop");
     private final Timer poll;
+    private final transient RecordingsWatch watch;
+    /** Why the recordings could not be listed at the last look; empty when they could. EDT only. */
+    private String readProblem = "";
     private final AtomicBoolean exportCancelled = new AtomicBoolean();
 
-    RecordingsPanel(Recorder recorder, Replayer replayer) {
+    RecordingsPanel(Recorder recorder, Replayer replayer, Path dataFolder) {
         super(new BorderLayout());
         this.recorder = recorder;
         this.replayer = replayer;
+        this.dataFolder = dataFolder;
         table.setAutoCreateRowSorter(true);
         table.getColumnModel().getColumn(RecordingCells.FILE).setPreferredWidth(FILE_COLUMN_WIDTH);
         table.getColumnModel().getColumn(RecordingCells.DEVICES).setPreferredWidth(DEVICES_COLUMN_WIDTH);
@@ -79,15 +85,13 @@ final class RecordingsPanel extends JPanel {
         add(statusBar(), BorderLayout.SOUTH);
         poll = new Timer(POLL_MILLIS, event -> showProgress());
         poll.start();
-        refresh();
+        watch = new RecordingsWatch(recorder::recordings, this::show, problem -> readProblem = "cannot read the recordings: " + problem);
+        watch.start();
         enableButtons();
     }
 
     private JPanel toolbar() {
         JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 4));
-        JButton refresh = new JButton("Refresh");
-        refresh.setToolTipText("Read the recordings folder again");
-        refresh.addActionListener(event -> refresh());
         export.setToolTipText("Write the selected recordings' samples (or all) to a CSV file");
         export.addActionListener(event -> export());
         cancelExport.addActionListener(event -> exportCancelled.set(true));
@@ -96,7 +100,6 @@ final class RecordingsPanel extends JPanel {
         play.addActionListener(event -> play());
         pause.addActionListener(event -> replayer.pause(!replayer.progress().state().equals("paused")));
         stop.addActionListener(event -> replayer.requestStop()); // never waits on the EDT: the timer shows it stopped
-        bar.add(refresh);
         bar.add(export);
         bar.add(cancelExport);
         bar.add(new JLabel("   Speed"));
@@ -124,29 +127,11 @@ final class RecordingsPanel extends JPanel {
         return status;
     }
 
-    /** Reads the summaries on a worker: each one reads its whole file. */
-    void refresh() {
-        new SwingWorker<List<RecordingSummary>, Void>() {
-            @Override
-            protected List<RecordingSummary> doInBackground() throws IOException {
-                List<RecordingSummary> summaries = new ArrayList<>();
-                for (RecordingFile file : recorder.recordings().files()) {
-                    summaries.add(RecordingSummary.of(file, ZoneId.systemDefault()));
-                }
-                return summaries;
-            }
-
-            @Override
-            protected void done() {
-                try {
-                    model.show(get());
-                } catch (ExecutionException e) {
-                    recorderState.setText("cannot read the recordings: " + e.getCause().getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }.execute();
+    /** On the EDT: the recordings as the watch found them; selections stay on their files. */
+    private void show(List<RecordingSummary> summaries) {
+        readProblem = "";
+        model.merge(summaries, summary -> summary.file().path());
+        enableButtons();
     }
 
     private List<RecordingSummary> selected() {
@@ -189,7 +174,8 @@ final class RecordingsPanel extends JPanel {
     }
 
     private void export() {
-        ExportDialog dialog = new ExportDialog(SwingUtilities.getWindowAncestor(this), selected().isEmpty() ? model.rows() : selected());
+        ExportDialog dialog = new ExportDialog(SwingUtilities.getWindowAncestor(this), selected().isEmpty() ? model.rows() : selected(),
+                dataFolder);
         ExportRequest request = dialog.ask();
         if (request == null) {
             return;
@@ -201,7 +187,7 @@ final class RecordingsPanel extends JPanel {
         new SwingWorker<CsvExporter.Result, Double>() {
             @Override
             protected CsvExporter.Result doInBackground() throws IOException {
-                return new CsvExporter(recorder.recordings()).export(request, this::publish, exportCancelled::get);
+                return new CsvExporter(recorder.recordings(), ZoneId.systemDefault()).export(request, this::publish, exportCancelled::get);
             }
 
             @Override
@@ -229,7 +215,7 @@ final class RecordingsPanel extends JPanel {
         var status = recorder.status();
         recorderState.setText("Recorder: " + status.state() + " · " + status.samplesWritten() + " samples written · queue "
                 + status.queued() + " · dropped " + (status.droppedFull() + status.droppedFailed())
-                + (status.problem().isEmpty() ? "" : " · " + status.problem()));
+                + (status.problem().isEmpty() ? "" : " · " + status.problem()) + (readProblem.isEmpty() ? "" : " · " + readProblem));
         ReplayProgress progress = replayer.progress();
         replayState.setText(progress.text());
         replayBar.setValue((int) Math.round(progress.fraction() * 1000));
@@ -240,6 +226,7 @@ final class RecordingsPanel extends JPanel {
 
     void dispose() {
         poll.stop();
+        watch.stop();
         exportCancelled.set(true);
     }
 }

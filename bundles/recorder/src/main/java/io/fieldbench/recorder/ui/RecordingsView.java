@@ -1,11 +1,16 @@
 package io.fieldbench.recorder.ui;
 
+import java.nio.file.Path;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.recorder.internal.DataFolder;
 import io.fieldbench.recorder.internal.Recorder;
 import io.fieldbench.recorder.replay.Replayer;
 import io.fieldbench.view.support.PanelView;
@@ -26,13 +31,20 @@ public final class RecordingsView extends PanelView<RecordingsPanel> {
     @Reference
     private Replayer replayer;
 
+    private Path dataFolder;
+
     public RecordingsView() {
         super(ID, "Recordings");
     }
 
+    @Activate
+    void activate(BundleContext context) {
+        dataFolder = DataFolder.of(context);
+    }
+
     @Override
     protected RecordingsPanel createPanel() {
-        return new RecordingsPanel(recorder, replayer);
+        return new RecordingsPanel(recorder, replayer, dataFolder);
     }
 
     @Deactivate

@@ -28,10 +28,12 @@ import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.format.Recordings;
 import io.fieldbench.recorder.format.SampleCodec;
 
-/** CSV export: exactly the samples of the range, in both shapes, with exact values. */
+/** CSV export: exactly the samples of the range, in both shapes, with exact values and readable local times. */
 class CsvExporterTest {
 
     private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+    /** The bench's zone in these tests: times are written in it, with its offset. */
+    private static final ZoneOffset BENCH_ZONE = ZoneOffset.ofHours(1);
 
     @TempDir
     Path folder;
@@ -44,7 +46,7 @@ class CsvExporterTest {
             for (int i = 0; i < count; i++) {
                 Map<String, Double> channels = i % 2 == 0 ? Map.of("x", i / 3.0, "y", -i * 1e-9) : Map.of("x", i / 3.0);
                 Sample sample = new Sample(i % 2 == 0 ? "a" : "b", new InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
-                        START.plusSeconds(i), "text", OptionalLong.of(i), channels, Map.of(), 1);
+                        START.plusSeconds(i).plusNanos(123_456_789), "text", OptionalLong.of(i), channels, Map.of(), 1);
                 body.clear();
                 SampleCodec.encode(sample, body);
                 writer.append(body.flip());
@@ -57,7 +59,7 @@ class CsvExporterTest {
         Path target = folder.resolve("out.csv");
         var request = new ExportRequest(devices, channels, TimeRange.parse(from, to, START, ZoneOffset.UTC), target, format);
         double[] last = {-1};
-        new CsvExporter(new Recordings(folder)).export(request, p -> {
+        new CsvExporter(new Recordings(folder), BENCH_ZONE).export(request, p -> {
             assertTrue(p >= last[0] - 1e-9, "progress goes forward");
             last[0] = p;
         }, () -> false);
@@ -71,8 +73,24 @@ class CsvExporterTest {
         List<String> lines = export("2026-11-22T10:00:10Z", "2026-11-22T10:00:20Z", List.of(), List.of(), ExportRequest.Format.WIDE);
         assertEquals("time,epoch_ms,device,x,y", lines.get(0));
         assertEquals(11, lines.size(), lines.toString());
-        assertEquals("2026-11-22T10:00:10Z," + START.plusSeconds(10).toEpochMilli() + ",a," + 10 / 3.0 + "," + -10 * 1e-9, lines.get(1));
-        assertEquals("2026-11-22T10:00:19Z," + START.plusSeconds(19).toEpochMilli() + ",b," + 19 / 3.0 + ",", lines.get(10));
+        assertEquals("2026-11-22T11:00:10.123+01:00," + (START.plusSeconds(10).toEpochMilli() + 123) + ",a," + 10 / 3.0 + ","
+                + -10 * 1e-9, lines.get(1), "local time with the offset, to the millisecond; epoch_ms for tools");
+        assertEquals("2026-11-22T11:00:19.123+01:00," + (START.plusSeconds(19).toEpochMilli() + 123) + ",b," + 19 / 3.0 + ",",
+                lines.get(10));
+    }
+
+    @Test
+    void aWrittenTimeIsReadBackAsARangeEnd() {
+        Instant at = START.plusNanos(123_456_789);
+        String written = new CsvTime(BENCH_ZONE).text(at);
+        assertEquals("2026-11-22T11:00:00.123+01:00", written);
+        assertEquals(START.plusMillis(123), TimeRange.end(written, Instant.MIN, START, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aNewExportGoesToTheDataFolderNamedByTheTime() {
+        Path data = folder.resolve("data");
+        assertEquals(data.resolve("export-2026-11-22-110000.csv"), ExportFolder.newFile(data, START, BENCH_ZONE));
     }
 
     @Test
@@ -112,7 +130,7 @@ class CsvExporterTest {
         record(10);
         Path target = folder.resolve("cancelled.csv");
         var request = new ExportRequest(List.of(), List.of("x"), TimeRange.ALL, target, ExportRequest.Format.WIDE);
-        assertThrows(IOException.class, () -> new CsvExporter(new Recordings(folder)).export(request, p -> { }, () -> true));
+        assertThrows(IOException.class, () -> new CsvExporter(new Recordings(folder), BENCH_ZONE).export(request, p -> { }, () -> true));
         assertTrue(Files.notExists(target));
         assertTrue(Files.notExists(folder.resolve("cancelled.csv.partial")));
     }

@@ -157,9 +157,15 @@ class RecordSamplesTest {
 
     /** Runs {@code fb:export OPTIONS FILE}; gives the CSV's rows without the header. */
     static List<String[]> export(BenchProcess bench, Path file, String options) throws Exception {
-        bench.send("fb:export " + options + " " + file);
+        return export(bench, file, file, options);
+    }
+
+    /** Runs {@code fb:export OPTIONS NAME}, which writes {@code file}; gives its rows without the header. */
+    static List<String[]> export(BenchProcess bench, Path name, Path file, String options) throws Exception {
+        bench.send("fb:export " + options + " " + name);
         String answer = bench.awaitLine(line -> line.startsWith("exported ") || line.startsWith("error"), "the export's answer");
         assertTrue(answer.startsWith("exported "), answer);
+        assertTrue(answer.endsWith(" to " + file.toAbsolutePath().normalize()), "written to " + file + ": " + answer);
         List<String> lines = Files.readAllLines(file);
         return lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)).toList();
     }

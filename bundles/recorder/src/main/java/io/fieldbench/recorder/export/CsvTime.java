@@ -1,0 +1,25 @@
+package io.fieldbench.recorder.export;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A time as the export writes it and the export dialog proposes it: ISO 8601 in local time with
+ * the offset, to the millisecond ({@code 2026-12-06T23:01:09.123+01:00}), which a person reads
+ * at a glance and spreadsheets and {@link TimeRange} parse back.
+ */
+public final class CsvTime {
+
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private final DateTimeFormatter format;
+
+    public CsvTime(ZoneId zone) {
+        format = ISO_MILLIS.withZone(zone);
+    }
+
+    public String text(Instant at) {
+        return format.format(at);
+    }
+}
