@@ -155,6 +155,8 @@ class ChatFilesViewTest {
                     () -> rowsContaining(table(chat, "Address"), "Address", clientEnd) > 0);
             Poll.until("the chat view's log shows '" + line + "'",
                     () -> rowsContaining(table(chat, "Message"), "Message", line) > 0);
+            assertTrue(WorkbenchUi.onEdt(() -> shownWhole(table(chat, "Message"), "Time") && shownWhole(table(chat, "Message"), "Client")),
+                    "the log's time and client columns show their text whole");
             JFrame frame = WorkbenchUi.frameShowing(CHAT_VIEW);
             BufferedImage chatPicture = WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame));
 
@@ -229,6 +231,19 @@ class ChatFilesViewTest {
             }
         }
         return -1;
+    }
+
+    /** Whether every cell of the column fits its width (a cut cell ends in "..."). */
+    private static boolean shownWhole(JTable table, String column) {
+        int index = table.getColumnModel().getColumnIndex(column);
+        int width = table.getColumnModel().getColumn(index).getWidth();
+        for (int row = 0; row < table.getRowCount(); row++) {
+            Component cell = table.prepareRenderer(table.getCellRenderer(row, index), row, index);
+            if (cell.getPreferredSize().width > width) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static long rowsContaining(JTable table, String column, String text) {

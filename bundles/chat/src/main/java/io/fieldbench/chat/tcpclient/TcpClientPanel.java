@@ -83,7 +83,8 @@ final class TcpClientPanel extends RefreshingPanel {
         host.addActionListener(e -> connect());
         disconnect.addActionListener(e -> client.disconnect());
 
-        JTable logTable = new JTable(log);
+        // the time whole (HH:mm:ss.SSS); the message takes the rest
+        JTable logTable = log.table(110, 60, 500);
         logTable.getColumnModel().getColumn(2).setPreferredWidth(600);
 
         JButton send = new JButton("Send");

@@ -80,8 +80,8 @@ final class ChatPanel extends RefreshingPanel {
         stopButton.addActionListener(e -> change(server.stop()));
 
         clientTable.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
-        JTable logTable = new JTable(log);
-        logTable.getColumnModel().getColumn(3).setPreferredWidth(500);
+        // the time whole (HH:mm:ss.SSS) and the client's id and address whole; the message takes the rest
+        JTable logTable = log.table(110, 60, 200, 400);
         logEnd = new NewestInSight(logTable);
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(clientTable), logEnd.scrollPane());
         split.setResizeWeight(0.3);
