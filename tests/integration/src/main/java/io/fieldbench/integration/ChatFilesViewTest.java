@@ -1,9 +1,11 @@
 package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Component;
+import java.awt.Point;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,6 +159,16 @@ class ChatFilesViewTest {
                     () -> rowsContaining(table(chat, "Message"), "Message", line) > 0);
             assertTrue(WorkbenchUi.onEdt(() -> shownWhole(table(chat, "Message"), "Time") && shownWhole(table(chat, "Message"), "Client")),
                     "the log's time and client columns show their text whole");
+            Point before = WorkbenchUi.onEdt(() -> sendToSelected(chat).getLocationOnScreen());
+            WorkbenchUi.onEdt(() -> {
+                table(chat, "Address").setRowSelectionInterval(0, 0);
+                return null;
+            });
+            WorkbenchUi.click(WorkbenchUi.onEdt(() -> sendToSelected(chat)));
+            Poll.until("the chat view says what it sent", () -> WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(chat, JLabel.class)
+                    .stream().anyMatch(label -> label.getText().startsWith("select one or more") || label.getText().startsWith("sent "))));
+            assertEquals(before, WorkbenchUi.onEdt(() -> sendToSelected(chat).getLocationOnScreen()),
+                    "selecting a client and the answer to a click move no button under the mouse");
             JFrame frame = WorkbenchUi.frameShowing(CHAT_VIEW);
             BufferedImage chatPicture = WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame));
 
@@ -231,6 +243,11 @@ class ChatFilesViewTest {
             }
         }
         return -1;
+    }
+
+    private static AbstractButton sendToSelected(Component chat) {
+        return WorkbenchUi.findAll(chat, AbstractButton.class).stream().filter(b -> "Send to selected".equals(b.getText()))
+                .findFirst().orElseThrow();
     }
 
     /** Whether every cell of the column fits its width (a cut cell ends in "..."). */

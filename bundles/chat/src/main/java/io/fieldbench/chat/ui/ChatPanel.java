@@ -30,6 +30,7 @@ import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.RefreshingPanel;
 import io.fieldbench.view.support.RowsModel;
+import io.fieldbench.view.support.StatusLines;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -69,13 +70,14 @@ final class ChatPanel extends RefreshingPanel {
         this.server = server;
         this.intake = intake;
         this.listenOn = new ListenOn("The TCP port clients connect to", "<data>/etc/" + ChatServer.PID + ".cfg", saveSettings,
-                (text, problem) -> note.setText(text));
-        JPanel top = new JPanel(new WrapLayout(6));
-        top.add(listenOn);
-        top.add(listen);
-        top.add(stopButton);
-        top.add(status);
-        top.add(note);
+                (text, problem) -> StatusLines.show(note, text));
+        JPanel controls = new JPanel(new WrapLayout());
+        controls.add(listenOn);
+        controls.add(listen);
+        controls.add(stopButton);
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(controls, BorderLayout.NORTH);
+        top.add(new StatusLines(status, note), BorderLayout.CENTER);
         listen.addActionListener(e -> change(server.start()));
         stopButton.addActionListener(e -> change(server.stop()));
 
@@ -144,7 +146,7 @@ final class ChatPanel extends RefreshingPanel {
     protected void refresh() {
         ChatStatus now = server.status();
         listenOn.show(server.settings().bindAddress(), server.settings().port());
-        status.setText(now.headline() + " · " + now.clients() + " clients"
+        StatusLines.show(status, now.headline() + " · " + now.clients() + " clients"
                 + (intake.dropped() > 0 ? " · " + intake.dropped() + " messages not shown (too many)" : ""));
         listen.setEnabled(!now.running() && now.state() == ServerControl.State.STOPPED);
         stopButton.setEnabled(now.running());

@@ -16,6 +16,7 @@ import javax.swing.JPanel;
 import javax.swing.JTextField;
 
 import io.fieldbench.chat.internal.ShownText;
+import io.fieldbench.view.support.StatusLines;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -82,7 +83,7 @@ public final class MessageInput extends JPanel {
 
     /** Shows the answer to the last action. */
     public void tell(String text) {
-        answer.setText(text);
+        StatusLines.show(answer, text);
     }
 
     /** The chosen encoding; UTF-8, and a word about it, when the name typed is no Java charset. */

@@ -2,11 +2,10 @@ package io.fieldbench.imagerelay.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.GridLayout;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javax.swing.BorderFactory;
+
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -20,6 +19,7 @@ import io.fieldbench.server.support.ServerControl.State;
 import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.RefreshingPanel;
+import io.fieldbench.view.support.StatusLines;
 import io.fieldbench.view.support.WrapLayout;
 
 /**
@@ -71,18 +71,13 @@ final class ImageRelayPanel extends RefreshingPanel {
 
         listenOn = new ListenOn("The HTTP and WebSocket port phones connect to", "<data>/etc/" + ImageRelay.PID + ".cfg",
                 tasks::writeSettings, (text, problem) -> say(text));
-        // the controls on a row of their own, the status lines under them: a longer status never moves a button
         JPanel controls = new JPanel(new WrapLayout());
         controls.add(listenOn);
         controls.add(start);
         controls.add(stop);
-        JPanel lines = new JPanel(new GridLayout(0, 1));
-        lines.setBorder(BorderFactory.createEmptyBorder(0, WrapLayout.GAP, WrapLayout.GAP / 2, WrapLayout.GAP));
-        lines.add(state);
-        lines.add(message);
         JPanel header = new JPanel(new BorderLayout());
         header.add(controls, BorderLayout.NORTH);
-        header.add(lines, BorderLayout.CENTER);
+        header.add(new StatusLines(state, message), BorderLayout.CENTER);
 
         JPanel current = new JPanel(new BorderLayout());
         current.add(viewer, BorderLayout.CENTER);
@@ -102,15 +97,12 @@ final class ImageRelayPanel extends RefreshingPanel {
         return gallery;
     }
 
-    /** One line each; where a narrow view cuts one, its tooltip has it whole. */
     private void say(String text) {
-        message.setText(text);
-        message.setToolTipText(text);
+        StatusLines.show(message, text);
     }
 
     private void showState(String text) {
-        state.setText(text);
-        state.setToolTipText(text);
+        StatusLines.show(state, text);
     }
 
     private void change(CompletableFuture<RelayStatus> change) {
