@@ -61,6 +61,7 @@ final class ChartPane extends JPanel {
         plot.panel().addChartMouseListener(readout);
         picker = new ChannelPicker(host::channels, selection.series(), selection.right(), this::checked,
                 this::axisChosen);
+        picker.suggest(() -> FirstChannels.of(store));
         toolbar = new ChartToolbar(replay.badge(), picker, selection.window(), new Controls());
 
         add(toolbar, BorderLayout.NORTH);
@@ -150,6 +151,7 @@ final class ChartPane extends JPanel {
 
         @Override
         public void refreshStatus() {
+            picker.suggest(() -> FirstChannels.of(store));
             picker.refreshKnown();
             status.refresh(replay.shown(), toolbar.paused(), zoom.zoomed());
         }
