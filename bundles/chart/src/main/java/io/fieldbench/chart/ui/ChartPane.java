@@ -177,6 +177,12 @@ final class ChartPane extends JPanel {
         }
 
         @Override
+        public void boxZoomChanged(boolean on) {
+            plot.panel().boxZoom(on);
+            readout.refresh();
+        }
+
+        @Override
         public void exportPng() {
             ChartExport.png(ChartPane.this, plot.chart(), plot.panel().getSize(), host.worker());
         }

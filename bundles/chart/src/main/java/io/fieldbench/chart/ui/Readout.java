@@ -25,6 +25,8 @@ final class Readout extends MouseAdapter implements ChartMouseListener {
 
     /** What the mouse does on the plot, shown while it is elsewhere. */
     static final String HINT = "Drag pans · Shift+drag zooms to a box · Wheel zooms";
+    /** The same while Box zoom is on. */
+    static final String BOX_HINT = "Drag zooms to a box · Wheel zooms";
     /** The widest reading, to size the label so it neither jumps nor runs into the status. */
     private static final String WIDEST = "00:00:00.000   -0.000e+00   right -0.000e+00 ";
 
@@ -80,7 +82,7 @@ final class Readout extends MouseAdapter implements ChartMouseListener {
         Rectangle2D area = plot.panel().getScreenDataArea();
         if (mouse == null || !area.contains(mouse)) {
             label.setForeground(UIManager.getColor("Label.disabledForeground"));
-            label.setText(HINT);
+            label.setText(plot.panel().boxZoom() ? BOX_HINT : HINT);
             return;
         }
         double time = plot.timeAxis().java2DToValue(mouse.x, area, RectangleEdge.BOTTOM);

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
-import java.awt.image.BufferedImage;
 
 import javax.swing.JLabel;
 
@@ -25,7 +23,7 @@ class ReadoutTest {
     void theReadingFollowsAScrollingChartAndGivesWayToTheHintOffThePlot() {
         ChartPlot plot = new ChartPlot();
         plot.timeAxis().setRange(new Range(START, START + 60_000));
-        PanningChartPanel panel = laidOut(plot);
+        PanningChartPanel panel = PaintedPanels.laidOut(plot);
         Readout readout = new Readout(plot);
         assertEquals(Readout.HINT, readout.label().getText(), "before the mouse came");
 
@@ -41,6 +39,10 @@ class ReadoutTest {
 
         readout.mouseExited(mouse(panel, MouseEvent.MOUSE_EXITED, 0, 0));
         assertEquals(Readout.HINT, readout.label().getText(), "the last reading stayed after the mouse left");
+
+        plot.panel().boxZoom(true);
+        readout.refresh();
+        assertEquals(Readout.BOX_HINT, readout.label().getText(), "the hint does not say that Box zoom is on");
     }
 
     @Test
@@ -57,20 +59,6 @@ class ReadoutTest {
         assertFalse(text.intersects(reading), "status " + text + " runs into the readout " + reading);
         assertEquals(readout.label().getPreferredSize().width, reading.width, "the readout is squeezed");
         assertTrue(text.x + text.width <= reading.x, "the status does not end left of the readout");
-    }
-
-    /** The plot's panel at a size, painted once so that it knows its data area. */
-    private static PanningChartPanel laidOut(ChartPlot plot) {
-        PanningChartPanel panel = plot.panel();
-        panel.setSize(800, 400);
-        BufferedImage picture = new BufferedImage(800, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g2 = picture.createGraphics();
-        try {
-            panel.paint(g2);
-        } finally {
-            g2.dispose();
-        }
-        return panel;
     }
 
     private static MouseEvent mouse(PanningChartPanel panel, int id, int x, int y) {
