@@ -8,6 +8,7 @@ import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.Size2D;
 
@@ -33,6 +34,7 @@ final class CompactLegend extends LegendTitle {
         this.capped = capped;
         setMargin(new RectangleInsets(1, 1, 1, 1));
         setFrame(BlockBorder.NONE);
+        setPosition(RectangleEdge.BOTTOM);
     }
 
     /** Arranges every entry, then, while too tall, fewer, in proportion to the height over. */

@@ -30,6 +30,7 @@ class CompactLegendTest {
         Rectangle2D data = drawn(plot);
 
         assertTrue(data.getHeight() >= 0.7 * HEIGHT, "the plot is " + data.getHeight() + " px of " + HEIGHT);
+        assertTrue(data.getMinY() < 0.05 * HEIGHT, "the legend is above the plot, not below it: " + data);
         LegendItemCollection shown = plot.legend().shownItems();
         int last = shown.getItemCount() - 1;
         assertTrue(shown.getItemCount() < 40, "every entry shows: " + shown.getItemCount());
