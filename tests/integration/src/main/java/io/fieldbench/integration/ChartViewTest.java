@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.swing.AbstractButton;
 import javax.swing.JComponent;
@@ -95,11 +98,11 @@ class ChartViewTest {
         post(first, start, 0, BATCH);
         post(second, start, 0, BATCH);
         JComponent one = chart(FIRST_CHART);
-        check(one, first, CHANNEL);
+        checkOnly(one, first, CHANNEL);
 
         WorkbenchUi.click(button(one, "new-chart"));
         JComponent two = chart("chart-2");
-        check(two, second, CHANNEL);
+        checkOnly(two, second, CHANNEL);
         check(two, second, "humidity");
 
         Poll.until("the second chart draws its two channels", () -> drawn(two, second + " / " + CHANNEL).size() == BATCH
@@ -109,6 +112,41 @@ class ChartViewTest {
         assertTrue(WorkbenchUi.onEdt(() -> button(two, "channels").getText()).startsWith("2 of "),
                 "the closed drop-down counts what is checked");
         screenshot(WorkbenchUi.frameShowing("chart-2"));
+    }
+
+    @Test
+    void aNewChartShowsTheChannelsOfTheDeviceThatSentLastAtOnce() {
+        String device = uniqueDevice();
+        post(device, System.currentTimeMillis(), 0, BATCH);
+        JComponent one = chart(FIRST_CHART);
+        Set<String> before = WorkbenchUi.onEdt(() -> chartPanes().stream().map(Component::getName)
+                .collect(Collectors.toSet()));
+
+        WorkbenchUi.click(button(one, "new-chart"));
+
+        AtomicReference<JComponent> shown = new AtomicReference<>();
+        Poll.until("the new chart shows", () -> {
+            WorkbenchUi.onEdt(() -> chartPanes().stream()
+                    .filter(pane -> pane.isShowing() && !before.contains(pane.getName())).findFirst())
+                    .ifPresent(shown::set);
+            return shown.get() != null;
+        });
+        JComponent created = shown.get();
+        Poll.until("the new chart draws " + device + "'s channels without a click in its drop-down",
+                () -> drawn(created, device + " / " + CHANNEL).size() == BATCH
+                        && drawn(created, device + " / humidity").size() == BATCH);
+        assertTrue(WorkbenchUi.onEdt(() -> button(created, "channels").getText()).startsWith("2 of "),
+                "the drop-down does not count the channels shown");
+    }
+
+    /** Every chart pane in the workbench's windows, showing or not. EDT only. */
+    private static List<JComponent> chartPanes() {
+        List<JComponent> panes = new ArrayList<>();
+        for (Window window : Window.getWindows()) {
+            WorkbenchUi.findAll(window, JComponent.class).stream()
+                    .filter(c -> c.getClientProperty(DRAWN_PROPERTY) != null).forEach(panes::add);
+        }
+        return panes;
     }
 
     @Test
@@ -210,6 +248,14 @@ class ChartViewTest {
         assertTrue(WorkbenchUi.onEdt(box::isSelected), name + " is not checked");
     }
 
+    /** Unchecks every channel in the drop-down (a new chart shows some by itself), then checks this one. */
+    static void checkOnly(JComponent chart, String device, String channel) {
+        check(chart, device, channel);
+        WorkbenchUi.click(checkbox("select-none").orElseThrow(() -> new AssertionError("no None in the drop-down")));
+        check(chart, device, channel);
+    }
+
+    /** A button of this name showing in some window now (the drop-down is a window of its own). */
     private static Optional<AbstractButton> checkbox(String name) {
         return WorkbenchUi.onEdt(() -> {
             for (Window window : Window.getWindows()) {

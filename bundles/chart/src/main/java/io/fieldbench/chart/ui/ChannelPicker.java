@@ -35,7 +35,9 @@ import io.fieldbench.view.support.TextChanges;
  * The checkbox drop-down of a chart: a button that reads "3 of 12 channels" and opens a list of
  * every device's channels, grouped by device, with a search field and select all / none. Checking
  * a box tells the chart at once. Beside each channel a "right axis" box puts it on the chart's
- * second value axis, for a channel whose range is far from the others'. Runs on the EDT.
+ * second value axis, for a channel whose range is far from the others'. A chart with nothing
+ * checked that the user never chose for takes the channels it is {@linkplain #suggest suggested}.
+ * Runs on the EDT.
  */
 final class ChannelPicker extends JButton {
 
@@ -56,6 +58,8 @@ final class ChannelPicker extends JButton {
     private final JTextField search = new JTextField();
     private final JPanel list = new JPanel();
     private List<SeriesKey> known = List.of();
+    /** Whether the user has checked or unchecked a channel here: the picker then never suggests. */
+    private boolean chosen;
 
     ChannelPicker(Supplier<List<SeriesKey>> available, List<SeriesKey> initial, Set<SeriesKey> initialRight,
             Consumer<List<SeriesKey>> changed, Consumer<Set<SeriesKey>> axisChanged) {
@@ -126,8 +130,26 @@ final class ChannelPicker extends JButton {
         return new ArrayList<>(checked);
     }
 
+    /**
+     * Checks these channels for a chart that shows nothing and whose channels the user never
+     * chose here, so a new chart shows data at once; otherwise leaves the choice alone.
+     */
+    void suggest(Supplier<List<SeriesKey>> channels) {
+        if (chosen || !checked.isEmpty()) {
+            return;
+        }
+        if (checked.addAll(channels.get())) {
+            refreshKnown();
+            if (popup.isVisible()) {
+                fill();
+            }
+            changed.accept(checked());
+        }
+    }
+
     /** Checks or unchecks one channel as the user would. */
     void setChecked(SeriesKey key, boolean on) {
+        chosen = true;
         boolean change = on ? checked.add(key) : checked.remove(key);
         if (change) {
             updateText();
@@ -148,6 +170,7 @@ final class ChannelPicker extends JButton {
     }
 
     private void setAllShown(boolean on) {
+        chosen = true;
         boolean change = false;
         for (SeriesKey key : shown()) {
             change |= on ? checked.add(key) : checked.remove(key);

@@ -17,11 +17,12 @@ import io.fieldbench.chart.internal.SeriesStore;
 
 /**
  * One live chart: the {@link ChartToolbar} above, the {@link ChartPlot} in the middle, the
- * {@link StatusLine} and the mouse {@link Readout} below. The pane holds the chart's selection and
- * wires the parts: the {@link RedrawSchedule} decides when to redraw and has the worker decimate
- * the checked series; the pane then parts them between the axes ({@link AxisSplit}), marks a
- * replay ({@link ReplayMark}) and, unless the user zoomed ({@link ZoomState}) or paused, scrolls
- * the time axis along. Everything it reads from the store on the EDT is lock-free.
+ * {@link StatusBar} below (the {@link StatusLine} and, in a place of its own, the mouse
+ * {@link Readout}). The pane holds the chart's selection and wires the parts: the
+ * {@link RedrawSchedule} decides when to redraw and has the worker decimate the checked series;
+ * the pane then parts them between the axes ({@link AxisSplit}), marks a replay
+ * ({@link ReplayMark}) and, unless the user zoomed ({@link ZoomState}) or paused, scrolls the time
+ * axis along. Everything it reads from the store on the EDT is lock-free.
  */
 final class ChartPane extends JPanel {
 
@@ -43,6 +44,7 @@ final class ChartPane extends JPanel {
     private final transient StatusLine status;
     private final transient RedrawSchedule schedule;
     private final transient ZoomState zoom;
+    private final transient Readout readout;
     private final ChannelPicker picker;
     private final ChartToolbar toolbar;
 
@@ -57,18 +59,15 @@ final class ChartPane extends JPanel {
         status = new StatusLine(store, host::dropped);
         schedule = new RedrawSchedule(store, host.worker(), new Drawing());
         zoom = new ZoomState(plot, schedule::redraw);
-        Readout readout = new Readout(plot);
-        plot.panel().addChartMouseListener(readout);
+        readout = new Readout(plot);
         picker = new ChannelPicker(host::channels, selection.series(), selection.right(), this::checked,
                 this::axisChosen);
+        picker.suggest(() -> FirstChannels.of(store));
         toolbar = new ChartToolbar(replay.badge(), picker, selection.window(), new Controls());
 
         add(toolbar, BorderLayout.NORTH);
         add(plot.panel(), BorderLayout.CENTER);
-        JPanel south = new JPanel(new BorderLayout());
-        south.add(status.label(), BorderLayout.WEST);
-        south.add(readout.label(), BorderLayout.EAST);
-        add(south, BorderLayout.SOUTH);
+        add(new StatusBar(status.label(), readout.label()), BorderLayout.SOUTH);
 
         putClientProperty(DRAWN_PROPERTY, (Supplier<Map<String, List<double[]>>>) this::drawnSnapshot);
         putClientProperty(RIGHT_DRAWN_PROPERTY, (Supplier<Map<String, List<double[]>>>) plot::rightDrawn);
@@ -146,10 +145,12 @@ final class ChartPane extends JPanel {
                 zoom.follow(redraw.request().range());
             }
             chart.setNotify(notify);
+            readout.refresh();
         }
 
         @Override
         public void refreshStatus() {
+            picker.suggest(() -> FirstChannels.of(store));
             picker.refreshKnown();
             status.refresh(replay.shown(), toolbar.paused(), zoom.zoomed());
         }
@@ -173,6 +174,12 @@ final class ChartPane extends JPanel {
         @Override
         public void resetZoom() {
             ChartPane.this.resetZoom();
+        }
+
+        @Override
+        public void boxZoomChanged(boolean on) {
+            plot.panel().boxZoom(on);
+            readout.refresh();
         }
 
         @Override

@@ -19,7 +19,7 @@ import io.fieldbench.chart.internal.SeriesKey;
 /**
  * The plot of a chart pane: a time axis, a value axis on the left and one on the right (shown only
  * while a series is drawn against it), each with its dataset and {@link PolylineRenderer}, themed
- * like the rest of the workbench, in a {@link PanningChartPanel}. It draws an {@link AxisSplit}
+ * like the rest of the workbench, in a {@link PanningChartPanel}, with a {@link CompactLegend}. It draws an {@link AxisSplit}
  * in one change. On the EDT only, like every JFreeChart object.
  */
 final class ChartPlot {
@@ -43,6 +43,7 @@ final class ChartPlot {
     private final PolylineRenderer rightRenderer = new PolylineRenderer();
     private final XYPlot plot;
     private final JFreeChart chart;
+    private final CompactLegend legend;
     private final PanningChartPanel panel;
     /** The series the renderers' paints were set for: set again only when they change. */
     private List<SeriesKey> paintedLeft = List.of();
@@ -63,7 +64,9 @@ final class ChartPlot {
         plot.mapDatasetToRangeAxis(RIGHT, RIGHT);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        legend = new CompactLegend(plot);
+        chart.addLegend(legend);
         chart.setAntiAlias(false);
         theme();
         panel = new PanningChartPanel(chart);
@@ -90,8 +93,8 @@ final class ChartPlot {
             axis.setAxisLinePaint(grid);
             axis.setTickMarkPaint(grid);
         }
-        chart.getLegend().setBackgroundPaint(background);
-        chart.getLegend().setItemPaint(foreground);
+        legend.setBackgroundPaint(background);
+        legend.setItemPaint(foreground);
     }
 
     private static Color mix(Color a, Color b, double share) {
@@ -102,6 +105,10 @@ final class ChartPlot {
 
     JFreeChart chart() {
         return chart;
+    }
+
+    CompactLegend legend() {
+        return legend;
     }
 
     PanningChartPanel panel() {

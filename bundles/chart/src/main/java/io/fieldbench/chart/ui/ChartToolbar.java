@@ -10,7 +10,7 @@ import io.fieldbench.view.support.WrapLayout;
 
 /**
  * The controls above a chart, wrapping onto more rows when the view is narrow: the replay badge,
- * the channel picker, the time window, Pause, Reset zoom, PNG and CSV export, New chart and
+ * the channel picker, the time window, Pause, Box zoom, Reset zoom, PNG and CSV export, New chart and
  * Close chart. It tells its {@link Actions} what the user did. On the EDT.
  */
 final class ChartToolbar extends JPanel {
@@ -26,6 +26,9 @@ final class ChartToolbar extends JPanel {
         void pauseChanged(boolean paused);
 
         void resetZoom();
+
+        /** A plain drag on the plot draws a zoom box (on) or pans (off). */
+        void boxZoomChanged(boolean on);
 
         void exportPng();
 
@@ -55,6 +58,11 @@ final class ChartToolbar extends JPanel {
         add(picker);
         add(window);
         add(pause);
+        JToggleButton box = new JToggleButton("Box zoom");
+        box.setName("box-zoom");
+        box.setToolTipText("Drag a box on the plot to zoom into it (Shift+drag does it too); off, a drag pans");
+        box.addActionListener(e -> actions.boxZoomChanged(box.isSelected()));
+        add(box);
         add(button("Reset zoom", "reset-zoom", "Show the time window again, scrolling, values autoscaled",
                 actions::resetZoom));
         add(button("PNG", "export-png", "Save the visible chart as a PNG picture", actions::exportPng));

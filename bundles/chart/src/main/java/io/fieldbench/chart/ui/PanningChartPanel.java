@@ -1,11 +1,16 @@
 package io.fieldbench.chart.ui;
 
+import java.awt.Color;
 import java.awt.Cursor;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
 
 import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
@@ -13,15 +18,22 @@ import org.jfree.chart.plot.XYPlot;
 
 /**
  * A chart panel where a plain drag pans (both axes) and the mouse wheel zooms, as in map and
- * scope tools; shift-drag still draws JFreeChart's zoom rectangle.
+ * scope tools; Shift+drag, or any drag while box zoom is on, draws a box and zooms to it, whichever
+ * way it was drawn (JFreeChart's own box would reset the zoom when drawn up or to the left).
  */
 final class PanningChartPanel extends ChartPanel {
 
     private static final long serialVersionUID = 1L;
+    /** A smaller box is a slip of the hand, not a zoom. */
+    private static final int LEAST_BOX = 5;
+    private static final int BOX_ALPHA = 48;
 
     private transient Point panLast;
     private double panWidth;
     private double panHeight;
+    private transient Point boxStart;
+    private transient Rectangle box;
+    private boolean boxZoom;
 
     PanningChartPanel(JFreeChart chart) {
         super(chart, false, false, false, false, false);
@@ -35,29 +47,50 @@ final class PanningChartPanel extends ChartPanel {
         setMinimumDrawHeight(0);
     }
 
+    /** Whether a plain drag draws a zoom box rather than panning. */
+    void boxZoom(boolean on) {
+        boxZoom = on;
+    }
+
+    boolean boxZoom() {
+        return boxZoom;
+    }
+
     @Override
     public void mousePressed(MouseEvent e) {
-        if (SwingUtilities.isLeftMouseButton(e) && !e.isShiftDown() && !e.isPopupTrigger()) {
-            Rectangle2D area = getScreenDataArea();
-            if (area.contains(e.getPoint())) {
-                panLast = e.getPoint();
-                panWidth = area.getWidth();
-                panHeight = area.getHeight();
-                setCursor(Cursor.getPredefinedCursor(Cursor.MOVE_CURSOR));
-                return;
-            }
+        Rectangle2D area = getScreenDataArea();
+        if (!SwingUtilities.isLeftMouseButton(e) || e.isPopupTrigger() || !area.contains(e.getPoint())) {
+            super.mousePressed(e);
+        } else if (boxZoom || e.isShiftDown()) {
+            boxStart = e.getPoint();
+            box = new Rectangle(boxStart);
+        } else {
+            panLast = e.getPoint();
+            panWidth = area.getWidth();
+            panHeight = area.getHeight();
+            setCursor(Cursor.getPredefinedCursor(Cursor.MOVE_CURSOR));
         }
-        super.mousePressed(e);
     }
 
     @Override
     public void mouseDragged(MouseEvent e) {
-        if (panLast == null) {
+        if (boxStart != null) {
+            Rectangle area = getScreenDataArea().getBounds();
+            Point end = new Point(Math.max(area.x, Math.min(e.getX(), area.x + area.width)),
+                    Math.max(area.y, Math.min(e.getY(), area.y + area.height)));
+            box = new Rectangle(boxStart);
+            box.add(end);
+            repaint();
+        } else if (panLast != null) {
+            pan(e.getPoint());
+        } else {
             super.mouseDragged(e);
-            return;
         }
-        double dx = e.getX() - panLast.getX();
-        double dy = e.getY() - panLast.getY();
+    }
+
+    private void pan(Point to) {
+        double dx = to.getX() - panLast.getX();
+        double dy = to.getY() - panLast.getY();
         if (dx == 0 && dy == 0) {
             return;
         }
@@ -66,17 +99,45 @@ final class PanningChartPanel extends ChartPanel {
         plot.setNotify(false);
         plot.panDomainAxes(-dx / panWidth, getChartRenderingInfo().getPlotInfo(), panLast);
         plot.panRangeAxes(dy / panHeight, getChartRenderingInfo().getPlotInfo(), panLast);
-        panLast = e.getPoint();
+        panLast = to;
         plot.setNotify(notify);
     }
 
     @Override
     public void mouseReleased(MouseEvent e) {
-        if (panLast != null) {
+        if (boxStart != null) {
+            mouseDragged(e);
+            Rectangle zoomTo = box;
+            boxStart = null;
+            box = null;
+            repaint();
+            if (zoomTo.width >= LEAST_BOX && zoomTo.height >= LEAST_BOX) {
+                zoom(zoomTo);
+            }
+        } else if (panLast != null) {
             panLast = null;
             setCursor(Cursor.getDefaultCursor());
-            return;
+        } else {
+            super.mouseReleased(e);
         }
-        super.mouseReleased(e);
+    }
+
+    @Override
+    public void paintComponent(Graphics g) {
+        super.paintComponent(g);
+        Rectangle drawn = box;
+        if (drawn != null) {
+            Color accent = UIManager.getColor("Component.accentColor");
+            Color color = accent != null ? accent : Color.BLUE;
+            Graphics2D g2 = (Graphics2D) g.create();
+            try {
+                g2.setColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), BOX_ALPHA));
+                g2.fill(drawn);
+                g2.setColor(color);
+                g2.draw(drawn);
+            } finally {
+                g2.dispose();
+            }
+        }
     }
 }

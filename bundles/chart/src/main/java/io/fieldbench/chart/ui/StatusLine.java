@@ -30,7 +30,9 @@ final class StatusLine {
 
     /** Reads the store again and shows the chart's state. */
     void refresh(boolean replay, boolean paused, boolean zoomed) {
-        label.setText(text(store.usage(), store.retention(), dropped.getAsLong(), replay, paused, zoomed));
+        String text = text(store.usage(), store.retention(), dropped.getAsLong(), replay, paused, zoomed);
+        label.setText(text);
+        label.setToolTipText(text);
     }
 
     static String text(StoreUsage usage, int retention, long dropped, boolean replay, boolean paused, boolean zoomed) {
