@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -27,6 +28,7 @@ import org.jfree.data.Range;
 import io.fieldbench.chart.internal.SeriesKey;
 import io.fieldbench.chart.internal.SeriesPoints;
 import io.fieldbench.chart.internal.SeriesStore;
+import io.fieldbench.support.CsvTime;
 
 /**
  * Saves what a chart shows: the picture as PNG, or the points of the checked channels in the
@@ -36,6 +38,8 @@ import io.fieldbench.chart.internal.SeriesStore;
 final class ChartExport {
 
     static final String CSV_HEADER = "time,epoch_ms,device,channel,value";
+    /** Written as the recorder's export writes it: local time with its offset. */
+    private static final CsvTime TIME = new CsvTime(ZoneId.systemDefault());
 
     private ChartExport() {
     }
@@ -114,7 +118,7 @@ final class ChartExport {
                 double value = points.get(earliest).values()[next[earliest]];
                 next[earliest]++;
                 SeriesKey key = series.get(earliest);
-                out.write(Instant.ofEpochMilli(time) + "," + time + "," + quoted(key.device()) + ","
+                out.write(TIME.text(Instant.ofEpochMilli(time)) + "," + time + "," + quoted(key.device()) + ","
                         + quoted(key.channel()) + "," + value + "\n");
             }
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.chart.internal.SeriesKey;
 import io.fieldbench.chart.internal.SeriesStore;
+import io.fieldbench.support.CsvTime;
 
 class ChartExportTest {
 
@@ -59,7 +61,8 @@ class ChartExportTest {
         List<String> expected = new ArrayList<>();
         expected.add(ChartExport.CSV_HEADER);
         for (int i = 3; i <= 6; i++) {
-            String time = Instant.ofEpochMilli(START + i) + "," + (START + i);
+            // local time with its offset, as the recorder's export writes it
+            String time = new CsvTime(ZoneId.systemDefault()).text(Instant.ofEpochMilli(START + i)) + "," + (START + i);
             expected.add(time + ",dev-1,temp," + (i + 0.5));
             expected.add(time + ",dev-2,\"temp, °C\"," + (-i - 0.25));
         }

@@ -18,6 +18,7 @@ import io.fieldbench.api.sample.Sample;
 import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.format.Recordings;
 import io.fieldbench.support.AtomicFiles;
+import io.fieldbench.support.CsvTime;
 
 /**
  * Writes the samples of a recording as CSV: {@code time} (ISO 8601 in local time with the offset,

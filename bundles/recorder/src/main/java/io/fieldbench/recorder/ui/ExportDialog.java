@@ -24,7 +24,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 
-import io.fieldbench.recorder.export.CsvTime;
+import io.fieldbench.support.CsvTime;
 import io.fieldbench.recorder.export.ExportFolder;
 import io.fieldbench.recorder.export.ExportRequest;
 import io.fieldbench.recorder.export.TimeRange;

@@ -27,6 +27,7 @@ import io.fieldbench.recorder.format.RecordFormat.Kind;
 import io.fieldbench.recorder.format.RecordingFile;
 import io.fieldbench.recorder.format.Recordings;
 import io.fieldbench.recorder.format.SampleCodec;
+import io.fieldbench.support.CsvTime;
 
 /** CSV export: exactly the samples of the range, in both shapes, with exact values and readable local times. */
 class CsvExporterTest {
