@@ -81,20 +81,25 @@ final class WorkbenchUi {
      */
     static List<JMenuItem> viewMenuItems(JFrame frame) {
         return onEdt(() -> {
-            JMenu menu = viewMenu(frame);
+            JMenu menu = menu(frame, "View");
             menu.setSelected(true);  // fires menuSelected, as opening the menu does
             try {
-                List<JMenuItem> items = new ArrayList<>();
-                for (int i = 0; i < menu.getItemCount(); i++) {
-                    if (menu.getItem(i) != null) {
-                        items.add(menu.getItem(i));
-                    }
-                }
-                return items;
+                return itemsOf(menu);
             } finally {
                 menu.setSelected(false);
             }
         });
+    }
+
+    /** The menu's items, separators left out. EDT only. */
+    static List<JMenuItem> itemsOf(JMenu menu) {
+        List<JMenuItem> items = new ArrayList<>();
+        for (int i = 0; i < menu.getItemCount(); i++) {
+            if (menu.getItem(i) != null) {
+                items.add(menu.getItem(i));
+            }
+        }
+        return items;
     }
 
     /** The View menu's entry with this text, if the menu has one now. */
@@ -102,17 +107,18 @@ final class WorkbenchUi {
         return viewMenuItems(frame).stream().filter(item -> text.equals(item.getText())).findFirst();
     }
 
-    private static JMenu viewMenu(JFrame frame) {
+    /** The menu of the frame's menu bar with this text. EDT only. */
+    static JMenu menu(JFrame frame, String text) {
         JMenuBar bar = frame.getJMenuBar();
         if (bar != null) {
             for (int i = 0; i < bar.getMenuCount(); i++) {
                 JMenu menu = bar.getMenu(i);
-                if (menu != null && "View".equals(menu.getText())) {
+                if (menu != null && text.equals(menu.getText())) {
                     return menu;
                 }
             }
         }
-        throw new AssertionError("the workbench frame has no View menu");
+        throw new AssertionError("the workbench frame has no " + text + " menu");
     }
 
     /** Clicks the button as the user would, on the EDT (no press delay). */
