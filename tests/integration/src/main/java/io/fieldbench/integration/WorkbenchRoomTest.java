@@ -9,6 +9,7 @@ import java.util.Set;
 
 import javax.swing.JList;
 import javax.swing.JScrollPane;
+import javax.swing.JTable;
 import javax.swing.ListModel;
 import javax.swing.SwingUtilities;
 
@@ -20,19 +21,21 @@ import io.fieldbench.api.workbench.Workbench;
 
 /**
  * The workbench as a lab engineer first meets it, at the default window size: the Settings list is
- * readable and starts with the bench's own components. Needs a display (CI runs the build under
- * xvfb-run); skipped without one.
+ * readable and starts with the bench's own components, and the Log shows a screenful of lines.
+ * Needs a display (CI runs the build under xvfb-run); skipped without one.
  */
 @ExtendWith(NeedsDisplay.class)
 class WorkbenchRoomTest {
 
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
     private static final String SETTINGS = "settings";
+    private static final String LOG = "log";
     /** The MetaType names of the bench's components in this runtime, and the test probe's. */
     private static final Set<String> BENCH_COMPONENTS = Set.of("Charts", "Device registry", "File service", "Image relay",
             "MQTT bridge", "TCP chat server", "Text decoder", "UDP collector", "Test probe");
     /** A component's name of twenty-odd characters, "Apache Felix File Install", reads whole. */
     private static final int READABLE_LIST_WIDTH = 180;
+    private static final int LOG_ROWS_IN_SIGHT = 8;
 
     /** Held so that the test runs only while the window shows (the shell registers it with the window). */
     @InjectService(timeout = SERVICE_TIMEOUT_MILLIS)
@@ -52,6 +55,19 @@ class WorkbenchRoomTest {
         assertEquals("Charts", names.get(0), () -> "the list starts with the bench's own components: " + names);
         List<Boolean> own = names.stream().map(BENCH_COMPONENTS::contains).toList();
         assertTrue(own.lastIndexOf(true) < own.indexOf(false), () -> "the bench's own components come before the framework's: " + names);
+    }
+
+    @Test
+    void theLogShowsAScreenfulOfLines() {
+        workbench.showView(LOG);
+        Poll.until("view " + LOG + " shows", () -> WorkbenchUi.isShowing(LOG));
+
+        int rows = WorkbenchUi.onEdt(() -> {
+            JTable table = WorkbenchUi.findAll(WorkbenchUi.showingView(LOG).orElseThrow(), JTable.class).get(0);
+            return table.getParent().getHeight() / table.getRowHeight();
+        });
+
+        assertTrue(rows >= LOG_ROWS_IN_SIGHT, () -> "the log shows " + rows + " lines at the default window size");
     }
 
     private static JList<?> settingsList() {
