@@ -1,6 +1,7 @@
 package io.fieldbench.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import javax.swing.JList;
 import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.ListModel;
 import javax.swing.SwingUtilities;
@@ -21,8 +23,9 @@ import io.fieldbench.api.workbench.Workbench;
 
 /**
  * The workbench as a lab engineer first meets it, at the default window size: the Settings list is
- * readable and starts with the bench's own components, and the Log shows a screenful of lines.
- * Needs a display (CI runs the build under xvfb-run); skipped without one.
+ * readable and starts with the bench's own components, the Log shows a screenful of lines, and
+ * Settings waits beside the Log instead of crowding the centre's tabs. Needs a display (CI runs
+ * the build under xvfb-run); skipped without one.
  */
 @ExtendWith(NeedsDisplay.class)
 class WorkbenchRoomTest {
@@ -68,6 +71,23 @@ class WorkbenchRoomTest {
         });
 
         assertTrue(rows >= LOG_ROWS_IN_SIGHT, () -> "the log shows " + rows + " lines at the default window size");
+    }
+
+    @Test
+    void settingsDocksBesideTheLogNotAmongTheCentresTabs() {
+        workbench.showView(SETTINGS);
+        Poll.until("view " + SETTINGS + " shows", () -> WorkbenchUi.isShowing(SETTINGS));
+
+        JTabbedPane settingsTabs = tabsAround(SETTINGS);
+        workbench.showView(LOG);
+        Poll.until("view " + LOG + " shows", () -> WorkbenchUi.isShowing(LOG));
+
+        assertSame(settingsTabs, tabsAround(LOG), "settings and log share one tab group");
+    }
+
+    private static JTabbedPane tabsAround(String viewId) {
+        return WorkbenchUi.onEdt(() -> (JTabbedPane) SwingUtilities.getAncestorOfClass(JTabbedPane.class,
+                WorkbenchUi.showingView(viewId).orElseThrow()));
     }
 
     private static JList<?> settingsList() {

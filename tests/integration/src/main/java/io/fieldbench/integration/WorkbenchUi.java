@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JButton;
 import javax.swing.JFrame;
+import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
@@ -119,6 +121,29 @@ final class WorkbenchUi {
             }
         }
         throw new AssertionError("the workbench frame has no " + text + " menu");
+    }
+
+    /**
+     * The buttons of the header Modern Docking puts above a docked view: the header is the part of
+     * the view's frame beside the view that shows its title. The last closes the view, the one
+     * before it opens the options menu.
+     */
+    static List<JButton> headerButtons(String viewId, String title) {
+        return onEdt(() -> {
+            Component inner = showingView(viewId).orElseThrow(() -> new AssertionError(viewId + " does not show"));
+            for (Container outer = inner.getParent(); outer != null && !(outer instanceof Window); inner = outer, outer = outer.getParent()) {
+                for (Component beside : outer.getComponents()) {
+                    if (beside == inner || find(beside, c -> c instanceof JLabel label && title.equals(label.getText())).isEmpty()) {
+                        continue;
+                    }
+                    List<JButton> buttons = findAll(beside, JButton.class);
+                    if (!buttons.isEmpty()) {
+                        return buttons;
+                    }
+                }
+            }
+            throw new AssertionError("no header with buttons around view " + viewId);
+        });
     }
 
     /** Clicks the button as the user would, on the EDT (no press delay). */
