@@ -1,6 +1,8 @@
 package io.fieldbench.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.awt.Window;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
 import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JMenuItem;
+import javax.swing.JTabbedPane;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +113,40 @@ class WorkbenchLayoutTest {
         // then
         Poll.until("the other views come back when the log is restored", () -> WorkbenchUi.isShowing(MODULES));
         assertTrue(WorkbenchUi.isShowing(LOG), "the restored log shows");
+    }
+
+    @Test
+    void aClosedViewReopensAtItsOldTabInItsGroup() {
+        // given: log and settings share a tab group; the one of them further left is not the last tab
+        workbench().showView(LOG);
+        Poll.until("view " + LOG + " shows", () -> WorkbenchUi.isShowing(LOG));
+        List<String> before = tabTitlesAround(LOG);
+        boolean logFirst = before.indexOf(LOG_TITLE) < before.indexOf(SETTINGS_TITLE);
+        String view = logFirst ? LOG : SETTINGS;
+        String title = logFirst ? LOG_TITLE : SETTINGS_TITLE;
+        workbench().showView(view);
+        Poll.until("view " + view + " shows", () -> WorkbenchUi.isShowing(view));
+
+        // when: the user closes it and opens it again
+        WorkbenchUi.click(closeButtonOf(view, title));
+        Poll.until("view " + view + " leaves the window", () -> !WorkbenchUi.isShowing(view));
+        workbench().showView(view);
+
+        // then: it is back at its old tab, not at the end of the group
+        Poll.until("view " + view + " shows again", () -> WorkbenchUi.isShowing(view));
+        assertEquals(before, tabTitlesAround(view), "the tabs of the group, in order");
+    }
+
+    private static List<String> tabTitlesAround(String viewId) {
+        return WorkbenchUi.onEdt(() -> {
+            JTabbedPane tabs = WorkbenchUi.tabsAround(viewId);
+            assertNotNull(tabs, () -> viewId + " shows in a tab group");
+            List<String> titles = new ArrayList<>();
+            for (int i = 0; i < tabs.getTabCount(); i++) {
+                titles.add(tabs.getTitleAt(i));
+            }
+            return titles;
+        });
     }
 
     /** The item of the options menu that shows now, in the workbench window or a popup window it owns. */

@@ -78,16 +78,11 @@ class WorkbenchRoomTest {
         workbench.showView(SETTINGS);
         Poll.until("view " + SETTINGS + " shows", () -> WorkbenchUi.isShowing(SETTINGS));
 
-        JTabbedPane settingsTabs = tabsAround(SETTINGS);
+        JTabbedPane settingsTabs = WorkbenchUi.tabsAround(SETTINGS);
         workbench.showView(LOG);
         Poll.until("view " + LOG + " shows", () -> WorkbenchUi.isShowing(LOG));
 
-        assertSame(settingsTabs, tabsAround(LOG), "settings and log share one tab group");
-    }
-
-    private static JTabbedPane tabsAround(String viewId) {
-        return WorkbenchUi.onEdt(() -> (JTabbedPane) SwingUtilities.getAncestorOfClass(JTabbedPane.class,
-                WorkbenchUi.showingView(viewId).orElseThrow()));
+        assertSame(settingsTabs, WorkbenchUi.tabsAround(LOG), "settings and log share one tab group");
     }
 
     private static JList<?> settingsList() {

@@ -26,6 +26,7 @@ import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 
 import org.osgi.framework.FrameworkUtil;
@@ -63,6 +64,12 @@ final class WorkbenchUi {
     /** The component of this view in this window, showing or not. */
     static Optional<Component> viewIn(Window window, String viewId) {
         return onEdt(() -> find(window, named(viewId)));
+    }
+
+    /** The tab group this view shows in now; null when it stands alone. */
+    static JTabbedPane tabsAround(String viewId) {
+        return onEdt(() -> (JTabbedPane) SwingUtilities.getAncestorOfClass(JTabbedPane.class,
+                showingView(viewId).orElseThrow(() -> new AssertionError("view " + viewId + " does not show"))));
     }
 
     /** The workbench frame that shows this view now. */
