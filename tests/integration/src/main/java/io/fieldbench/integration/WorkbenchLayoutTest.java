@@ -116,16 +116,27 @@ class WorkbenchLayoutTest {
     }
 
     @Test
-    void aClosedViewReopensAtItsOldTabInItsGroup() {
+    void aClosedViewReopensAtItsOldTabInItsGroupAfterARestart() throws BundleException {
+        // given: the shell restarted, so the tab groups come from the saved layout
+        Bundle shell = shellBundle();
+        shell.stop();
+        shell.start();
+        Poll.until("the workbench window opens again when the shell starts", () -> workbench() != null);
         // given: log and settings share a tab group; the one of them further left is not the last tab
-        workbench().showView(LOG);
-        Poll.until("view " + LOG + " shows", () -> WorkbenchUi.isShowing(LOG));
+        for (String arrived : List.of(SETTINGS, LOG)) {
+            Poll.until("view " + arrived + " shows after the restart", () -> {
+                workbench().showView(arrived);
+                return WorkbenchUi.isShowing(arrived);
+            });
+        }
         List<String> before = tabTitlesAround(LOG);
         boolean logFirst = before.indexOf(LOG_TITLE) < before.indexOf(SETTINGS_TITLE);
         String view = logFirst ? LOG : SETTINGS;
         String title = logFirst ? LOG_TITLE : SETTINGS_TITLE;
-        workbench().showView(view);
-        Poll.until("view " + view + " shows", () -> WorkbenchUi.isShowing(view));
+        Poll.until("view " + view + " shows", () -> {
+            workbench().showView(view);
+            return WorkbenchUi.isShowing(view);
+        });
 
         // when: the user closes it and opens it again
         WorkbenchUi.click(closeButtonOf(view, title));
