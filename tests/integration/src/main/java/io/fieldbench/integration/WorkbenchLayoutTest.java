@@ -1,15 +1,16 @@
 package io.fieldbench.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Window;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
 
 import javax.swing.JButton;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JMenuItem;
+import javax.swing.JTabbedPane;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,8 @@ class WorkbenchLayoutTest {
     private static final String SETTINGS = "settings";
     private static final String SETTINGS_TITLE = "Settings";
     private static final String MODULES_TITLE = "Modules";
+    private static final String LOG_TITLE = "Log";
+    private static final String MAXIMIZE = "Maximize";
     /** The closed views of a Modern Docking layout file: {@code <undocked>} with one {@code <simple persistentID=…>} each. */
     private static final Pattern UNDOCKED = Pattern.compile("<undocked>(.*?)</undocked>", Pattern.DOTALL);
 
@@ -84,6 +87,94 @@ class WorkbenchLayoutTest {
                 WorkbenchUi.onEdt(() -> null);  // let the EDT dock it before looking
             }
             return WorkbenchUi.isShowing(SETTINGS);
+        });
+    }
+
+    @Test
+    void aViewMaximizedFromItsHeaderFillsTheWindowAndGoesBackToItsPlace() {
+        // given: the log shows (settings may be in front of it in their tab group)
+        workbench().showView(LOG);
+        Poll.until("view " + LOG + " shows", () -> WorkbenchUi.isShowing(LOG));
+
+        // when: the user chooses Maximize in the options menu of the log's header
+        WorkbenchUi.click(optionsButtonOf(LOG, LOG_TITLE));
+        JMenuItem maximize = optionsMenuItem(MAXIMIZE);
+        assertTrue(WorkbenchUi.onEdt(maximize::isEnabled), "Maximize can be chosen");
+        WorkbenchUi.click(maximize);
+
+        // then: the log fills the window, the others make room
+        Poll.until("the other views leave the window while the log is maximized", () -> !WorkbenchUi.isShowing(MODULES));
+        assertTrue(WorkbenchUi.isShowing(LOG), "the maximized log shows");
+
+        // when: the user chooses Maximize again
+        WorkbenchUi.click(optionsButtonOf(LOG, LOG_TITLE));
+        WorkbenchUi.click(optionsMenuItem(MAXIMIZE));
+
+        // then
+        Poll.until("the other views come back when the log is restored", () -> WorkbenchUi.isShowing(MODULES));
+        assertTrue(WorkbenchUi.isShowing(LOG), "the restored log shows");
+    }
+
+    @Test
+    void aClosedViewReopensAtItsOldTabInItsGroupAfterARestart() throws BundleException {
+        // given: the shell restarted, so the tab groups come from the saved layout
+        Bundle shell = shellBundle();
+        shell.stop();
+        shell.start();
+        Poll.until("the workbench window opens again when the shell starts", () -> workbench() != null);
+        // given: log and settings share a tab group; the one of them further left is not the last tab
+        for (String arrived : List.of(SETTINGS, LOG)) {
+            Poll.until("view " + arrived + " shows after the restart", () -> {
+                workbench().showView(arrived);
+                return WorkbenchUi.isShowing(arrived);
+            });
+        }
+        List<String> before = tabTitlesAround(LOG);
+        boolean logFirst = before.indexOf(LOG_TITLE) < before.indexOf(SETTINGS_TITLE);
+        String view = logFirst ? LOG : SETTINGS;
+        String title = logFirst ? LOG_TITLE : SETTINGS_TITLE;
+        Poll.until("view " + view + " shows", () -> {
+            workbench().showView(view);
+            return WorkbenchUi.isShowing(view);
+        });
+
+        // when: the user closes it and opens it again
+        WorkbenchUi.click(closeButtonOf(view, title));
+        Poll.until("view " + view + " leaves the window", () -> !WorkbenchUi.isShowing(view));
+        workbench().showView(view);
+
+        // then: it is back at its old tab, not at the end of the group
+        Poll.until("view " + view + " shows again", () -> WorkbenchUi.isShowing(view));
+        assertEquals(before, tabTitlesAround(view), "the tabs of the group, in order");
+    }
+
+    private static List<String> tabTitlesAround(String viewId) {
+        return WorkbenchUi.onEdt(() -> {
+            JTabbedPane tabs = WorkbenchUi.tabsAround(viewId);
+            assertNotNull(tabs, () -> viewId + " shows in a tab group");
+            List<String> titles = new ArrayList<>();
+            for (int i = 0; i < tabs.getTabCount(); i++) {
+                titles.add(tabs.getTitleAt(i));
+            }
+            return titles;
+        });
+    }
+
+    /** The item of the options menu that shows now, in the workbench window or a popup window it owns. */
+    private static JMenuItem optionsMenuItem(String text) {
+        Poll.until("the options menu shows " + text, () -> showingMenuItem(text) != null);
+        return showingMenuItem(text);
+    }
+
+    private static JMenuItem showingMenuItem(String text) {
+        return WorkbenchUi.onEdt(() -> {
+            for (Window window : Window.getWindows()) {
+                var item = WorkbenchUi.find(window, c -> c instanceof JMenuItem menuItem && text.equals(menuItem.getText()) && c.isShowing());
+                if (item.isPresent()) {
+                    return (JMenuItem) item.get();
+                }
+            }
+            return null;
         });
     }
 
@@ -135,27 +226,16 @@ class WorkbenchLayoutTest {
                 "the View menu shows " + SETTINGS_TITLE + " as open again");
     }
 
-    /**
-     * The close button (×) in the header Modern Docking puts above a docked view: the header is the
-     * part of the view's frame beside the view that shows its title; its last button closes the view
-     * (the one before it opens the options menu).
-     */
+    /** The close button (×): the last of the view's header buttons (the one before it opens the options menu). */
     private static JButton closeButtonOf(String viewId, String title) {
-        return WorkbenchUi.onEdt(() -> {
-            Component inner = WorkbenchUi.showingView(viewId).orElseThrow(() -> new AssertionError(viewId + " does not show"));
-            for (Container outer = inner.getParent(); outer != null && !(outer instanceof Window); inner = outer, outer = outer.getParent()) {
-                for (Component beside : outer.getComponents()) {
-                    if (beside == inner || WorkbenchUi.find(beside, c -> c instanceof JLabel label && title.equals(label.getText())).isEmpty()) {
-                        continue;
-                    }
-                    List<JButton> buttons = WorkbenchUi.findAll(beside, JButton.class);
-                    if (!buttons.isEmpty()) {
-                        return buttons.get(buttons.size() - 1);
-                    }
-                }
-            }
-            throw new AssertionError("no header with a close button around view " + viewId);
-        });
+        List<JButton> buttons = WorkbenchUi.headerButtons(viewId, title);
+        return buttons.get(buttons.size() - 1);
+    }
+
+    /** The header button that opens the view's options menu (Maximize, Float, Auto Hide…). */
+    private static JButton optionsButtonOf(String viewId, String title) {
+        List<JButton> buttons = WorkbenchUi.headerButtons(viewId, title);
+        return buttons.get(buttons.size() - 2);
     }
 
     /** The workbench service registered now, or null while the shell has no window. */

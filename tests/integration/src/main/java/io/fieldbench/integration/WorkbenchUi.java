@@ -20,10 +20,13 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JButton;
 import javax.swing.JFrame;
+import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 
 import org.osgi.framework.FrameworkUtil;
@@ -74,6 +77,12 @@ final class WorkbenchUi {
         return onEdt(() -> find(window, named(viewId)));
     }
 
+    /** The tab group this view shows in now; null when it stands alone. */
+    static JTabbedPane tabsAround(String viewId) {
+        return onEdt(() -> (JTabbedPane) SwingUtilities.getAncestorOfClass(JTabbedPane.class,
+                showingView(viewId).orElseThrow(() -> new AssertionError("view " + viewId + " does not show"))));
+    }
+
     /** The workbench frame that shows this view now. */
     static JFrame frameShowing(String viewId) {
         return onEdt(() -> {
@@ -92,20 +101,25 @@ final class WorkbenchUi {
      */
     static List<JMenuItem> viewMenuItems(JFrame frame) {
         return onEdt(() -> {
-            JMenu menu = viewMenu(frame);
+            JMenu menu = menu(frame, "View");
             menu.setSelected(true);  // fires menuSelected, as opening the menu does
             try {
-                List<JMenuItem> items = new ArrayList<>();
-                for (int i = 0; i < menu.getItemCount(); i++) {
-                    if (menu.getItem(i) != null) {
-                        items.add(menu.getItem(i));
-                    }
-                }
-                return items;
+                return itemsOf(menu);
             } finally {
                 menu.setSelected(false);
             }
         });
+    }
+
+    /** The menu's items, separators left out. EDT only. */
+    static List<JMenuItem> itemsOf(JMenu menu) {
+        List<JMenuItem> items = new ArrayList<>();
+        for (int i = 0; i < menu.getItemCount(); i++) {
+            if (menu.getItem(i) != null) {
+                items.add(menu.getItem(i));
+            }
+        }
+        return items;
     }
 
     /** The View menu's entry with this text, if the menu has one now. */
@@ -113,17 +127,41 @@ final class WorkbenchUi {
         return viewMenuItems(frame).stream().filter(item -> text.equals(item.getText())).findFirst();
     }
 
-    private static JMenu viewMenu(JFrame frame) {
+    /** The menu of the frame's menu bar with this text. EDT only. */
+    static JMenu menu(JFrame frame, String text) {
         JMenuBar bar = frame.getJMenuBar();
         if (bar != null) {
             for (int i = 0; i < bar.getMenuCount(); i++) {
                 JMenu menu = bar.getMenu(i);
-                if (menu != null && "View".equals(menu.getText())) {
+                if (menu != null && text.equals(menu.getText())) {
                     return menu;
                 }
             }
         }
-        throw new AssertionError("the workbench frame has no View menu");
+        throw new AssertionError("the workbench frame has no " + text + " menu");
+    }
+
+    /**
+     * The buttons of the header Modern Docking puts above a docked view: the header is the part of
+     * the view's frame beside the view that shows its title. The last closes the view, the one
+     * before it opens the options menu.
+     */
+    static List<JButton> headerButtons(String viewId, String title) {
+        return onEdt(() -> {
+            Component inner = showingView(viewId).orElseThrow(() -> new AssertionError(viewId + " does not show"));
+            for (Container outer = inner.getParent(); outer != null && !(outer instanceof Window); inner = outer, outer = outer.getParent()) {
+                for (Component beside : outer.getComponents()) {
+                    if (beside == inner || find(beside, c -> c instanceof JLabel label && title.equals(label.getText())).isEmpty()) {
+                        continue;
+                    }
+                    List<JButton> buttons = findAll(beside, JButton.class);
+                    if (!buttons.isEmpty()) {
+                        return buttons;
+                    }
+                }
+            }
+            throw new AssertionError("no header with buttons around view " + viewId);
+        });
     }
 
     /** Clicks the button as the user would, on the EDT (no press delay). */

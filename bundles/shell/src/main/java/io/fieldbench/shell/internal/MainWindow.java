@@ -2,17 +2,13 @@ package io.fieldbench.shell.internal;
 
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.File;
 
 import javax.swing.JFrame;
-import javax.swing.JMenu;
 import javax.swing.JMenuBar;
-import javax.swing.JMenuItem;
-import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
 
@@ -21,6 +17,8 @@ import org.osgi.service.log.Logger;
 import com.formdev.flatlaf.FlatDarkLaf;
 
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.shell.internal.help.BenchInfo;
+import io.fieldbench.shell.internal.help.FileMenu;
 import io.github.andrewauclair.moderndocking.api.DockingAPI;
 import io.github.andrewauclair.moderndocking.app.Docking;
 import io.github.andrewauclair.moderndocking.app.RootDockingPanel;
@@ -41,21 +39,24 @@ final class MainWindow {
     private final DockingAPI docking;
     private final ViewDock dock;
     private final LayoutStore layout;
+    private final FileMenu fileMenu;
     private final Timer dropAbsentViews;
 
     /**
      * Shows the window with the layout saved last time.
      *
      * @param layoutFile   where the dock layout lives
+     * @param bench        what About tells
+     * @param helpHtml     what Help shows
      * @param closeRequest what to do when the user closes the window (the layout is saved already)
      */
-    static MainWindow open(File layoutFile, Runnable closeRequest, Logger logger) {
+    static MainWindow open(File layoutFile, BenchInfo bench, String helpHtml, Runnable closeRequest, Logger logger) {
         // by class name the look and feel would be looked up through the launcher's class loader
         FlatDarkLaf.setup();
-        return new MainWindow(layoutFile, closeRequest, logger);
+        return new MainWindow(layoutFile, bench, helpHtml, closeRequest, logger);
     }
 
-    private MainWindow(File layoutFile, Runnable closeRequest, Logger logger) {
+    private MainWindow(File layoutFile, BenchInfo bench, String helpHtml, Runnable closeRequest, Logger logger) {
         frame = new JFrame(TITLE);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.setSize(DEFAULT_SIZE);
@@ -68,6 +69,7 @@ final class MainWindow {
 
         dock = new ViewDock(docking, frame, logger);
         layout = new LayoutStore(docking, layoutFile, logger);
+        fileMenu = new FileMenu(frame, bench, helpHtml);
         frame.setJMenuBar(menuBar());
         frame.addWindowListener(new WindowAdapter() {
             @Override
@@ -87,19 +89,11 @@ final class MainWindow {
     }
 
     private JMenuBar menuBar() {
-        JMenuItem quit = new JMenuItem("Quit");
-        quit.setMnemonic(KeyEvent.VK_Q);
-        quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
-        quit.addActionListener(e -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
-        JMenu file = new JMenu("File");
-        file.setMnemonic(KeyEvent.VK_F);
-        file.add(quit);
-
         ViewMenu views = new ViewMenu(docking, dock::views, dock::show);
         views.setMnemonic(KeyEvent.VK_V);
 
         JMenuBar bar = new JMenuBar();
-        bar.add(file);
+        bar.add(fileMenu);
         bar.add(views);
         return bar;
     }
@@ -127,6 +121,7 @@ final class MainWindow {
 
     void dispose() {
         dropAbsentViews.stop();
+        fileMenu.stop();
         dock.clear();
         frame.dispose();
         Docking.uninitialize();

@@ -17,8 +17,8 @@ record Placement(DockPosition besideView, DockingRegion region, double share) {
 
     /** The part of the window a side view (west, east) takes. */
     static final double SIDE_SHARE = 0.25;
-    /** The part of the window the south view takes. */
-    static final double SOUTH_SHARE = 0.3;
+    /** The part of the window the south views (log, settings) take: room for a dozen log lines at 1280×800. */
+    static final double SOUTH_SHARE = 0.4;
     /** Two side views splitting one area halve it. */
     static final double HALF = 0.5;
 

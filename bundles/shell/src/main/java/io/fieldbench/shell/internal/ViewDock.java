@@ -15,6 +15,7 @@ import javax.swing.JFrame;
 import org.osgi.service.log.Logger;
 
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.github.andrewauclair.moderndocking.DockingRegion;
 import io.github.andrewauclair.moderndocking.api.DockingAPI;
 
 /**
@@ -33,11 +34,14 @@ final class ViewDock {
     private final Map<String, ViewDockable> dockables = new LinkedHashMap<>();
     /** Views the user had closed when the layout was saved: they stay closed when they arrive. */
     private final Set<String> closedByUser = new HashSet<>();
+    private final LastPlaces lastPlaces;
 
     ViewDock(DockingAPI docking, JFrame frame, Logger logger) {
         this.docking = docking;
         this.frame = frame;
         this.logger = logger;
+        lastPlaces = new LastPlaces(docking, frame);
+        docking.addDockingListener(lastPlaces);
     }
 
     /** Restores a saved layout, holding places for the views it names. */
@@ -126,6 +130,7 @@ final class ViewDock {
 
     /** Takes every view out of the window before it is disposed. */
     void clear() {
+        docking.removeDockingListener(lastPlaces);
         new ArrayList<>(dockables.values()).forEach(this::forget);
     }
 
@@ -139,6 +144,37 @@ final class ViewDock {
     }
 
     private void place(ViewDockable dockable) {
+        if (!returnToGroupLeft(dockable)) {
+            placeByPosition(dockable);
+        }
+    }
+
+    /** Docks the view back into the tab group it left, at its old tab; false when none of that group is docked. */
+    private boolean returnToGroupLeft(ViewDockable dockable) {
+        String id = dockable.getPersistentID();
+        List<String> group = lastPlaces.groupLeft(id);
+        Optional<ViewDockable> neighbour = group.stream().filter(other -> !other.equals(id))
+                .map(dockables::get).filter(this::isShownView).findFirst();
+        if (neighbour.isEmpty()) {
+            return false;
+        }
+        docking.dock(dockable, neighbour.get(), DockingRegion.CENTER);
+        // a docked tab goes to the end of its group: the tabs that stood after this one go behind it again
+        for (String after : group.subList(group.indexOf(id) + 1, group.size())) {
+            ViewDockable tab = dockables.get(after);
+            if (isShownView(tab) && lastPlaces.groupNow(id).contains(after)) {
+                docking.undock(tab);
+                docking.dock(tab, dockable, DockingRegion.CENTER);
+            }
+        }
+        return true;
+    }
+
+    private boolean isShownView(ViewDockable dockable) {
+        return dockable != null && !dockable.isWaiting() && docking.isDocked(dockable);
+    }
+
+    private void placeByPosition(ViewDockable dockable) {
         Set<DockPosition> docked = EnumSet.noneOf(DockPosition.class);
         boolean windowEmpty = true;
         for (ViewDockable other : dockables.values()) {

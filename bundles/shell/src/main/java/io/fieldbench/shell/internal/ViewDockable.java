@@ -85,6 +85,12 @@ final class ViewDockable extends JPanel implements Dockable {
         return title;
     }
 
+    /** A view may fill the window for a while (its header's Maximize) and go back to its place. */
+    @Override
+    public boolean isMinMaxAllowed() {
+        return true;
+    }
+
     /** Views scroll what needs scrolling themselves; a wrapping scroll pane gives charts scrollbars. */
     @Override
     public boolean isWrappableInScrollpane() {

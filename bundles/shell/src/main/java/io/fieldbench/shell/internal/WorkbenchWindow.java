@@ -4,6 +4,7 @@ import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ import org.osgi.service.log.LoggerFactory;
 import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.api.workbench.Workbench;
 import io.fieldbench.api.workbench.WorkbenchView;
+import io.fieldbench.shell.internal.help.BenchInfo;
+import io.fieldbench.shell.internal.help.HelpText;
 
 /**
  * Opens the workbench window unless the bench is headless, registers the {@link Workbench} service
@@ -59,10 +62,13 @@ public final class WorkbenchWindow {
             logger.info("Headless bench: no workbench window");
             return;
         }
-        File layoutFile = layoutFile(context);
+        Path dataFolder = dataFolder(context);
+        File layoutFile = dataFolder.resolve(LAYOUT_FILE).toFile();
+        BenchInfo bench = new BenchInfo(context.getBundle().getVersion().toString(), dataFolder);
+        String helpHtml = HelpText.html();
         MainWindow shown;
         try {
-            shown = Edt.call(() -> MainWindow.open(layoutFile, this::stopFramework, logger));
+            shown = Edt.call(() -> MainWindow.open(layoutFile, bench, helpHtml, this::stopFramework, logger));
         } catch (AWTError | HeadlessException e) {
             logger.error("Cannot open the workbench window ({}); on a machine without a display start the bench"
                     + " with --headless", e.getMessage());
@@ -143,10 +149,11 @@ public final class WorkbenchWindow {
         stopper.start();
     }
 
-    private static File layoutFile(BundleContext context) {
+    /** The bench's data folder; the bundle's own where the launcher named none (a bare framework). */
+    private static Path dataFolder(BundleContext context) {
         String dataDirectory = context.getProperty(BenchProperties.DATA);
         return dataDirectory == null || dataDirectory.isBlank()
-                ? context.getDataFile(LAYOUT_FILE)
-                : new File(dataDirectory, LAYOUT_FILE);
+                ? context.getDataFile("").toPath()
+                : Path.of(dataDirectory);
     }
 }

@@ -42,6 +42,7 @@ final class LogPanel extends JPanel {
     private static final int TIME = 0;
     private static final int LEVEL = 1;
     private static final int BUNDLE = 2;
+    private static final int MESSAGE = 3;
     private static final DateTimeFormatter TIME_FORMAT =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final int TIME_WIDTH = 95;
@@ -107,6 +108,7 @@ final class LogPanel extends JPanel {
         table.setFillsViewportHeight(true);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         table.getColumnModel().getColumn(LEVEL).setCellRenderer(new LogLevelRenderer());
+        table.getColumnModel().getColumn(MESSAGE).setCellRenderer(new CutTextRenderer());
         applyFilter();
     }
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ final class ComponentSettings {
         this.logger = logger;
     }
 
-    /** Every singleton PID a bundle describes, by name. Factory PIDs are not listed. */
+    /** Every singleton PID a bundle describes, the bench's own first. Factory PIDs are not listed. */
     List<ConfigurableComponent> components() {
         List<ConfigurableComponent> components = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
@@ -75,8 +74,7 @@ final class ComponentSettings {
                 logger.warn("Cannot read the MetaType of bundle {}", bundle.getSymbolicName(), e);
             }
         }
-        components.sort(Comparator.comparing(ConfigurableComponent::name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(ConfigurableComponent::pid));
+        components.sort(ConfigurableComponent.BENCH_FIRST);
         return components;
     }
 

@@ -1,6 +1,7 @@
 package io.fieldbench.shell.ui.settings;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.osgi.service.metatype.AttributeDefinition;
@@ -14,6 +15,14 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  * @param bundle the symbolic name of the bundle that describes it
  */
 record ConfigurableComponent(String pid, String name, String description, String bundle, List<SettingField> fields) {
+
+    /** The bench's own components first, then the framework's (Felix internals), each by name. */
+    static final Comparator<ConfigurableComponent> BENCH_FIRST =
+            Comparator.comparing((ConfigurableComponent c) -> !c.isBenchOwn())
+                    .thenComparing(ConfigurableComponent::name, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(ConfigurableComponent::pid);
+
+    private static final String BENCH_PID_PREFIX = "io.fieldbench.";
 
     ConfigurableComponent {
         fields = List.copyOf(fields);
@@ -33,6 +42,10 @@ record ConfigurableComponent(String pid, String name, String description, String
                 fields.add(new SettingField(attribute, required));
             }
         }
+    }
+
+    boolean isBenchOwn() {
+        return pid.startsWith(BENCH_PID_PREFIX);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.fieldbench.shell.ui.settings;
 
 import java.awt.BorderLayout;
-import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.event.HierarchyEvent;
 import java.io.IOException;
@@ -23,12 +22,12 @@ import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JSplitPane;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 
+import io.fieldbench.shell.ui.ListBesideDetail;
 import io.fieldbench.shell.ui.Palette;
 
 /**
@@ -41,6 +40,7 @@ final class SettingsPanel extends JPanel {
     /** Bundles often come and go in bursts; the list is read again once they settle. */
     static final int REFRESH_DELAY_MS = 500;
     private static final int LIST_WIDTH = 260;
+    private static final int LIST_MINIMUM_WIDTH = 180;
     private static final int GAP = 6;
 
     private final ComponentSettings settings;
@@ -67,10 +67,7 @@ final class SettingsPanel extends JPanel {
             }
         });
         formArea.setBorder(BorderFactory.createEmptyBorder());
-        JScrollPane listArea = new JScrollPane(list);
-        listArea.setPreferredSize(new Dimension(LIST_WIDTH, listArea.getPreferredSize().height));
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, listArea, formArea);
-        add(split, BorderLayout.CENTER);
+        add(new ListBesideDetail(new JScrollPane(list), formArea, LIST_WIDTH, LIST_MINIMUM_WIDTH), BorderLayout.CENTER);
         add(buttons(), BorderLayout.SOUTH);
         enableButtons();
 

@@ -24,9 +24,10 @@ import io.fieldbench.view.support.PanelView;
 /**
  * The Settings view: edits the configuration of every component that describes itself with
  * MetaType. It writes through ConfigurationAdmin, so an edit here and an edit of {@code etc/<pid>.cfg}
- * are the same thing.
+ * are the same thing. It docks south, beside the Log: the centre's tabs are the modules' own, and a
+ * settings form wants the window's width.
  */
-@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=center")
+@Component(service = WorkbenchView.class, property = WorkbenchView.DOCK_POSITION + "=south")
 public final class SettingsView extends PanelView<SettingsPanel> {
 
     static final String ID = "settings";
