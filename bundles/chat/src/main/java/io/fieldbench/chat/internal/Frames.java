@@ -60,11 +60,14 @@ public final class Frames {
         }
     }
 
-    /** A framing decoder that says how many bytes of an unfinished message it holds. */
-    interface PartialFrame {
+    /** A framing decoder that says what it holds of an unfinished message. */
+    public interface PartialFrame {
 
         /** Bytes received of a message whose end has not arrived yet; 0 between messages. */
         int partialBytes();
+
+        /** A copy of those bytes, as they came; they stay where they are until the message ends. */
+        byte[] partial();
     }
 
     /**
@@ -86,6 +89,11 @@ public final class Frames {
         @Override
         public int partialBytes() {
             return actualReadableBytes();
+        }
+
+        @Override
+        public byte[] partial() {
+            return ByteBufUtil.getBytes(internalBuffer());
         }
 
         /** Netty keeps a tail without a line end for a delimiter that will never come; it is the last message. */
@@ -111,6 +119,11 @@ public final class Frames {
         @Override
         public int partialBytes() {
             return actualReadableBytes();
+        }
+
+        @Override
+        public byte[] partial() {
+            return ByteBufUtil.getBytes(internalBuffer());
         }
 
         /**

@@ -45,6 +45,9 @@ final class ClientLog {
     }
 
     /** The client's listener: logs connects and disconnects, and queues everything for the panel. */
+    /** The note of bytes shown before their frame end came; the whole message follows when it does. */
+    static final String NO_END_YET = "no frame end yet: shown so far, the whole message follows";
+
     TcpClient.Listener listener(Logger log) {
         return new TcpClient.Listener() {
             @Override
@@ -62,6 +65,11 @@ final class ClientLog {
             public void unfinished(byte[] message, String note) {
                 log.warn("TCP client: the peer's last {} bytes {}", message.length, note);
                 waiting.offer(new Entry(Instant.now(), Direction.RECEIVED, message, note));
+            }
+
+            @Override
+            public void pending(byte[] begun) {
+                waiting.offer(new Entry(Instant.now(), Direction.RECEIVED, begun, NO_END_YET));
             }
 
             @Override

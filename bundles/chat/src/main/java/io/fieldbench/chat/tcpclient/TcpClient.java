@@ -39,6 +39,8 @@ public final class TcpClient implements AutoCloseable {
     public static final int MAX_FRAME = 64 * 1024;
     /** The length prefix of the length framing: 2 bytes, big-endian, as the chat server's default. */
     public static final int LENGTH_PREFIX_BYTES = 2;
+    /** How long bytes without their frame end wait before they are shown as pending. */
+    public static final long PENDING_MILLIS = 300;
     private static final long SHUTDOWN_QUIET_MILLIS = 0;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
 
@@ -69,6 +71,12 @@ public final class TcpClient implements AutoCloseable {
 
         /** The message the peer had begun when the connection ended, as it came, and why it is incomplete. */
         void unfinished(byte[] message, String note);
+
+        /**
+         * Bytes of a message whose end has not come within {@link #PENDING_MILLIS}: shown, not
+         * taken; the message still comes whole, with {@link #received}, when its end arrives.
+         */
+        void pending(byte[] begun);
 
         /** Something arrived that could not be taken (a line longer than {@link #MAX_FRAME}); the connection stays. */
         void skipped(String why);
@@ -117,6 +125,9 @@ public final class TcpClient implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             Frames.addDecoder(channel.pipeline(), framing, MAX_FRAME, LENGTH_PREFIX_BYTES);
+                            if (channel.pipeline().get("framing") instanceof Frames.PartialFrame partial) {
+                                channel.pipeline().addLast("pending", new PendingWatch(partial, listener::pending));
+                            }
                             channel.pipeline().addLast("replies", new Replies(connection));
                         }
                     })

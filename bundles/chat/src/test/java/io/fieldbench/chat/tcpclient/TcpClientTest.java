@@ -3,6 +3,7 @@ package io.fieldbench.chat.tcpclient;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,11 @@ class TcpClientTest {
         @Override
         public void unfinished(byte[] message, String note) {
             events.add("unfinished " + new String(message, GBK) + " [" + note + "]");
+        }
+
+        @Override
+        public void pending(byte[] begun) {
+            events.add("pending " + new String(begun, GBK));
         }
 
         @Override
@@ -121,6 +127,20 @@ class TcpClientTest {
         accepted.get(WAIT_SECONDS, TimeUnit.SECONDS).close();
         assertEquals("disconnected CLOSED_BY_PEER", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         assertFalse(client.busy(), "free for the next connection");
+    }
+
+    @Test
+    void bytesWithoutTheirLineEndAreShownPendingAndTheLineStillComesWhole() throws Exception {
+        connect(Framing.LINE);
+        OutputStream peer = accepted.get(WAIT_SECONDS, TimeUnit.SECONDS).getOutputStream();
+        peer.write("温度 23".getBytes(GBK));
+        peer.flush();
+        assertEquals("pending 温度 23", events.poll(WAIT_SECONDS, TimeUnit.SECONDS), "shown after a short while, not held");
+
+        peer.write(".5\n".getBytes(GBK));
+        peer.flush();
+        assertArrayEquals("温度 23.5".getBytes(GBK), received.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the whole line, once");
+        assertNull(events.poll(2 * TcpClient.PENDING_MILLIS, TimeUnit.MILLISECONDS), "nothing pending once it ended");
     }
 
     @Test
