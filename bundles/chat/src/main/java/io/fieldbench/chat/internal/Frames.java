@@ -63,11 +63,18 @@ public final class Frames {
     /** A framing decoder that says what it holds of an unfinished message. */
     public interface PartialFrame {
 
+        /** What the decoder holds: the bytes of a message whose end has not arrived yet. */
+        ByteBuf held();
+
         /** Bytes received of a message whose end has not arrived yet; 0 between messages. */
-        int partialBytes();
+        default int partialBytes() {
+            return held().readableBytes();
+        }
 
         /** A copy of those bytes, as they came; they stay where they are until the message ends. */
-        byte[] partial();
+        default byte[] partial() {
+            return ByteBufUtil.getBytes(held());
+        }
     }
 
     /**
@@ -87,13 +94,8 @@ public final class Frames {
         }
 
         @Override
-        public int partialBytes() {
-            return actualReadableBytes();
-        }
-
-        @Override
-        public byte[] partial() {
-            return ByteBufUtil.getBytes(internalBuffer());
+        public ByteBuf held() {
+            return internalBuffer();
         }
 
         /** Netty keeps a tail without a line end for a delimiter that will never come; it is the last message. */
@@ -117,13 +119,8 @@ public final class Frames {
         }
 
         @Override
-        public int partialBytes() {
-            return actualReadableBytes();
-        }
-
-        @Override
-        public byte[] partial() {
-            return ByteBufUtil.getBytes(internalBuffer());
+        public ByteBuf held() {
+            return internalBuffer();
         }
 
         /**

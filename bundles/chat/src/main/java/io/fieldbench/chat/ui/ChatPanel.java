@@ -31,7 +31,6 @@ import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.RefreshingPanel;
 import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.StatusLines;
-import io.fieldbench.view.support.WrapLayout;
 
 /**
  * The Chat view's panel: status with Listen and Stop, the client list (refreshed each tick), the
@@ -71,13 +70,7 @@ final class ChatPanel extends RefreshingPanel {
         this.intake = intake;
         this.listenOn = new ListenOn("The TCP port clients connect to", "<data>/etc/" + ChatServer.PID + ".cfg", saveSettings,
                 (text, problem) -> StatusLines.show(note, text));
-        JPanel controls = new JPanel(new WrapLayout());
-        controls.add(listenOn);
-        controls.add(listen);
-        controls.add(stopButton);
-        JPanel top = new JPanel(new BorderLayout());
-        top.add(controls, BorderLayout.NORTH);
-        top.add(new StatusLines(status, note), BorderLayout.CENTER);
+        JPanel top = StatusLines.under(List.of(listenOn, listen, stopButton), status, note);
         listen.addActionListener(e -> change(server.start()));
         stopButton.addActionListener(e -> change(server.stop()));
 

@@ -20,7 +20,6 @@ import io.fieldbench.view.support.BoundedIntake;
 import io.fieldbench.view.support.ListenOn;
 import io.fieldbench.view.support.RefreshingPanel;
 import io.fieldbench.view.support.StatusLines;
-import io.fieldbench.view.support.WrapLayout;
 
 /**
  * The Image Relay view's component: the state with Start and Stop; the page's addresses on the
@@ -71,13 +70,7 @@ final class ImageRelayPanel extends RefreshingPanel {
 
         listenOn = new ListenOn("The HTTP and WebSocket port phones connect to", "<data>/etc/" + ImageRelay.PID + ".cfg",
                 tasks::writeSettings, (text, problem) -> say(text));
-        JPanel controls = new JPanel(new WrapLayout());
-        controls.add(listenOn);
-        controls.add(start);
-        controls.add(stop);
-        JPanel header = new JPanel(new BorderLayout());
-        header.add(controls, BorderLayout.NORTH);
-        header.add(new StatusLines(state, message), BorderLayout.CENTER);
+        JPanel header = StatusLines.under(List.of(listenOn, start, stop), state, message);
 
         JPanel current = new JPanel(new BorderLayout());
         current.add(viewer, BorderLayout.CENTER);

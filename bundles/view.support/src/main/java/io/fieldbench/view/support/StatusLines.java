@@ -1,8 +1,11 @@
 package io.fieldbench.view.support;
 
+import java.awt.BorderLayout;
 import java.awt.GridLayout;
+import java.util.List;
 
 import javax.swing.BorderFactory;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 
@@ -20,6 +23,16 @@ public final class StatusLines extends JPanel {
             show(line, line.getText() == null ? "" : line.getText().strip());
             add(line);
         }
+    }
+
+    /** A view's header: its controls on a wrapping row, and these status lines under them. */
+    public static JPanel under(List<? extends JComponent> controls, JLabel... lines) {
+        JPanel row = new JPanel(new WrapLayout());
+        controls.forEach(row::add);
+        JPanel header = new JPanel(new BorderLayout());
+        header.add(row, BorderLayout.NORTH);
+        header.add(new StatusLines(lines), BorderLayout.CENTER);
+        return header;
     }
 
     /** Shows {@code text} on the line; an empty line keeps its height. */
