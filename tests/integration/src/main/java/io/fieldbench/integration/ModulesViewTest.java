@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.swing.JCheckBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.SwingUtilities;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +79,10 @@ class ModulesViewTest {
         JCheckBox probeSwitch = probeSwitchIfShown().orElseThrow();
         Poll.until("the probe switch is off and can be clicked", () -> isReady(probeSwitch, false));
         assertFalse(probe.isActive());
+        String description = probe.status().description();
+        assertTrue(WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(SwingUtilities.getAncestorOfClass(JPanel.class, probeSwitch), JLabel.class)
+                .stream().anyMatch(label -> description.equals(label.getText()) && description.equals(label.getToolTipText()))),
+                "the module's description whole in its tooltip, where a narrow view cuts it");
 
         // when: the user switches the probe on
         WorkbenchUi.click(probeSwitch);

@@ -75,6 +75,7 @@ final class FeatureRow extends JPanel {
         }
         enabled.setToolTipText(switchable ? null : "Part of the bench's base; the launcher controls it");
         description.setText(status.description());
+        description.setToolTipText(status.description()); // a narrow view cuts it
 
         bundles.removeAll();
         for (BundleStatus bundle : status.bundles()) {
