@@ -33,6 +33,7 @@ import javax.swing.JSpinner;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.ListModel;
+import javax.swing.SwingUtilities;
 import javax.swing.table.TableModel;
 
 import org.junit.jupiter.api.AfterEach;
@@ -159,7 +160,7 @@ class ChatFilesViewTest {
                     () -> rowsContaining(table(chat, "Message"), "Message", line) > 0);
             assertTrue(WorkbenchUi.onEdt(() -> shownWhole(table(chat, "Message"), "Time") && shownWhole(table(chat, "Message"), "Client")),
                     "the log's time and client columns show their text whole");
-            Point before = WorkbenchUi.onEdt(() -> sendToSelected(chat).getLocationOnScreen());
+            Point before = WorkbenchUi.onEdt(() -> settled(chat).getLocationOnScreen());
             WorkbenchUi.onEdt(() -> {
                 table(chat, "Address").setRowSelectionInterval(0, 0);
                 return null;
@@ -167,7 +168,7 @@ class ChatFilesViewTest {
             WorkbenchUi.click(WorkbenchUi.onEdt(() -> sendToSelected(chat)));
             Poll.until("the chat view says what it sent", () -> WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(chat, JLabel.class)
                     .stream().anyMatch(label -> label.getText().startsWith("select one or more") || label.getText().startsWith("sent "))));
-            assertEquals(before, WorkbenchUi.onEdt(() -> sendToSelected(chat).getLocationOnScreen()),
+            assertEquals(before, WorkbenchUi.onEdt(() -> settled(chat).getLocationOnScreen()),
                     "selecting a client and the answer to a click move no button under the mouse");
             JFrame frame = WorkbenchUi.frameShowing(CHAT_VIEW);
             BufferedImage chatPicture = WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame));
@@ -243,6 +244,12 @@ class ChatFilesViewTest {
             }
         }
         return -1;
+    }
+
+    /** The Send to selected button once every layout pending in its window is done, as the user sees it. */
+    private static AbstractButton settled(Component chat) {
+        SwingUtilities.getWindowAncestor(chat).validate();
+        return sendToSelected(chat);
     }
 
     private static AbstractButton sendToSelected(Component chat) {
