@@ -36,6 +36,11 @@ public final class BenchProperties {
         return Path.of(required(DATA));
     }
 
+    /** The bench's log, {@code <data>/log/fieldbench.log}. */
+    public Path logFile() {
+        return data().resolve(io.fieldbench.api.settings.BenchProperties.LOG_FILE);
+    }
+
     /**
      * The user's settings, {@code <data>/etc/<pid>.cfg}, which FileInstall watches: under the data
      * folder, so that two benches started from one distribution never share a setting.

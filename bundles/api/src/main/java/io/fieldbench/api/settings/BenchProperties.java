@@ -15,6 +15,9 @@ public final class BenchProperties {
     /** {@code true} when the bench runs without a window. */
     public static final String HEADLESS = "fieldbench.headless";
 
+    /** Where the bench's log is, relative to the data folder. */
+    public static final String LOG_FILE = "log/fieldbench.log";
+
     private BenchProperties() {
     }
 }

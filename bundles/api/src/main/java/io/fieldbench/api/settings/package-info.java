@@ -2,7 +2,7 @@
  * Settings: every component's configuration lives in one file, {@code etc/<pid>.cfg}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.fieldbench.api.settings;
 
 import org.osgi.annotation.bundle.Export;

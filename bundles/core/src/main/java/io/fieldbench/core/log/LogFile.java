@@ -52,7 +52,7 @@ public class LogFile implements LogListener {
     @Activate
     void activate(BundleContext context) throws IOException {
         BenchProperties properties = new BenchProperties(context);
-        file = properties.data().resolve("log").resolve("fieldbench.log");
+        file = properties.logFile();
         Files.createDirectories(file.getParent());
         echoProblems = properties.headless();
         open();

@@ -2,6 +2,8 @@ package io.fieldbench.shell.internal.help;
 
 import java.nio.file.Path;
 
+import io.fieldbench.api.settings.BenchProperties;
+
 /**
  * What About tells of this bench.
  *
@@ -12,6 +14,6 @@ public record BenchInfo(String version, Path dataFolder) {
 
     /** Where the core keeps the bench's log in the data folder. */
     public Path logFile() {
-        return dataFolder.resolve("log").resolve("fieldbench.log");
+        return dataFolder.resolve(BenchProperties.LOG_FILE);
     }
 }
