@@ -50,7 +50,6 @@ public final class ChatBenchmark {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
     private static final Pattern CLIENTS = Pattern.compile("clients:\\s+(\\d+) of");
-    private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
     /**
      * The baseline: accepts on loopback, one thread per client, echoes lines; "!count" answers the
@@ -123,7 +122,7 @@ public final class ChatBenchmark {
         System.out.println();
         System.out.printf("%-34s %14s %14s%n", "", "(a) Python", "(b) bench");
         System.out.printf("%-34s %14s %14s%n", String.format("%,d idle clients: RSS", clients),
-                mib(python.rssKiB), mib(bench.rssKiB));
+                BenchmarkTable.mib(python.rssKiB), BenchmarkTable.mib(bench.rssKiB));
         System.out.printf("%-34s %14s %14s%n", "  heap used", "-", bench.heapMiB + " MiB");
         System.out.printf("%-34s %14s %14s%n", "broadcast 1 KB to all: until all",
                 millis(python.broadcastNanos), millis(bench.broadcastNanos));
@@ -170,7 +169,7 @@ public final class ChatBenchmark {
                 Figures figures = new Figures();
                 try (Idle idle = Idle.connect(port, clients)) {
                     awaitCount(() -> Integer.parseInt(console.ask("!count")), clients, "the Python server's client count");
-                    figures.rssKiB = rssKiB(process.pid());
+                    figures.rssKiB = BenchmarkTable.rssKiB(process.pid());
                     long start = System.nanoTime();
                     console.send("!broadcast " + "x".repeat(BROADCAST_BYTES));
                     idle.awaitEach(BROADCAST_BYTES + 1);
@@ -205,7 +204,7 @@ public final class ChatBenchmark {
                 bench.send("fb:status");
                 Matcher memory = MEMORY.matcher(bench.awaitLine(line -> line.startsWith("memory:"), "the memory figure"));
                 figures.heapMiB = memory.find() ? memory.group(1) : "?";
-                figures.rssKiB = rssKiB(benchPid);
+                figures.rssKiB = BenchmarkTable.rssKiB(benchPid);
                 long start = System.nanoTime();
                 bench.send("fb:broadcast " + "x".repeat(BROADCAST_BYTES));
                 idle.awaitEach(BROADCAST_BYTES + 1);
@@ -254,10 +253,6 @@ public final class ChatBenchmark {
         }
     }
 
-    private static long rssKiB(long pid) throws IOException {
-        Matcher m = VM_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
 
     /** A warm-up, then {@link #ECHO_CLIENTS} clients each sending batches of lines and reading their echoes. */
     private Echo echo(int port) throws Exception {
@@ -318,9 +313,6 @@ public final class ChatBenchmark {
         }
     }
 
-    private static String mib(long kib) {
-        return String.format("%,.1f MiB", kib / 1024.0);
-    }
 
     private static String millis(long nanos) {
         return String.format("%,.1f ms", nanos / 1e6);

@@ -109,7 +109,7 @@ public final class ImageRelayBenchmark {
                 throw new IllegalStateException("the Python echo server did not start: is python3-websockets installed?");
             }
             Side side = roundTrips(Integer.parseInt(port.trim()), process.toHandle(), small, large);
-            side.rssKiB = rssKiB(process.pid());
+            side.rssKiB = BenchmarkTable.rssKiB(process.pid());
             return side;
         } finally {
             process.getOutputStream().close(); // the script ends when its input ends
@@ -127,7 +127,7 @@ public final class ImageRelayBenchmark {
             int port = relay.awaitListening();
             ProcessHandle server = benchProcess(headless.home());
             Side side = load.run(port, server);
-            side.rssKiB = rssKiB(server.pid());
+            side.rssKiB = BenchmarkTable.rssKiB(server.pid());
             bench.send("fb:shutdown");
             bench.awaitExit();
             return side;
@@ -243,7 +243,7 @@ public final class ImageRelayBenchmark {
             System.out.printf("%-44s %22.1f %22.1f%n", "           MB/s each way", a.megabytesPerSecond(), b.megabytesPerSecond());
             System.out.printf("%-44s %22s %22s%n", "           CPU ms per round, client / server", a.cpuPerRound(), b.cpuPerRound());
         }
-        System.out.printf("%-44s %22s %22s%n", "  RSS after the round trips", mib(python.rssKiB), mib(echo.rssKiB));
+        System.out.printf("%-44s %22s %22s%n", "  RSS after the round trips", BenchmarkTable.mib(python.rssKiB), BenchmarkTable.mib(echo.rssKiB));
         System.out.println();
         System.out.printf("(c) the bench as shipped (image check, SHA-256, write to images/)%n");
         for (String size : List.of("small", "large")) {
@@ -257,12 +257,9 @@ public final class ImageRelayBenchmark {
                     + " CPU ms client / server %s%n", r.imageBytes / MB, r.copies, r.percentiles(), r.megabytesPerSecond(),
                     r.cpuPerRound());
         }
-        System.out.printf("  RSS of the bench after all: %s%n", mib(real.rssKiB));
+        System.out.printf("  RSS of the bench after all: %s%n", BenchmarkTable.mib(real.rssKiB));
     }
 
-    private static String mib(long kib) {
-        return String.format("%.1f MiB", kib / 1024.0);
-    }
 
     /**
      * Durations of rounds that each moved an image to this many copies, and the processor time the
@@ -362,10 +359,4 @@ public final class ImageRelayBenchmark {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no bench process running " + jar));
     }
 
-    private static long rssKiB(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                .findFirst().orElse(-1);
-    }
 }
