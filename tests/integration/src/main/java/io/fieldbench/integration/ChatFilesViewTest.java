@@ -161,10 +161,8 @@ class ChatFilesViewTest {
             assertTrue(WorkbenchUi.onEdt(() -> shownWhole(table(chat, "Message"), "Time") && shownWhole(table(chat, "Message"), "Client")),
                     "the log's time and client columns show their text whole");
             Point before = WorkbenchUi.onEdt(() -> settled(chat).getLocationOnScreen());
-            WorkbenchUi.onEdt(() -> {
-                table(chat, "Address").setRowSelectionInterval(0, 0);
-                return null;
-            });
+            // the table is refreshed every second: find and select the client's row in one go on the EDT
+            Poll.until("the client's row selected", () -> selectRowContaining(table(chat, "Address"), "Address", clientEnd));
             WorkbenchUi.click(WorkbenchUi.onEdt(() -> sendToSelected(chat)));
             Poll.until("the chat view says what it sent", () -> WorkbenchUi.onEdt(() -> WorkbenchUi.findAll(chat, JLabel.class)
                     .stream().anyMatch(label -> label.getText().startsWith("select one or more") || label.getText().startsWith("sent "))));
@@ -281,6 +279,20 @@ class ChatFilesViewTest {
                 }
             }
             return rows;
+        });
+    }
+
+    /** Selects the first row whose column contains the text; false if there is none. */
+    private static boolean selectRowContaining(JTable table, String column, String text) {
+        return WorkbenchUi.onEdt(() -> {
+            int index = columnOf(table.getModel(), column);
+            for (int row = 0; row < table.getRowCount(); row++) {
+                if (String.valueOf(table.getValueAt(row, table.convertColumnIndexToView(index))).contains(text)) {
+                    table.setRowSelectionInterval(row, row);
+                    return true;
+                }
+            }
+            return false;
         });
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.Component;
 import java.awt.Dimension;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +20,10 @@ import org.osgi.test.common.annotation.InjectService;
 import io.fieldbench.api.workbench.Workbench;
 
 /**
- * Every view at the small and the large window a lab engineer uses: each label and button it shows
- * is whole, or whole in its tooltip where the view must cut it. Needs a display (CI runs the build
- * under xvfb-run); skipped without one.
+ * Every view at the small, the default and the large window a lab engineer uses: each label and button
+ * it shows is whole, or whole in its tooltip where the view must cut it. A picture of the workbench
+ * showing each view at each size is saved beside the workbench's screenshot ({@code views/VIEW-WxH.png}),
+ * for a person to look at. Needs a display (CI runs the build under xvfb-run); skipped without one.
  */
 @ExtendWith(NeedsDisplay.class)
 class WorkbenchSizesTest {
@@ -35,16 +37,21 @@ class WorkbenchSizesTest {
     Workbench workbench;
 
     @Test
-    void everyViewReadsAt1024By700() {
+    void everyViewReadsAt1024By700() throws IOException {
         everyViewReadsAt(new Dimension(1024, 700));
     }
 
     @Test
-    void everyViewReadsAt1600By1000() {
+    void everyViewReadsAt1280By800() throws IOException {
+        everyViewReadsAt(new Dimension(1280, 800));
+    }
+
+    @Test
+    void everyViewReadsAt1600By1000() throws IOException {
         everyViewReadsAt(new Dimension(1600, 1000));
     }
 
-    private void everyViewReadsAt(Dimension size) {
+    private void everyViewReadsAt(Dimension size) throws IOException {
         WorkbenchUi.show(workbench, "modules");
         JFrame frame = WorkbenchUi.frameShowing("modules");
         Dimension before = WorkbenchUi.onEdt(frame::getSize);
@@ -60,6 +67,8 @@ class WorkbenchSizesTest {
                 } catch (AssertionError notWhole) {
                     assertEquals(List.of(), WorkbenchUi.onEdt(() -> cut(shown)), where + ": cut without a tooltip");
                 }
+                WorkbenchUi.saveBesideScreenshot(WorkbenchUi.onEdt(() -> WorkbenchUi.picture(frame)),
+                        "views/" + view + "-" + size.width + "x" + size.height + ".png");
             }
         } finally {
             resize(frame, before);

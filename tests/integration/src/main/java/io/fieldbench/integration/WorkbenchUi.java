@@ -254,7 +254,7 @@ final class WorkbenchUi {
     }
 
     /**
-     * Saves a picture as {@code fileName} beside the workbench's own screenshot, whose path the
+     * Saves a picture as {@code fileName} (a name, or a relative path whose folders are made) beside the workbench's own screenshot, whose path the
      * system or framework property {@value #SCREENSHOT_PROPERTY} names (integration.bndrun).
      */
     static void saveBesideScreenshot(BufferedImage picture, String fileName) throws IOException {
@@ -262,6 +262,7 @@ final class WorkbenchUi {
                 FrameworkUtil.getBundle(WorkbenchUi.class).getBundleContext().getProperty(SCREENSHOT_PROPERTY));
         assertNotNull(workbenchShot, "no screenshot folder configured");
         File file = new File(new File(workbenchShot).getParentFile(), fileName);
+        file.getParentFile().mkdirs();
         assertTrue(ImageIO.write(picture, "png", file), "no PNG writer");
     }
 }

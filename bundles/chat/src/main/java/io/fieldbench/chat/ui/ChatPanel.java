@@ -57,7 +57,7 @@ final class ChatPanel extends RefreshingPanel {
             "Bytes in", "Bytes out");
     /** Each line's cells, made as it arrives: later encoding or hex choices apply to later lines. */
     private final RowsModel<List<String>> log = new RowsModel<>(List::get, "Time", "Direction", "Client", "Message");
-    private final JTable clientTable = new JTable(clients);
+    private final JTable clientTable = clients.table();
     private final NewestInSight logEnd;
     private final MessageInput input;
 

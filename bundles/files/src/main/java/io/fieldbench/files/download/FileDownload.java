@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ import io.fieldbench.support.AtomicFiles;
  * temporary file beside the target, which replaces the target only when the server has closed
  * cleanly, so a refused or cut-short download never leaves a half file under the chosen name.
  * <p>
- * The protocol carries no size and no status: an empty reply means the server refused the name
- * (or has no such file); a short reply of one line {@code ERROR <reason>} is the refusal of a
- * server configured to send an error line. Blocking; run it on a worker thread, never on the EDT.
+ * The protocol carries no size and no status. A refusal is a reset connection (this bench's file
+ * service) or a short reply of one line {@code ERROR <reason>} (a server configured to send an
+ * error line); an empty reply that ends normally is an empty file (the Python tutorial's server
+ * also closes so for a name it does not have). Blocking; run it on a worker thread, never on the EDT.
  */
 public final class FileDownload {
 
@@ -83,7 +85,7 @@ public final class FileDownload {
             request.write((newline ? name + "\n" : name).getBytes(StandardCharsets.UTF_8));
             request.flush();
             long received = receive(socket.getInputStream(), partial, progress);
-            refusalIn(partial, received);
+            errorLineIn(partial, received);
             AtomicFiles.replace(partial, target);
             saved = true;
             return received;
@@ -113,7 +115,7 @@ public final class FileDownload {
         }
     }
 
-    private static long receive(InputStream in, Path partial, LongConsumer progress) throws IOException {
+    private long receive(InputStream in, Path partial, LongConsumer progress) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long received = 0;
         try (OutputStream out = Files.newOutputStream(partial)) {
@@ -122,15 +124,18 @@ public final class FileDownload {
                 received += n;
                 progress.accept(received);
             }
+        } catch (SocketException reset) {
+            if (received == 0 && !cancelled) {
+                throw new IOException("the server refused '" + name + "' (it reset the connection; its Files view or"
+                        + " files:refusals says why)", reset);
+            }
+            throw reset;
         }
         return received;
     }
 
-    private void refusalIn(Path partial, long received) throws IOException {
-        if (received == 0) {
-            throw new IOException("the server sent nothing for '" + name + "': no such file there, or refused");
-        }
-        if (received <= MAX_ERROR_LINE_BYTES) {
+    private void errorLineIn(Path partial, long received) throws IOException {
+        if (received > 0 && received <= MAX_ERROR_LINE_BYTES) {
             String reply = Files.readString(partial, StandardCharsets.ISO_8859_1);
             if (reply.startsWith(ERROR_PREFIX) && reply.indexOf('\n') == reply.length() - 1) {
                 throw new IOException("the server refused '" + name + "': "

@@ -22,6 +22,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelProgressiveFuture;
 import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.DefaultFileRegion;
@@ -31,7 +32,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * One connection: reads the name, then sends the file with a {@link DefaultFileRegion} (the kernel
- * copies it to the socket; it is never loaded into memory) and closes, or refuses and closes. The
+ * copies it to the socket; it is never loaded into memory) and closes, or refuses: it resets the
+ * connection, or sends the error line and closes when so configured. The
  * name is resolved and the file opened on the {@code disk} executor, never on the event loop: a
  * slow disk or network share must not stall the other clients of the loop.
  * <p>
@@ -94,9 +96,9 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
         FilesSettings now = settings.get();
         CompletableFuture.supplyAsync(() -> lookUp(now, name), disk).whenComplete((looked, failure) -> ctx.executor().execute(() -> {
             if (failure != null) {
-                refuse(ctx, RequestedName.escaped(name), SharedFolder.UNREADABLE, now.errorLine());
+                refuse(ctx, RequestedName.escaped(name), SharedFolder.UNREADABLE, Ending.of(now));
             } else if (looked.file() == null) {
-                refuse(ctx, RequestedName.escaped(name), looked.refusal(), now.errorLine());
+                refuse(ctx, RequestedName.escaped(name), looked.refusal(), Ending.of(now));
             } else if (!ctx.channel().isActive()) {
                 close(looked.file()); // the client left while the disk answered
             } else {
@@ -153,15 +155,32 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
                 });
     }
 
-    private void refuse(ChannelHandlerContext ctx, String escapedName, String reason, boolean errorLine) {
+    /** How a refused connection ends. */
+    private enum Ending {
+        /** The line {@code ERROR <reason>}, then a normal close (the {@code error.line} setting). */
+        ERROR_LINE,
+        /** A reset, not a normal close: the client tells a refused name from an empty file without a protocol change. */
+        RESET,
+        /** A normal close: no name was asked for, so there is nothing to tell apart. */
+        CLOSE;
+
+        static Ending of(FilesSettings settings) {
+            return settings.errorLine() ? ERROR_LINE : RESET;
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String escapedName, String reason, Ending ending) {
         String client = client(ctx);
         refusals.add(new Refusal(Instant.now(), client, escapedName, reason));
         log.warn("Refused {} from {}: {}", escapedName, client, reason);
-        if (errorLine) {
-            ctx.writeAndFlush(Unpooled.copiedBuffer("ERROR " + reason + "\n", StandardCharsets.UTF_8))
+        switch (ending) {
+            case ERROR_LINE -> ctx.writeAndFlush(Unpooled.copiedBuffer("ERROR " + reason + "\n", StandardCharsets.UTF_8))
                     .addListener(ChannelFutureListener.CLOSE);
-        } else {
-            ctx.close();
+            case RESET -> {
+                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                ctx.close();
+            }
+            case CLOSE -> ctx.close();
         }
     }
 
@@ -170,7 +189,7 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
         if (event instanceof ChannelInputShutdownEvent && !named) {
             // the client closed its side without a name: nothing to send
             named = true;
-            refuse(ctx, "\"\"", SharedFolder.EMPTY, false);
+            refuse(ctx, "\"\"", SharedFolder.EMPTY, Ending.CLOSE);
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -180,7 +199,7 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof ReadTimeoutException) {
             if (!named) {
                 named = true;
-                refuse(ctx, "\"\"", NO_NAME, false);
+                refuse(ctx, "\"\"", NO_NAME, Ending.CLOSE);
             }
             return;
         }

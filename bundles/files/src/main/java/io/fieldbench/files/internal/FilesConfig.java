@@ -29,8 +29,9 @@ public @interface FilesConfig {
     @AttributeDefinition(name = "Largest file (bytes)", description = "Larger files are refused", min = "0")
     long max_file_bytes() default 1L << 30;
 
-    @AttributeDefinition(name = "Error line", description = "false: a refused name gets the connection closed with nothing"
-            + " sent; true: one line 'ERROR <reason>' first")
+    @AttributeDefinition(name = "Error line", description = "false: a refused name gets the connection reset with nothing"
+            + " sent (a client sees 'connection reset', while an empty file ends normally); true: one line"
+            + " 'ERROR <reason>' first, then a normal close")
     boolean error_line() default false;
 
     @AttributeDefinition(name = "Request timeout (s)", description = "A client that has not sent a name by then is"

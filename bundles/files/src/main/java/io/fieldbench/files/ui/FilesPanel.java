@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.swing.BorderFactory;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -46,6 +47,19 @@ final class FilesPanel extends JPanel {
     static final int REFRESH_MILLIS = 500;
     static final int LISTED_FILES = 2_000;
     static final int LISTED_REFUSALS = 200;
+    /** A list whose item under the mouse shows whole as a tooltip: a refusal's reason may be longer than the list is wide. */
+    private static JList<String> wholeInTooltip(JList<String> list) {
+        list.setCellRenderer(new DefaultListCellRenderer() {
+            @Override
+            public Component getListCellRendererComponent(JList<?> owner, Object value, int index, boolean selected, boolean focused) {
+                JLabel cell = (JLabel) super.getListCellRendererComponent(owner, value, index, selected, focused);
+                cell.setToolTipText(cell.getText());
+                return cell;
+            }
+        });
+        return list;
+    }
+
     private static final int PROGRESS = 3;
 
     private final Supplier<CompletableFuture<FilesSnapshot>> snapshots;
@@ -86,9 +100,10 @@ final class FilesPanel extends JPanel {
         JTable table = transfers.table();
         table.getColumnModel().getColumn(PROGRESS).setCellRenderer(new ProgressRenderer());
         JSplitPane lower = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, titled(new JScrollPane(table), "Transfers in progress"),
-                titled(new JScrollPane(new JList<>(refusals)), "Refusals"));
+                titled(new JScrollPane(wholeInTooltip(new JList<>(refusals))), "Refusals"));
         lower.setResizeWeight(0.5);
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, titled(new JScrollPane(new JList<>(files)), "Files"), lower);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, titled(new JScrollPane(wholeInTooltip(new JList<>(files))), "Files"),
+                lower);
         split.setResizeWeight(0.5);
         add(split, BorderLayout.CENTER);
         add(new DownloadPanel(), BorderLayout.SOUTH);

@@ -55,13 +55,31 @@ class FileDownloadTest {
     }
 
     @Test
-    void anEmptyReplyIsARefusalAndLeavesNoFile() throws Exception {
-        Path target = folder.resolve("missing.bin");
+    void anEmptyReplyIsAnEmptyFile() throws Exception {
+        Path target = folder.resolve("empty.txt");
         try (ServerSocket peer = loopbackPeer()) {
             serveOnce(peer, new byte[0]);
+            assertEquals(0, new FileDownload("127.0.0.1", peer.getLocalPort(), "empty.txt", true, target).run(n -> { }));
+        }
+        assertEquals(0, Files.size(target));
+    }
+
+    @Test
+    void aResetIsARefusalAndLeavesNoFile() throws Exception {
+        Path target = folder.resolve("missing.bin");
+        try (ServerSocket peer = loopbackPeer()) {
+            CompletableFuture<Void> reset = CompletableFuture.runAsync(() -> {
+                try (Socket client = peer.accept()) {
+                    client.getInputStream().read();
+                    client.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             IOException refused = assertThrows(IOException.class,
                     () -> new FileDownload("127.0.0.1", peer.getLocalPort(), "missing.bin", true, target).run(n -> { }));
-            assertTrue(refused.getMessage().contains("sent nothing"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("the server refused 'missing.bin'"), refused.getMessage());
+            reset.get(PEER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
         assertFalse(Files.exists(target));
         try (var left = Files.list(folder)) {

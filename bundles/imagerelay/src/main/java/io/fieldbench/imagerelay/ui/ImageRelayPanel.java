@@ -23,9 +23,9 @@ import io.fieldbench.view.support.StatusLines;
 
 /**
  * The Image Relay view's component: the state with Start and Stop; the page's addresses on the
- * left; the gallery beside the current image, and below them the connected clients beside the log.
- * Each tick it asks the relay for a snapshot off the EDT and shows it, and takes the events that
- * came since. EDT only.
+ * left, the gallery beside the current image; below them, across the whole width, the connected
+ * clients beside the log. Each tick it asks the relay for a snapshot off the EDT and shows it,
+ * and takes the events that came since. EDT only.
  */
 final class ImageRelayPanel extends RefreshingPanel {
 
@@ -77,10 +77,11 @@ final class ImageRelayPanel extends RefreshingPanel {
         current.add(new ImageActions(tasks, gallery::selected, clients::selectedClient, this::say), BorderLayout.SOUTH);
 
         JSplitPane images = split(JSplitPane.HORIZONTAL_SPLIT, gallery, current, 0);
+        // the clients and transfers tables take the whole width under the address and image panes: their columns need it
         JSplitPane traffic = split(JSplitPane.HORIZONTAL_SPLIT, clients, log, 0.5);
-        JSplitPane work = split(JSplitPane.VERTICAL_SPLIT, images, traffic, 0.7);
         add(header, BorderLayout.NORTH);
-        add(split(JSplitPane.HORIZONTAL_SPLIT, addresses, work, 0), BorderLayout.CENTER);
+        add(split(JSplitPane.VERTICAL_SPLIT, split(JSplitPane.HORIZONTAL_SPLIT, addresses, images, 0), traffic, 0.7),
+                BorderLayout.CENTER);
 
         startRefreshing();
     }

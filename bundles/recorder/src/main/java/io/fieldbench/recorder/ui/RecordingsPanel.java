@@ -52,7 +52,7 @@ final class RecordingsPanel extends JPanel {
     private final transient Replayer replayer;
     private final transient Path dataFolder;
     private final RowsModel<RecordingSummary> model = RecordingCells.model();
-    private final JTable table = new JTable(model);
+    private final JTable table = model.table();
     private final JLabel recorderState = new JLabel(" ");
     private final JLabel replayState = new JLabel("replay: idle");
     private final JProgressBar replayBar = new JProgressBar(0, 1000);

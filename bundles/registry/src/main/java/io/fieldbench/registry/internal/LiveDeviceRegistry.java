@@ -63,6 +63,7 @@ public final class LiveDeviceRegistry implements DeviceRegistry, EventHandler {
     private final DeviceTable table = new DeviceTable();
     private final SampleFeed feed = new SampleFeed(table, this::cameOnline);
     private final AtomicLong failures = new AtomicLong();
+    private final ReplayTally replays = new ReplayTally();
     private volatile long silenceNanos;
     private BatchIntake<Event> intake;
     private ScheduledExecutorService silenceWatch;
@@ -89,15 +90,19 @@ public final class LiveDeviceRegistry implements DeviceRegistry, EventHandler {
     /**
      * On EventAdmin's thread: queue and return. Of the traffic stream only datagrams that failed to
      * decode matter here (the others arrive as samples), so a batch without one is not queued. A
-     * recording played back is not a device talking now: it never touches live counts or online state.
+     * recording played back is not a device talking now: it never touches live counts or online
+     * state, and is only tallied apart.
      */
     @Override
     public void handleEvent(Event event) {
-        if (Boolean.TRUE.equals(event.getProperty(SampleEvents.REPLAY))) {
-            return;
-        }
         boolean decoded = SampleEvents.DECODED.equals(event.getTopic());
         Object items = event.getProperty(decoded ? SampleEvents.SAMPLES : SampleEvents.DATAGRAMS);
+        if (Boolean.TRUE.equals(event.getProperty(SampleEvents.REPLAY))) {
+            if (items instanceof List<?> batch) {
+                replays.count(batch, System.nanoTime());
+            }
+            return;
+        }
         if (items instanceof List<?> batch && !batch.isEmpty() && (decoded || anyFailed(batch))) {
             intake.offer(event, batch.size());
         }
@@ -149,6 +154,11 @@ public final class LiveDeviceRegistry implements DeviceRegistry, EventHandler {
     @Override
     public List<Device> devices() {
         return table.snapshot(System.nanoTime());
+    }
+
+    /** The last recording played back, which the live figures leave out. */
+    public ReplayTally.Replayed replayed() {
+        return replays.replayed(System.nanoTime());
     }
 
     @Override

@@ -13,6 +13,8 @@ import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 import javax.swing.table.DefaultTableCellRenderer;
 
+import io.fieldbench.view.support.CutTextRenderer;
+
 /** How the device table's cells read: state in colour, numbers grouped and right-aligned, times local. */
 final class DeviceCells {
 
@@ -25,6 +27,7 @@ final class DeviceCells {
     }
 
     static void install(JTable table) {
+        table.setDefaultRenderer(Object.class, new CutTextRenderer());
         table.setDefaultRenderer(Boolean.class, new StateRenderer());
         table.setDefaultRenderer(Long.class, new TextRenderer(SwingConstants.TRAILING, value -> String.format("%,d", (Long) value)));
         table.setDefaultRenderer(Double.class, new TextRenderer(SwingConstants.TRAILING, value -> String.format("%,.1f", (Double) value)));

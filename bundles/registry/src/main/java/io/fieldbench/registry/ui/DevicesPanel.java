@@ -34,6 +34,7 @@ import javax.swing.table.TableRowSorter;
 import io.fieldbench.api.device.Device;
 import io.fieldbench.api.device.RemoteDownlink;
 import io.fieldbench.registry.internal.ForgottenDevices;
+import io.fieldbench.registry.internal.ReplayTally.Replayed;
 import io.fieldbench.support.DaemonThreads;
 import io.fieldbench.view.support.RowsModel;
 import io.fieldbench.view.support.TextChanges;
@@ -54,6 +55,7 @@ final class DevicesPanel extends JPanel {
     private static final int[] WIDTHS = {90, 85, 150, 80, 70, 90, 60, 50, 60, 140, 75, 75, 140};
 
     private final Supplier<List<Device>> registry;
+    private final Supplier<Replayed> replayed;
     private final Consumer<List<String>> selectionListener;
     private final Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget;
     private final SendToDevice send;
@@ -75,18 +77,21 @@ final class DevicesPanel extends JPanel {
     private List<String> selected = List.of();
     /** What the last Forget or Clear did, shown after the counts until the next one. */
     private String forgotten = "";
+    private Replayed lastReplay = Replayed.NONE;
 
     /**
      * @param registry          the device snapshots; called off the EDT
+     * @param replayed          the last recording played back, left out of the device figures; called off the EDT
      * @param selectionListener told the ids of the selected devices whenever the selection changes
      * @param forget            forgets the devices that match; returns at once
      * @param downlink          the bridge's downlink to other benches' devices, while it runs
      */
-    DevicesPanel(Supplier<List<Device>> registry, Consumer<List<String>> selectionListener,
+    DevicesPanel(Supplier<List<Device>> registry, Supplier<Replayed> replayed, Consumer<List<String>> selectionListener,
             Function<Predicate<Device>, CompletableFuture<ForgottenDevices>> forget,
             Supplier<Optional<RemoteDownlink>> downlink) {
         super(new BorderLayout());
         this.registry = registry;
+        this.replayed = replayed;
         this.selectionListener = selectionListener;
         this.forget = forget;
         this.send = new SendToDevice(this, () -> selected, downlink);
@@ -191,16 +196,18 @@ final class DevicesPanel extends JPanel {
         try {
             snapshots.execute(() -> {
                 List<DeviceRow> snapshot = registry.get().stream().map(DeviceRow::new).toList();
-                SwingUtilities.invokeLater(() -> show(snapshot));
+                Replayed replay = replayed.get();
+                SwingUtilities.invokeLater(() -> show(snapshot, replay));
             });
         } catch (RejectedExecutionException e) {
             snapshotPending.set(false); // the view is closing
         }
     }
 
-    private void show(List<DeviceRow> snapshot) {
+    private void show(List<DeviceRow> snapshot, Replayed replay) {
         snapshotPending.set(false);
         model.merge(snapshot, DeviceRow::id);
+        lastReplay = replay;
         showStatus();
         send.selectionChanged(); // the bridge may have connected since
     }
@@ -233,6 +240,11 @@ final class DevicesPanel extends JPanel {
         }
         if (!forgotten.isEmpty()) {
             text += " · " + forgotten;
+        }
+        if (lastReplay.samples() > 0) {
+            text += String.format(" · %s: %,d samples of %d %s, not counted here (the charts show them as REPLAY)",
+                    lastReplay.running() ? "replay running" : "last replay", lastReplay.samples(), lastReplay.devices(),
+                    lastReplay.devices() == 1 ? "device" : "devices");
         }
         if (!text.equals(status.getText())) {
             status.setText(text);

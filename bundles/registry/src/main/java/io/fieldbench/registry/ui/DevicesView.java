@@ -47,7 +47,7 @@ public final class DevicesView extends PanelView<DevicesPanel> {
 
     @Override
     protected DevicesPanel createPanel() {
-        return new DevicesPanel(registry::devices, ids -> selected = ids, registry::forget,
+        return new DevicesPanel(registry::devices, registry::replayed, ids -> selected = ids, registry::forget,
                 () -> Optional.ofNullable(downlink));
     }
 

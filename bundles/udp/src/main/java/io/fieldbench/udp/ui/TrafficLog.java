@@ -20,10 +20,10 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.Timer;
-import javax.swing.table.DefaultTableCellRenderer;
 
 import io.fieldbench.udp.internal.CollectorSettings;
 import io.fieldbench.view.support.BoundedIntake;
+import io.fieldbench.view.support.CutTextRenderer;
 import io.fieldbench.view.support.FollowButton;
 import io.fieldbench.view.support.Ring;
 import io.fieldbench.view.support.RowsModel;
@@ -81,7 +81,7 @@ final class TrafficLog extends JPanel {
     private PayloadFormat format = new PayloadFormat(false, CollectorSettings.CHARSETS.get(0));
     private final RowsModel<TrafficEntry> model = new RowsModel<TrafficEntry>(this::cell, "Time", "Source", "Bytes", "Data",
             "Problem").withColumnClass(LENGTH, Integer.class);
-    private final JTable table = new JTable(model);
+    private final JTable table = model.table();
     private long dropsAtClear;
 
     TrafficLog(BoundedIntake<TrafficEntry> intake) {
@@ -132,7 +132,7 @@ final class TrafficLog extends JPanel {
         fixWidth(LENGTH, textWidth(LENGTH_SAMPLE));
         table.getColumnModel().getColumn(DATA).setPreferredWidth(DATA_WIDTH);
         table.getColumnModel().getColumn(PROBLEM).setPreferredWidth(PROBLEM_WIDTH);
-        table.getColumnModel().getColumn(PROBLEM).setCellRenderer(new DefaultTableCellRenderer() {
+        table.getColumnModel().getColumn(PROBLEM).setCellRenderer(new CutTextRenderer() {
             @Override
             public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focused,
                     int row, int column) {

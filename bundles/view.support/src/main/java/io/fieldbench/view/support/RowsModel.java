@@ -50,9 +50,13 @@ public final class RowsModel<T> extends AbstractTableModel {
         return this;
     }
 
-    /** A table of these rows with columns this wide (or in these proportions, when the table fits its width). */
+    /**
+     * A table of these rows with columns this wide (or in these proportions, when the table fits its
+     * width); a text cell the column cuts shows whole in its tooltip.
+     */
     public JTable table(int... widths) {
         JTable table = new JTable(this);
+        table.setDefaultRenderer(Object.class, new CutTextRenderer());
         for (int column = 0; column < widths.length; column++) {
             table.getColumnModel().getColumn(column).setPreferredWidth(widths[column]);
         }

@@ -2,6 +2,8 @@ package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +94,12 @@ class FileServiceTest {
         return request(port, line.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Asserts that the service refuses the request as it does by default: nothing sent, the connection reset. */
+    private static void assertRefused(int port, byte[] request, String what) {
+        SocketException reset = assertThrows(SocketException.class, () -> request(port, request), what + " was not refused");
+        assertTrue(reset.getMessage().contains("reset"), what + ": " + reset.getMessage());
+    }
+
     private static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
@@ -128,8 +137,9 @@ class FileServiceTest {
     }
 
     @Test
-    void everySpellingOfAWayOutGetsNothingAndIsListed() throws Exception {
+    void everySpellingOfAWayOutIsRefusedAndListed() throws Exception {
         Files.writeString(shared.resolve("hello.txt"), "hello");
+        Files.createFile(shared.resolve("empty.txt"));
         List<String[]> attempts = List.of(
                 new String[] {"../secret.txt", PARENT},
                 new String[] {"..\\secret.txt", PARENT},
@@ -149,11 +159,11 @@ class FileServiceTest {
         int port = awaitListening();
 
         for (String[] attempt : attempts) {
-            assertEquals(0, download(port, attempt[0] + "\n").length, attempt[0]);
+            assertRefused(port, (attempt[0] + "\n").getBytes(StandardCharsets.UTF_8), attempt[0]);
         }
-        byte[] nul = "hello.txt\0.png\n".getBytes(StandardCharsets.UTF_8);
-        assertEquals(0, request(port, nul).length, "a raw NUL byte");
+        assertRefused(port, "hello.txt\0.png\n".getBytes(StandardCharsets.UTF_8), "a raw NUL byte");
         assertEquals("hello", new String(download(port, "hello.txt\n"), StandardCharsets.UTF_8), "the service still serves");
+        assertEquals(0, download(port, "empty.txt\n").length, "an empty file ends normally, unlike a refusal");
 
         int refused = attempts.size() + 1;
         Poll.until(() -> statusLine("refused:").equals("refused:   " + refused), refused + " refusals counted");
@@ -174,8 +184,8 @@ class FileServiceTest {
         startFiles(0);
         int port = awaitListening();
 
-        assertEquals(0, download(port, "out.txt\n").length);
-        assertEquals(0, download(port, "outside/secret.txt\n").length);
+        assertRefused(port, "out.txt\n".getBytes(StandardCharsets.UTF_8), "a link to a file outside");
+        assertRefused(port, "outside/secret.txt\n".getBytes(StandardCharsets.UTF_8), "a link to a folder outside");
         assertEquals("hello", new String(download(port, "in.txt\n"), StandardCharsets.UTF_8));
 
         bench.send("files:refusals");

@@ -108,7 +108,6 @@ final class LogPanel extends JPanel {
         table.setFillsViewportHeight(true);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         table.getColumnModel().getColumn(LEVEL).setCellRenderer(new LogLevelRenderer());
-        table.getColumnModel().getColumn(MESSAGE).setCellRenderer(new CutTextRenderer());
         applyFilter();
     }
 

@@ -1,4 +1,4 @@
-package io.fieldbench.shell.ui.log;
+package io.fieldbench.view.support;
 
 import java.awt.Component;
 import java.awt.Insets;
@@ -9,9 +9,10 @@ import javax.swing.table.DefaultTableCellRenderer;
 
 /**
  * A text cell that shows all of its text as a tooltip when the column cuts it: a long log message
- * (the receive buffer's advice, a stack trace's cause) is read by resting the mouse on it.
+ * (the receive buffer's advice, a stack trace's cause), a datagram's data or a refusal's reason is
+ * read by resting the mouse on it. Every {@link RowsModel#table} has it for its text columns.
  */
-final class CutTextRenderer extends DefaultTableCellRenderer {
+public class CutTextRenderer extends DefaultTableCellRenderer {
 
     /** Where a tooltip wraps: about a hundred characters a line. */
     private static final int TOOLTIP_WIDTH_PX = 640;

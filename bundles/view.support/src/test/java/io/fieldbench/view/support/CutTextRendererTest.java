@@ -1,4 +1,4 @@
-package io.fieldbench.shell.ui.log;
+package io.fieldbench.view.support;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
