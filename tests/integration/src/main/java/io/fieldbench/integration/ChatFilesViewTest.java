@@ -115,6 +115,9 @@ class ChatFilesViewTest {
         WorkbenchUi.click((AbstractButton) component(chat, "listen-apply"));
 
         Poll.until("the chat server moved to " + LOOPBACK + ":" + second, () -> bound(second) && !bound(first));
+        // the bench's own settings (the server off) applied before the next test configures the server,
+        // or FileInstall's late update of the restored file would undo that
+        putBack.add(() -> Poll.until("the restored settings applied", () -> !bound(second)));
         assertTrue(Files.readString(file).contains("port = " + second), "saved where the bench keeps its settings");
     }
 

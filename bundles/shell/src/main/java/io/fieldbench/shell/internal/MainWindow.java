@@ -9,7 +9,9 @@ import java.io.File;
 
 import javax.swing.JFrame;
 import javax.swing.JMenuBar;
+import javax.swing.JTabbedPane;
 import javax.swing.Timer;
+import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 
 import org.osgi.service.log.Logger;
@@ -23,6 +25,7 @@ import io.github.andrewauclair.moderndocking.api.DockingAPI;
 import io.github.andrewauclair.moderndocking.app.Docking;
 import io.github.andrewauclair.moderndocking.app.RootDockingPanel;
 import io.github.andrewauclair.moderndocking.ext.ui.DockingUI;
+import io.github.andrewauclair.moderndocking.settings.Settings;
 
 /**
  * The Swing side of the workbench: the main frame with its docking area and menus. Create and use
@@ -62,6 +65,10 @@ final class MainWindow {
         frame.setSize(DEFAULT_SIZE);
         frame.setLocationRelativeTo(null);
 
+        // tabs wrap into rows rather than scroll: with many views every tab's title stays whole and in sight;
+        // and the rows stay in place when a tab of another row is chosen, so no tab moves under the mouse
+        Settings.setTabLayoutPolicy(JTabbedPane.WRAP_TAB_LAYOUT);
+        UIManager.put("TabbedPane.rotateTabRuns", false);
         Docking.initialize(frame);
         DockingUI.initialize();
         docking = Docking.getSingleInstance();

@@ -5,6 +5,7 @@ import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Insets;
+import java.awt.Window;
 
 import javax.swing.JComponent;
 import javax.swing.JPanel;
@@ -17,6 +18,9 @@ public final class WrapLayout extends FlowLayout {
 
     /** The usual space between controls of a view's tool rows. */
     public static final int GAP = 6;
+
+    /** The preferred size the parent was last told; null until it asked. */
+    private Dimension toldParent;
 
     public WrapLayout() {
         this(GAP);
@@ -37,7 +41,30 @@ public final class WrapLayout extends FlowLayout {
 
     @Override
     public Dimension preferredLayoutSize(Container target) {
-        return layoutSize(target, true);
+        Dimension size = layoutSize(target, true);
+        toldParent = new Dimension(size);
+        return size;
+    }
+
+    /**
+     * Lays the rows out, unless the parent sized the container from a height asked at the width it had
+     * before (a parent asks for the preferred size before it gives the new width): then the window is laid
+     * out again at once, so the rows do not change later, under the mouse, when a status line changes.
+     */
+    @Override
+    public void layoutContainer(Container target) {
+        Dimension now = layoutSize(target, true);
+        if (toldParent != null && !now.equals(toldParent)) {
+            toldParent = now;
+            target.invalidate();
+            Container top = target;
+            while (!(top instanceof Window) && top.getParent() != null) {
+                top = top.getParent();
+            }
+            top.validate();
+            return;
+        }
+        super.layoutContainer(target);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.fieldbench.view.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -61,6 +62,13 @@ class RowsModelTest {
 
         assertEquals(40, table.getColumnModel().getColumn(0).getPreferredWidth());
         assertEquals(300, table.getColumnModel().getColumn(1).getPreferredWidth());
+    }
+
+    @Test
+    void aTablesTextCellsShowCutTextInATooltip() {
+        JTable table = model.table();
+
+        assertTrue(table.getCellRenderer(0, 0) instanceof CutTextRenderer, "the text column's renderer");
     }
 
     @Test
