@@ -2,6 +2,8 @@ package io.fieldbench.tests.distribution;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +12,7 @@ import io.fieldbench.sim.DeviceSimulator;
 import io.fieldbench.sim.SimulationPlan;
 import io.fieldbench.sim.SimulationResult;
 
-/** What the UDP and bridge benchmarks share: the device stream, the probe's counts, loss. */
+/** What the benchmarks share: the device stream, the probe's counts, free ports, loss. */
 final class BenchmarkFigures {
 
     private static final Pattern SAMPLES = Pattern.compile("samples=(\\d+) devices=(\\d+) p50=(\\d+)us p99=(\\d+)us");
@@ -41,6 +43,12 @@ final class BenchmarkFigures {
 
     static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static int freeTcpPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

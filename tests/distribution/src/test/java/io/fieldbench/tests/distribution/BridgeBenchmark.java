@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
 
 import io.fieldbench.sim.SimulationResult;
 import io.fieldbench.tests.distribution.BenchmarkFigures.Counted;
+import io.fieldbench.tests.distribution.BenchmarkTable.Better;
+import io.fieldbench.tests.distribution.BenchmarkTable.Row;
 
 /**
  * The bridge benchmark, end to end: 100-byte text datagrams from many devices go by UDP into a
@@ -32,6 +35,7 @@ import io.fieldbench.tests.distribution.BenchmarkFigures.Counted;
  * only to 127.0.0.1; stops by itself.
  * <p>
  * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark-bridge verify [-Dbenchmark.rate=100000] [-Dbenchmark.seconds=60]}
+ * (with {@code -Dbenchmark.table=FILE} its rows join the one table, see {@link BenchmarkTable})
  */
 public final class BridgeBenchmark {
 
@@ -82,10 +86,13 @@ public final class BridgeBenchmark {
             String received = ask(watcher, "bridge:status", "received from");
             String collectorMemory = memory(collector);
             String watcherMemory = memory(watcher);
+            long benchesRss = BenchmarkTable.rssKiB(collector.pid()) + BenchmarkTable.rssKiB(watcher.pid());
 
             double messageRate = messages / (double) seconds;
             String message = captured.get(10, TimeUnit.SECONDS);
-            Counted baseline = baseline(broker, message, messageRate, messages);
+            BaselineRun baselineRun = baseline(broker, message, messageRate, messages);
+            Counted baseline = baselineRun.delivered();
+            long brokerRss = BenchmarkTable.rssKiB(broker.pid());
             long samplesPerMessage = messages == 0 ? 0 : (publishedAfter[1] - publishedBefore[1]) / messages;
 
             System.out.printf("%n%d s at %,d samples/s: %,d messages of %,d samples (%,d bytes) each, %.1f messages/s%n%n",
@@ -99,19 +106,43 @@ public final class BridgeBenchmark {
                     delivered.p99() / 1000.0);
             System.out.printf("%nsent %,d datagrams at %,.0f/s; watcher: %s; heap used: collector %s MiB, watcher %s MiB%n",
                     sent.sent(), sent.rate(), received, collectorMemory, watcherMemory);
+            System.out.printf("RSS: collector and watcher %s, mosquitto_pub and _sub %s, Mosquitto %s%n", BenchmarkTable.mib(benchesRss),
+                    BenchmarkTable.mib(baselineRun.rssKiB()), BenchmarkTable.mib(brokerRss));
             System.out.println("(a) times stdin of mosquitto_pub to stdout of mosquitto_sub; (b) the collector's receipt of a"
                     + " datagram to its delivery in the watcher, including the bridge's batching (batch.millis, 50 ms)");
+            addRows(delivered.count() / (double) seconds, delivered, baseline.count() * (double) samplesPerMessage / seconds, baseline,
+                    benchesRss, baselineRun.rssKiB(), brokerRss);
         }
     }
 
+    /**
+     * The run's rows: the benches' path beside the baseline's, RSS of both benches beside that of mosquitto_pub and
+     * mosquitto_sub; the broker, which both paths share, is named in the first row.
+     */
+    private void addRows(double benchRate, Counted bench, double baselineRate, Counted baseline, long benchesRss, long baselineRss,
+            long brokerRss) throws IOException {
+        BenchmarkTable.add(new Row(String.format(Locale.ROOT, "bridge: UDP → bench → Mosquitto → bench vs mosquitto_pub → _sub, %,d samples/s"
+                + " for %d s: delivered (Mosquitto's RSS %s)", rate, seconds, BenchmarkTable.mib(brokerRss)), "samples/s", Better.HIGHER,
+                benchRate, baselineRate, benchesRss, baselineRss));
+        BenchmarkTable.add(new Row("bridge: latency p50", "ms", Better.LOWER, bench.p50() / 1000.0, baseline.p50() / 1000.0, benchesRss,
+                baselineRss));
+        BenchmarkTable.add(new Row("bridge: latency p99", "ms", Better.LOWER, bench.p99() / 1000.0, baseline.p99() / 1000.0, benchesRss,
+                baselineRss));
+    }
+
+    /** What the baseline delivered, and the resident memory of mosquitto_pub and mosquitto_sub together while they ran. */
+    private record BaselineRun(Counted delivered, long rssKiB) {
+    }
+
     /** mosquitto_pub reading one message a line at the bench's message rate, mosquitto_sub printing each with its arrival time. */
-    private static Counted baseline(Mosquitto broker, String message, double messageRate, long count) throws Exception {
+    private static BaselineRun baseline(Mosquitto broker, String message, double messageRate, long count) throws Exception {
         Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()), "-q", "1",
                 "-t", "baseline", "-C", Long.toString(count), "-F", "%U %p").start();
         CompletableFuture<List<Long>> latencies = CompletableFuture.supplyAsync(() -> readLatencies(sub));
         Thread.sleep(500); // let the subscriber's SUBSCRIBE reach the broker: nothing to wait on from outside
         Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()), "-q", "1",
                 "-t", "baseline", "-l").redirectErrorStream(true).start();
+        long rss;
         try (BufferedWriter lines = new BufferedWriter(new OutputStreamWriter(pub.getOutputStream(), StandardCharsets.UTF_8))) {
             long interval = (long) (1e9 / messageRate);
             long start = System.nanoTime();
@@ -121,6 +152,7 @@ public final class BridgeBenchmark {
                 lines.newLine();
                 lines.flush();
             }
+            rss = BenchmarkTable.rssKiB(pub.pid()) + BenchmarkTable.rssKiB(sub.pid());
         }
         pub.waitFor(30, TimeUnit.SECONDS);
         List<Long> all;
@@ -130,7 +162,7 @@ public final class BridgeBenchmark {
             sub.destroy();
         }
         Collections.sort(all);
-        return new Counted(all.size(), percentile(all, 50), percentile(all, 99));
+        return new BaselineRun(new Counted(all.size(), percentile(all, 50), percentile(all, 99)), rss);
     }
 
     private static List<Long> readLatencies(Process sub) {

@@ -120,6 +120,11 @@ final class Mosquitto implements AutoCloseable {
         return port;
     }
 
+    /** The running broker's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Starts the broker and waits until it accepts connections. */
     void start() throws Exception {
         process = new ProcessBuilder(BROKER.toString(), "-c", folder.resolve("mosquitto.conf").toString())

@@ -30,6 +30,9 @@ class WindowBenchTest {
             String shell = bench.awaitLine(line -> line.startsWith("shell "), "listing the shell feature");
             Path layout = data.resolve("layout.xml");
             Poll.until(() -> Files.exists(layout) && docksModulesAndLog(Files.readString(layout)), "the layout saved with Modules and Log docked");
+            Path log = data.resolve("log/fieldbench.log");
+            // the start-up benchmark times the window by this line
+            Poll.until(() -> Files.exists(log) && Files.readString(log).contains("Workbench window open"), "the window's opening logged");
             bench.send("fb:shutdown");
             bench.awaitLine("Fieldbench stopped"::equals, "confirming that every bundle stopped");
 
