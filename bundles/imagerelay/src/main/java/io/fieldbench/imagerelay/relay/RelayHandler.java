@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -20,7 +19,6 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -90,10 +88,6 @@ final class RelayHandler extends ChannelDuplexHandler {
             return;
         }
         clock.messageDone(); // the HTTP request is not part of a message
-        if (ctx.pipeline().get(WebSocketFrameDecoder.class) instanceof ByteToMessageDecoder decoder) {
-            // the reads of a large frame are kept as they came until the frame is whole, not copied into one growing buffer
-            decoder.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
-        }
         RelaySettings now = settings.get();
         if (!now.echo()) { // an echo server says nothing of its own: the conformance suite expects only its echoes
             client.tell(RelayMessages.hello(client.id(), now.maxImageBytes(), now.relay()));
