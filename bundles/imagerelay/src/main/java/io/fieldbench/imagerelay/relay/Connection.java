@@ -2,10 +2,12 @@ package io.fieldbench.imagerelay.relay;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -66,29 +68,52 @@ final class Connection extends ConnectedClient {
     }
 
     /**
-     * Sends an image: its {@code image} text frame and then its bytes, on the client's event loop in
-     * one go, so that no other image's frames come between them whichever thread sends.
+     * Sends an image to each of these clients: its {@code image} text frame and then its bytes, on
+     * each client's event loop in one go, so that no other image's frames come between them
+     * whichever thread sends. The bytes are copied once, into direct memory that every client's
+     * write shares, not once per client.
      *
      * @param from "bench" or "client N"
-     * @return whether the client was still connected
+     * @return how many of them were still connected
      */
-    boolean sendImage(String name, String mime, byte[] bytes, String from) {
+    static int sendImage(Collection<Connection> targets, String name, String mime, byte[] bytes, String from) {
+        if (targets.isEmpty()) {
+            return 0;
+        }
+        ByteBuf shared = ByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
+        try {
+            int reached = 0;
+            for (Connection target : targets) {
+                if (target.sendImage(name, mime, shared, from)) {
+                    reached++;
+                }
+            }
+            return reached;
+        } finally {
+            shared.release();
+        }
+    }
+
+    private boolean sendImage(String name, String mime, ByteBuf shared, String from) {
         if (!channel().isActive()) {
             return false;
         }
+        int size = shared.readableBytes();
+        ByteBuf image = shared.retainedDuplicate();
         try {
             channel().eventLoop().execute(() -> {
                 if (!plain) {
-                    channel().write(RelayMessages.image(name, mime, bytes.length, from));
+                    channel().write(RelayMessages.image(name, mime, size, from));
                 }
-                channel().writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).addListener(done -> {
+                channel().writeAndFlush(new BinaryWebSocketFrame(image)).addListener(done -> {
                     if (done.isSuccess()) {
-                        sent(bytes.length);
+                        sent(size);
                     }
                 });
             });
             return true;
         } catch (RejectedExecutionException e) {
+            image.release();
             return false; // the relay is stopping
         }
     }

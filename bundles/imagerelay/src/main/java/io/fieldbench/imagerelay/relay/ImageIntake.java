@@ -85,12 +85,7 @@ final class ImageIntake {
 
     private void relay(Connection from, StoredImage image, byte[] bytes) {
         List<Connection> others = clients.all().stream().filter(c -> c != from).toList();
-        int reached = 0;
-        for (Connection other : others) {
-            if (other.sendImage(image.name(), image.mime(), bytes, RelayMessages.fromClient(from.id()))) {
-                reached++;
-            }
-        }
+        int reached = Connection.sendImage(others, image.name(), image.mime(), bytes, RelayMessages.fromClient(from.id()));
         if (reached > 0) {
             traffic.relayed(from, image, reached);
         }

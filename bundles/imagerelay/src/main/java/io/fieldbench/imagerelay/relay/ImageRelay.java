@@ -216,12 +216,7 @@ public final class ImageRelay implements StatusReport {
             targets.addAll(open.clients().all());
         }
         String name = keptName(file);
-        int reached = 0;
-        for (Connection target : targets) {
-            if (target.sendImage(name, info.mime(), bytes, RelayMessages.BENCH)) {
-                reached++;
-            }
-        }
+        int reached = Connection.sendImage(targets, name, info.mime(), bytes, RelayMessages.BENCH);
         if (reached > 0) {
             journal.sent(name, bytes.length, client.orElse(ClientIds.ALL), reached);
         }

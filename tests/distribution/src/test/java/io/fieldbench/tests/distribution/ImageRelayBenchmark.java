@@ -17,33 +17,42 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
 /**
- * The image relay benchmark, on loopback, with one Java client (the JDK's WebSocket, as
- * {@link WebSocketPeer}): JPEG round trips of about 1 MB and 7 MB (an {@code image} header and the
- * bytes, echoed back) against (a) a Python {@code websockets} echo server, the baseline, and (b) the
- * bench's relay in echo mode; then against the bench as shipped, (c) uploads until the
- * {@code stored} reply (image check, SHA-256, file write) and relay of each upload to 20 other
- * clients. Prints latency percentiles, throughput and resident memory. Connects only to 127.0.0.1;
- * stops by itself.
+ * The image relay benchmark, on loopback, with one lean Java client ({@link LeanWebSocket}, the
+ * same for every server, so that a round trip's time is mostly the server's): JPEG round trips of
+ * about 1 MB and 7 MB (an {@code image} header and the bytes, echoed back) against (a) a Python
+ * {@code websockets} echo server, the baseline, and (b) the bench's relay in echo mode; then against
+ * the bench as shipped, (c) uploads until the {@code stored} reply (image check, SHA-256, file write)
+ * and relay of each upload to 20 other clients. Prints latency percentiles, throughput and the
+ * servers' resident memory after each figure, and adds the figures with a baseline to the
+ * {@link BenchmarkTable}. Without Python's websockets it says how to install it and measures the
+ * bench alone. Connects only to 127.0.0.1; stops by itself.
  * <p>
  * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark test-compile exec:java@image-relay-benchmark
- * [-Dbenchmark.relay.rounds=200] [-Dbenchmark.relay.large.rounds=50] [-Dbenchmark.relay.clients=20]}
+ * [-Dbenchmark.relay.rounds=200] [-Dbenchmark.relay.large.rounds=50] [-Dbenchmark.relay.clients=20]
+ * [-Dbenchmark.relay.python=/usr/bin/python3]}
  */
 public final class ImageRelayBenchmark {
 
     private static final int SMALL_BYTES = 1_000_000;
     private static final int LARGE_BYTES = 7_000_000;
-    /** Round trips of each size before measuring, so that both sides are measured with their code compiled. */
-    private static final int WARM_UP_ROUNDS = 10;
+    /**
+     * Bytes of each size sent before measuring, so that both sides are measured with their code
+     * compiled: the bench's JIT needs some hundred round trips, and compiles during fewer.
+     */
+    private static final int WARM_UP_BYTES = 200_000_000;
     /** The JPEG comment marker: a numbered comment makes each upload a distinct image (no duplicate). */
     private static final int COMMENT = 0xFE;
     private static final double MB = 1e6;
+    static final String INSTALL_BASELINE = "the baseline needs Debian's python3-websockets: sudo apt install python3-websockets";
 
     /**
      * The baseline: echoes every message on loopback, no compression, messages up to 64 MiB. Prints
@@ -67,6 +76,8 @@ public final class ImageRelayBenchmark {
     private final int rounds = Integer.getInteger("benchmark.relay.rounds", 200);
     private final int largeRounds = Integer.getInteger("benchmark.relay.large.rounds", 50);
     private final int relayClients = Integer.getInteger("benchmark.relay.clients", 20);
+    /** Debian's Python by default: a python3 earlier on the PATH (pyenv, a venv) may not have Debian's websockets. */
+    private final Path python = Path.of(System.getProperty("benchmark.relay.python", TutorialClient.PYTHON.toString()));
 
     public static void main(String[] args) throws Exception {
         new ImageRelayBenchmark().run();
@@ -76,23 +87,20 @@ public final class ImageRelayBenchmark {
         byte[] small = noiseJpeg(SMALL_BYTES);
         byte[] large = noiseJpeg(LARGE_BYTES);
         System.out.printf("Image relay benchmark: JPEGs of %.2f MB (%d rounds) and %.2f MB (%d rounds), relay to %d clients;"
-                + " JDK WebSocket client; loopback, %d cores%n", small.length / MB, rounds, large.length / MB, largeRounds,
+                + " lean Java client; loopback, %d cores%n", small.length / MB, rounds, large.length / MB, largeRounds,
                 relayClients, Runtime.getRuntime().availableProcessors());
-        Path script = Files.writeString(Files.createTempFile("websockets_echo", ".py"), PYTHON_ECHO);
-        try {
-            Side python = python(script, small, large);
-            Side echo = bench(true, (port, server) -> roundTrips(port, server, small, large));
-            Side real = bench(false, (port, server) -> storedAndRelayed(port, server, small, large));
-            print(python, echo, real);
-        } finally {
-            Files.delete(script);
+        Side baseline = baseline(small, large);
+        Side echo = bench(true, (port, server) -> roundTrips(port, server, small, large));
+        Side real = bench(false, (port, server) -> storedAndRelayed(port, server, small, large));
+        print(baseline, echo, real);
+        if (baseline != null) {
+            addToTable(baseline, echo);
         }
     }
 
-    /** What one server did: each row's timings, and its resident memory after the runs. */
+    /** What one server did: each row's timings. */
     private static final class Side {
         final Map<String, Timings> rows = new LinkedHashMap<>();
-        long rssKiB;
     }
 
     @FunctionalInterface
@@ -100,22 +108,28 @@ public final class ImageRelayBenchmark {
         Side run(int port, ProcessHandle server) throws Exception;
     }
 
-    private Side python(Path script, byte[] small, byte[] large) throws Exception {
-        Process process = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
+    /** (a), or null, said why, when there is no Python with websockets. */
+    private Side baseline(byte[] small, byte[] large) throws Exception {
+        if (!TutorialClient.imports(python, "websockets")) {
+            System.out.printf("No baseline: %s cannot import websockets; %s. The bench's own figures follow.%n", python,
+                    INSTALL_BASELINE);
+            return null;
+        }
+        Path script = Files.writeString(Files.createTempFile("websockets_echo", ".py"), PYTHON_ECHO);
+        Process process = new ProcessBuilder(python.toString(), script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
             String port = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
             if (port == null) {
-                throw new IllegalStateException("the Python echo server did not start: is python3-websockets installed?");
+                throw new IllegalStateException("the Python echo server did not start (its error is above)");
             }
-            Side side = roundTrips(Integer.parseInt(port.trim()), process.toHandle(), small, large);
-            side.rssKiB = BenchmarkTable.rssKiB(process.pid());
-            return side;
+            return roundTrips(Integer.parseInt(port.trim()), process.toHandle(), small, large);
         } finally {
             process.getOutputStream().close(); // the script ends when its input ends
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            Files.delete(script);
         }
     }
 
@@ -125,36 +139,36 @@ public final class ImageRelayBenchmark {
             RelayBench relay = new RelayBench(headless);
             BenchProcess bench = relay.start(0, "echo=" + echo);
             int port = relay.awaitListening();
-            ProcessHandle server = benchProcess(headless.home());
-            Side side = load.run(port, server);
-            side.rssKiB = BenchmarkTable.rssKiB(server.pid());
+            Side side = load.run(port, benchProcess(headless.home()));
             bench.send("fb:shutdown");
             bench.awaitExit();
             return side;
         }
     }
 
-    /** An image header and the image, sent and echoed back, per round; warmed up first. */
+    /** An image header and the image, sent and echoed back, per round; warmed up first, and the echo checked. */
     private Side roundTrips(int port, ProcessHandle server, byte[] small, byte[] large) throws Exception {
         Side side = new Side();
-        try (WebSocketPeer peer = WebSocketPeer.connect(port, TOKEN)) {
+        try (LeanWebSocket client = LeanWebSocket.connect(port, TOKEN)) {
             for (byte[] image : List.of(small, large)) {
-                echoRounds(peer, server, image, WARM_UP_ROUNDS);
+                echoRounds(client, server, image, warmUpRounds(image));
+                if (!client.lastMessageIs(image)) {
+                    throw new AssertionError("the echo differs from the image sent");
+                }
             }
-            side.rows.put("small", echoRounds(peer, server, small, rounds));
-            side.rows.put("large", echoRounds(peer, server, large, largeRounds));
+            side.rows.put("small", echoRounds(client, server, small, rounds));
+            side.rows.put("large", echoRounds(client, server, large, largeRounds));
         }
         return side;
     }
 
-    private static Timings echoRounds(WebSocketPeer peer, ProcessHandle server, byte[] image, int count)
-            throws InterruptedException {
+    private static Timings echoRounds(LeanWebSocket client, ProcessHandle server, byte[] image, int count) throws IOException {
         Timings timings = new Timings(image.length, 1, server);
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            peer.sendImage("bench.jpg", "image/jpeg", image);
-            peer.nextText();
-            int echoed = peer.nextBinary().length;
+            sendImage(client, "bench.jpg", image);
+            client.nextText();
+            int echoed = client.nextBinaryLength();
             timings.add(System.nanoTime() - start);
             if (echoed != image.length) {
                 throw new AssertionError("echoed " + echoed + " bytes of " + image.length);
@@ -163,17 +177,26 @@ public final class ImageRelayBenchmark {
         return timings.done();
     }
 
+    private static int warmUpRounds(byte[] image) {
+        return WARM_UP_BYTES / image.length;
+    }
+
+    private static void sendImage(LeanWebSocket client, String name, byte[] image) throws IOException {
+        client.sendText("{\"type\":\"image\",\"name\":\"" + name + "\",\"mime\":\"image/jpeg\",\"size\":" + image.length + "}");
+        client.sendBinary(image);
+    }
+
     /** (c) uploads until stored, then one client's uploads relayed to the others; every image distinct. */
     private Side storedAndRelayed(int port, ProcessHandle server, byte[] small, byte[] large) throws Exception {
         Side side = new Side();
         long[] number = {0};
-        try (WebSocketPeer uploader = greeted(port)) {
+        try (LeanWebSocket uploader = greeted(port)) {
             for (byte[] image : List.of(small, large)) {
-                uploads(uploader, server, image, number, WARM_UP_ROUNDS);
+                uploads(uploader, server, image, number, warmUpRounds(image));
             }
             side.rows.put("small", uploads(uploader, server, small, number, rounds));
             side.rows.put("large", uploads(uploader, server, large, number, largeRounds));
-            List<WebSocketPeer> receivers = new ArrayList<>();
+            List<LeanWebSocket> receivers = new ArrayList<>();
             try {
                 for (int i = 0; i < relayClients; i++) {
                     receivers.add(greeted(port));
@@ -181,25 +204,27 @@ public final class ImageRelayBenchmark {
                 side.rows.put("relay small", relay(uploader, receivers, server, small, number, rounds));
                 side.rows.put("relay large", relay(uploader, receivers, server, large, number, largeRounds));
             } finally {
-                receivers.forEach(WebSocketPeer::close);
+                for (LeanWebSocket receiver : receivers) {
+                    receiver.close();
+                }
             }
         }
         return side;
     }
 
-    private static WebSocketPeer greeted(int port) throws InterruptedException {
-        WebSocketPeer peer = WebSocketPeer.connect(port, TOKEN);
-        expect(peer.nextText(), "\"hello\"");
-        return peer;
+    private static LeanWebSocket greeted(int port) throws IOException {
+        LeanWebSocket client = LeanWebSocket.connect(port, TOKEN);
+        expect(client.nextText(), "\"hello\"");
+        return client;
     }
 
-    private static Timings uploads(WebSocketPeer uploader, ProcessHandle server, byte[] image, long[] number, int count)
-            throws InterruptedException {
+    private static Timings uploads(LeanWebSocket uploader, ProcessHandle server, byte[] image, long[] number, int count)
+            throws IOException {
         Timings timings = new Timings(image.length, 1, server);
         for (int i = 0; i < count; i++) {
             byte[] distinct = numbered(image, number[0]++);
             long start = System.nanoTime();
-            uploader.sendImage("upload-" + number[0] + ".jpg", "image/jpeg", distinct);
+            sendImage(uploader, "upload-" + number[0] + ".jpg", distinct);
             expect(uploader.nextText(), "\"stored\"");
             timings.add(System.nanoTime() - start);
         }
@@ -207,16 +232,16 @@ public final class ImageRelayBenchmark {
     }
 
     /** From the start of the upload until every receiver has the whole image. */
-    private static Timings relay(WebSocketPeer uploader, List<WebSocketPeer> receivers, ProcessHandle server, byte[] image,
-            long[] number, int count) throws InterruptedException {
+    private static Timings relay(LeanWebSocket uploader, List<LeanWebSocket> receivers, ProcessHandle server, byte[] image,
+            long[] number, int count) throws IOException {
         Timings timings = new Timings(image.length, receivers.size(), server);
         for (int i = 0; i < count; i++) {
             byte[] distinct = numbered(image, number[0]++);
             long start = System.nanoTime();
-            uploader.sendImage("relay-" + number[0] + ".jpg", "image/jpeg", distinct);
-            for (WebSocketPeer receiver : receivers) {
+            sendImage(uploader, "relay-" + number[0] + ".jpg", distinct);
+            for (LeanWebSocket receiver : receivers) {
                 expect(receiver.nextText(), "\"image\"");
-                if (receiver.nextBinary().length != distinct.length) {
+                if (receiver.nextBinaryLength() != distinct.length) {
                     throw new AssertionError("a receiver got a relayed image of another size");
                 }
             }
@@ -232,38 +257,54 @@ public final class ImageRelayBenchmark {
         }
     }
 
-    private void print(Side python, Side echo, Side real) {
+    private static void print(Side baseline, Side echo, Side real) {
         System.out.println();
         System.out.printf("%-44s %22s %22s%n", "round trip (image header + bytes, echoed)", "(a) Python websockets", "(b) bench, echo");
         for (String size : List.of("small", "large")) {
-            Timings a = python.rows.get(size);
             Timings b = echo.rows.get(size);
-            System.out.printf("%-44s %22s %22s%n", String.format("  %.2f MB: p50 / p99 ms", a.imageBytes / MB), a.percentiles(),
-                    b.percentiles());
-            System.out.printf("%-44s %22.1f %22.1f%n", "           MB/s each way", a.megabytesPerSecond(), b.megabytesPerSecond());
-            System.out.printf("%-44s %22s %22s%n", "           CPU ms per round, client / server", a.cpuPerRound(), b.cpuPerRound());
+            System.out.printf("%-44s %22s %22s%n", String.format("  %.2f MB: p50 / p99 ms", b.imageBytes / MB),
+                    column(baseline, size, Timings::percentiles), b.percentiles());
+            System.out.printf("%-44s %22s %22s%n", "           MB/s each way", column(baseline, size, Timings::rate), b.rate());
+            System.out.printf("%-44s %22s %22s%n", "           CPU ms per round, client / server",
+                    column(baseline, size, Timings::cpuPerRound), b.cpuPerRound());
+            System.out.printf("%-44s %22s %22s%n", "           server RSS after them", column(baseline, size, Timings::rss), b.rss());
         }
-        System.out.printf("%-44s %22s %22s%n", "  RSS after the round trips", BenchmarkTable.mib(python.rssKiB), BenchmarkTable.mib(echo.rssKiB));
         System.out.println();
-        System.out.printf("(c) the bench as shipped (image check, SHA-256, write to images/)%n");
+        System.out.printf("(c) the bench as shipped (image check, SHA-256, write to images/); no baseline%n");
         for (String size : List.of("small", "large")) {
             Timings c = real.rows.get(size);
-            System.out.printf("  upload %.2f MB until stored: %.1f uploads/s, %.1f MB/s, p50 / p99 %s ms, CPU ms client / server %s%n",
-                    c.imageBytes / MB, c.perSecond(), c.megabytesPerSecond(), c.percentiles(), c.cpuPerRound());
+            System.out.printf("  upload %.2f MB until stored: %.1f uploads/s, %.1f MB/s, p50 / p99 %s ms, CPU ms client / server %s,"
+                    + " RSS %s%n", c.imageBytes / MB, c.perSecond(), c.megabytesPerSecond(), c.percentiles(), c.cpuPerRound(), c.rss());
         }
         for (String size : List.of("relay small", "relay large")) {
             Timings r = real.rows.get(size);
             System.out.printf("  relay %.2f MB to %d clients, until all have it: p50 / p99 %s ms, %.1f MB/s delivered,"
-                    + " CPU ms client / server %s%n", r.imageBytes / MB, r.copies, r.percentiles(), r.megabytesPerSecond(),
-                    r.cpuPerRound());
+                    + " CPU ms client / server %s, RSS %s%n", r.imageBytes / MB, r.copies, r.percentiles(), r.megabytesPerSecond(),
+                    r.cpuPerRound(), r.rss());
         }
-        System.out.printf("  RSS of the bench after all: %s%n", BenchmarkTable.mib(real.rssKiB));
     }
 
+    private static String column(Side side, String size, Function<Timings, String> figure) {
+        return side == null ? "-" : figure.apply(side.rows.get(size));
+    }
+
+    /** The round trips, bench beside Python, as p50 and as rate. */
+    private static void addToTable(Side baseline, Side echo) throws IOException {
+        for (String size : List.of("small", "large")) {
+            Timings a = baseline.rows.get(size);
+            Timings b = echo.rows.get(size);
+            String figure = String.format(Locale.ROOT, "image relay: %.2f MB round trip (echo) vs Python websockets", b.imageBytes / MB);
+            BenchmarkTable.add(new BenchmarkTable.Row(figure + ", p50", "ms", BenchmarkTable.Better.LOWER, b.p50Millis(),
+                    a.p50Millis(), b.rssKiB, a.rssKiB));
+            BenchmarkTable.add(new BenchmarkTable.Row(figure + ", each way", "MB/s", BenchmarkTable.Better.HIGHER,
+                    b.megabytesPerSecond(), a.megabytesPerSecond(), b.rssKiB, a.rssKiB));
+        }
+    }
 
     /**
-     * Durations of rounds that each moved an image to this many copies, and the processor time the
-     * client (this JVM) and the server spent meanwhile: which of them limits the rate.
+     * Durations of rounds that each moved an image to this many copies, the processor time the
+     * client (this JVM) and the server spent meanwhile (which of them limits the rate), and the
+     * server's resident memory after them.
      */
     private static final class Timings {
         final int imageBytes;
@@ -272,6 +313,7 @@ public final class ImageRelayBenchmark {
         private final ProcessHandle server;
         private Duration clientCpu;
         private Duration serverCpu;
+        long rssKiB;
 
         Timings(int imageBytes, int copies, ProcessHandle server) {
             this.imageBytes = imageBytes;
@@ -288,6 +330,7 @@ public final class ImageRelayBenchmark {
         Timings done() {
             clientCpu = clientCpu.plus(cpu(ProcessHandle.current()));
             serverCpu = serverCpu.plus(cpu(server));
+            rssKiB = BenchmarkTable.rssKiB(server.pid());
             return this;
         }
 
@@ -304,14 +347,31 @@ public final class ImageRelayBenchmark {
             return perSecond() * imageBytes * copies / MB;
         }
 
+        String rate() {
+            return String.format(Locale.ROOT, "%.1f", megabytesPerSecond());
+        }
+
+        double p50Millis() {
+            return percentile(sorted(), 50) / 1e6;
+        }
+
         String percentiles() {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return String.format("%.1f / %.1f", percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6);
+            long[] sorted = sorted();
+            return String.format(Locale.ROOT, "%.1f / %.1f", percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6);
         }
 
         /** Processor milliseconds per round, client / server. */
         String cpuPerRound() {
-            return String.format("%.1f / %.1f", clientCpu.toNanos() / 1e6 / nanos.size(), serverCpu.toNanos() / 1e6 / nanos.size());
+            return String.format(Locale.ROOT, "%.1f / %.1f", clientCpu.toNanos() / 1e6 / nanos.size(),
+                    serverCpu.toNanos() / 1e6 / nanos.size());
+        }
+
+        String rss() {
+            return BenchmarkTable.mib(rssKiB);
+        }
+
+        private long[] sorted() {
+            return nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         }
 
         private long total() {

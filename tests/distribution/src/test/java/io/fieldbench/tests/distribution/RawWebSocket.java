@@ -128,16 +128,18 @@ final class RawWebSocket implements AutoCloseable {
     Frame read() throws IOException {
         DataInputStream data = new DataInputStream(in);
         int first = data.readUnsignedByte();
-        int second = data.readUnsignedByte();
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = data.readUnsignedShort();
-        } else if (length == 127) {
-            length = data.readLong();
-        }
-        byte[] payload = new byte[Math.toIntExact(length)];
+        byte[] payload = new byte[Math.toIntExact(payloadLength(data))];
         data.readFully(payload);
         return new Frame(first & 0x0F, payload);
+    }
+
+    /** Reads a frame's payload length, from its second byte (7 bits, or 16 or 64 bits more); unmasked frames only. */
+    static long payloadLength(DataInputStream data) throws IOException {
+        long length = data.readUnsignedByte() & 0x7F;
+        if (length == 126) {
+            return data.readUnsignedShort();
+        }
+        return length == 127 ? data.readLong() : length;
     }
 
     /** Reads frames until a close frame; its status, or -1 when the connection ended without one. */
@@ -163,6 +165,11 @@ final class RawWebSocket implements AutoCloseable {
         } catch (IOException e) {
             return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("reset");
         }
+    }
+
+    /** The connected socket, for a client that speaks the protocol on it after this handshake. */
+    Socket socket() {
+        return socket;
     }
 
     int localPort() {

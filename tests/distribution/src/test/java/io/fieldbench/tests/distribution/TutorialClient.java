@@ -30,10 +30,18 @@ final class TutorialClient {
     /** Debian's python3-websockets, which the WebSocket tutorial's client imports. */
     static void assumeWebsockets() throws IOException, InterruptedException {
         assumeInstalled();
-        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import websockets").redirectErrorStream(true).start();
-        check.getInputStream().readAllBytes();
-        assumeTrue(check.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS) && check.exitValue() == 0,
-                "needs Debian's python3-websockets; .ci/run installs it");
+        assumeTrue(imports(PYTHON, "websockets"), "needs Debian's python3-websockets; .ci/run installs it");
+    }
+
+    /** Whether this Python can import the module; false when there is no such Python. */
+    static boolean imports(Path python, String module) throws InterruptedException {
+        try {
+            Process check = new ProcessBuilder(python.toString(), "-c", "import " + module).redirectErrorStream(true).start();
+            check.getInputStream().readAllBytes();
+            return check.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS) && check.exitValue() == 0;
+        } catch (IOException noPython) {
+            return false;
+        }
     }
 
     /** Runs the script with these arguments; fails unless it ends well within the deadline. */
