@@ -50,11 +50,11 @@ public class ClientCommands {
         return sendBytes(server, id, String.join(" ", text).getBytes(server.settings().charset()));
     }
 
-    @Descriptor("sends text to every chat client")
+    @Descriptor("sends text to every chat client (chat:status tells when it was on all their sockets)")
     public String broadcast(@Descriptor("the text") String... text) {
         byte[] message = String.join(" ", text).getBytes(server.settings().charset());
         try {
-            return "sent " + message.length + " bytes to " + server.broadcast(message) + " clients";
+            return "sent " + message.length + " bytes to " + server.broadcast(message).clients() + " clients";
         } catch (IllegalArgumentException e) {
             return "not sent: " + e.getMessage();
         }

@@ -11,8 +11,8 @@ import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
 /**
- * One connected client, with its byte counts and its last few messages. Counts are written on the
- * client's event loop and read anywhere.
+ * One connected client, with the settings it connected under (its framing), its byte counts and its
+ * last few messages. Counts are written on the client's event loop and read anywhere.
  */
 public final class ChatClient extends ConnectedClient {
 
@@ -22,6 +22,7 @@ public final class ChatClient extends ConnectedClient {
     /** Messages kept per client for {@code chat:log}: a look at what it said, not a record. */
     static final int KEPT_MESSAGES = 16;
 
+    private final ChatSettings settings;
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final Deque<Kept> recent = new ArrayDeque<>(KEPT_MESSAGES);
@@ -30,9 +31,15 @@ public final class ChatClient extends ConnectedClient {
     public record Kept(Instant time, boolean received, byte[] bytes) {
     }
 
-    ChatClient(int id, Channel channel, Instant since) {
+    ChatClient(int id, Channel channel, Instant since, ChatSettings settings) {
         super(id, channel, since);
+        this.settings = settings;
         channel.attr(KEY).set(this);
+    }
+
+    /** The settings in force when the client connected: its pipeline cuts and frames messages as they say. */
+    ChatSettings settings() {
+        return settings;
     }
 
     public long bytesIn() {

@@ -33,7 +33,7 @@ final class ChatInitializer extends ChannelInitializer<SocketChannel> {
         }
         addFraming(pipeline, settings);
         addFrameTimeout(pipeline, settings);
-        pipeline.addLast("client", new ClientHandler(registry, traffic, settings.outboundLimitBytes()));
+        pipeline.addLast("client", new ClientHandler(registry, traffic, settings));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,6 +60,8 @@ public final class ChatServer implements ChatTraffic {
 
     private final Clock clock = Clock.systemUTC();
     private volatile ChatSettings settings;
+    private final AtomicInteger broadcasts = new AtomicInteger();
+    private volatile Broadcast lastBroadcast;
     private SettingsProblems problems;
     private ServerControl<ChatListener> control;
 
@@ -97,7 +100,7 @@ public final class ChatServer implements ChatTraffic {
     public ChatStatus status() {
         ChatListener open = control.socket();
         return new ChatStatus(control.state(), control.endpoint(), control.problem(),
-                open == null ? 0 : open.clients().size(), settings);
+                open == null ? 0 : open.clients().size(), settings, broadcasts.get(), lastBroadcast);
     }
 
     public ChatSettings settings() {
@@ -116,17 +119,17 @@ public final class ChatServer implements ChatTraffic {
     }
 
     /**
-     * Sends one message to one client, framed as the framing says; does not wait for it to go.
+     * Sends one message to one client, framed as its framing says; does not wait for it to go.
      *
      * @return whether the client is connected
-     * @throws IllegalArgumentException when the message does not fit the framing
+     * @throws IllegalArgumentException when the message does not fit the client's framing
      */
     public boolean send(int id, byte[] message) {
         Optional<ChatClient> client = client(id);
         if (client.isEmpty()) {
             return false;
         }
-        byte[] framed = Frames.encode(settings, message);
+        byte[] framed = Frames.encode(client.get().settings(), message);
         client.get().keep(new ChatClient.Kept(clock.instant(), false, message));
         client.get().channel().writeAndFlush(Unpooled.wrappedBuffer(framed));
         publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, id, client.get().address(), message, ""));
@@ -134,25 +137,24 @@ public final class ChatServer implements ChatTraffic {
     }
 
     /**
-     * Sends one message to every client; a client that does not read is disconnected by its limit,
-     * not waited for.
+     * Sends one message to every client, framed as each client's framing says; does not wait for it
+     * to go. A client that does not read is disconnected by its limit, not waited for.
      *
-     * @return how many clients it went to
+     * @return the clients it goes to, and when it has reached all their sockets
+     * @throws IllegalArgumentException when the message does not fit a client's framing; then it goes to none
      */
-    public int broadcast(byte[] message) {
+    public Broadcast broadcast(byte[] message) {
+        long start = System.nanoTime();
         ChatListener open = control.socket();
-        if (open == null) {
-            return 0;
+        Broadcast sent = Broadcast.send(open == null ? List.of() : open.clients().unordered(), message,
+                new ChatClient.Kept(clock.instant(), false, message), start);
+        if (open != null) {
+            lastBroadcast = sent;
+            broadcasts.incrementAndGet(); // after: a status that counts this broadcast shows it or a later one
+            publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, ClientIds.ALL, "all clients",
+                    message, ""));
         }
-        byte[] framed = Frames.encode(settings, message);
-        List<ChatClient> all = open.clients().all();
-        for (ChatClient client : all) {
-            client.keep(new ChatClient.Kept(clock.instant(), false, message));
-        }
-        open.clients().channels().writeAndFlush(Unpooled.wrappedBuffer(framed));
-        publish(ChatEvents.SENT, new ChatMessage(clock.instant(), Direction.SENT, ClientIds.ALL, "all clients",
-                message, ""));
-        return all.size();
+        return sent;
     }
 
     /** Disconnects a client, logged as kicked; whether it was connected. */
@@ -192,10 +194,9 @@ public final class ChatServer implements ChatTraffic {
 
     private void deliver(ChatClient client, byte[] message, String note) {
         client.keep(new ChatClient.Kept(clock.instant(), true, message));
-        ChatSettings current = settings;
-        if (current.echo()) {
+        if (settings.echo()) {
             // not published as sent: the echo would double every message in the view; bytes out still count
-            client.channel().writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(current, message)));
+            client.channel().writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(client.settings(), message)));
         }
         publish(ChatEvents.RECEIVED, new ChatMessage(clock.instant(), Direction.RECEIVED, client.id(), client.address(),
                 message, note));

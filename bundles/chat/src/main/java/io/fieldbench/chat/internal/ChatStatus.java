@@ -3,8 +3,12 @@ package io.fieldbench.chat.internal;
 import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.ServerControl.State;
 
-/** The chat server at one moment, for the console and the view. */
-public record ChatStatus(State state, String endpoint, String problem, int clients, ChatSettings settings) {
+/**
+ * The chat server at one moment, for the console and the view: with the number of broadcasts since
+ * the bench started and the last of them (null before the first).
+ */
+public record ChatStatus(State state, String endpoint, String problem, int clients, ChatSettings settings, int broadcasts,
+        Broadcast lastBroadcast) {
 
     public boolean running() {
         return state == State.RUNNING;
@@ -31,6 +35,9 @@ public record ChatStatus(State state, String endpoint, String problem, int clien
         }
         text.append("\nlimits:    idle timeout ").append(settings.idleTimeoutSeconds() == 0 ? "off" : settings.idleTimeoutSeconds() + " s")
                 .append(", ").append(settings.outboundLimitBytes()).append(" bytes waiting per client");
+        if (lastBroadcast != null) {
+            text.append("\nbroadcasts: ").append(broadcasts).append(", the last ").append(lastBroadcast.summary());
+        }
         settings.problems().forEach(p -> text.append("\nsetting:   ").append(p));
         return text.toString();
     }

@@ -23,18 +23,20 @@ final class ClientHandler extends ChannelDuplexHandler {
 
     private final ClientRegistry<ChatClient> registry;
     private final ChatTraffic traffic;
+    private final ChatSettings settings;
     private final OutboundLimit outboundLimit;
     private ChatClient client;
 
-    ClientHandler(ClientRegistry<ChatClient> registry, ChatTraffic traffic, long outboundLimit) {
+    ClientHandler(ClientRegistry<ChatClient> registry, ChatTraffic traffic, ChatSettings settings) {
         this.registry = registry;
         this.traffic = traffic;
-        this.outboundLimit = new OutboundLimit(outboundLimit);
+        this.settings = settings;
+        this.outboundLimit = new OutboundLimit(settings.outboundLimitBytes());
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        client = registry.admit((id, since) -> new ChatClient(id, ctx.channel(), since));
+        client = registry.admit((id, since) -> new ChatClient(id, ctx.channel(), since, settings));
         if (client == null) {
             traffic.refused(String.valueOf(ctx.channel().remoteAddress()), DisconnectReason.TOO_MANY_CLIENTS);
             ctx.close();

@@ -110,7 +110,7 @@ final class ChatPanel extends RefreshingPanel {
         byte[] message = typed.get();
         try {
             if (toAll) {
-                input.tell("sent " + message.length + " bytes to " + server.broadcast(message) + " clients");
+                input.tell("sent " + message.length + " bytes to " + server.broadcast(message).clients() + " clients");
             } else {
                 List<Integer> ids = selected();
                 if (ids.isEmpty()) {

@@ -29,13 +29,7 @@ class ChatPipelineTest {
     private final ClientRegistry<ChatClient> registry = new ClientRegistry<>("chat", 2, Clock.systemUTC());
 
     private EmbeddedChannel channel(ChatSettings settings) {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        channel.pipeline().addLast(InboundCounter.INSTANCE);
-        ChatInitializer.addFraming(channel.pipeline(), settings);
-        ChatInitializer.addFrameTimeout(channel.pipeline(), settings);
-        channel.pipeline().addLast(new ClientHandler(registry, traffic, settings.outboundLimitBytes()));
-        channel.pipeline().fireChannelActive();
-        return channel;
+        return EmbeddedClients.connect(registry, traffic, settings);
     }
 
     private static io.netty.buffer.ByteBuf bytes(String text) {

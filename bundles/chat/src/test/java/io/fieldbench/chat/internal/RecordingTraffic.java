@@ -1,18 +1,19 @@
 package io.fieldbench.chat.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.fieldbench.server.support.tcp.DisconnectReason;
 
-/** Keeps what the handlers report, for the tests. */
+/** Keeps what the handlers report, for the tests; the handlers of a real socket report from several event loops. */
 final class RecordingTraffic implements ChatTraffic {
 
-    final List<ChatClient> connected = new ArrayList<>();
-    final List<String> received = new ArrayList<>();
-    final List<DisconnectReason> disconnected = new ArrayList<>();
-    final List<DisconnectReason> refused = new ArrayList<>();
-    final List<String> rejected = new ArrayList<>();
+    final List<ChatClient> connected = Collections.synchronizedList(new ArrayList<>());
+    final List<String> received = Collections.synchronizedList(new ArrayList<>());
+    final List<DisconnectReason> disconnected = Collections.synchronizedList(new ArrayList<>());
+    final List<DisconnectReason> refused = Collections.synchronizedList(new ArrayList<>());
+    final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void connected(ChatClient client) {

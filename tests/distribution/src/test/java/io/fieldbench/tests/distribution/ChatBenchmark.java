@@ -1,147 +1,122 @@
 package io.fieldbench.tests.distribution;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.fieldbench.tests.distribution.BenchmarkTable.Better;
+import io.fieldbench.tests.distribution.BenchmarkTable.Row;
+
 /**
- * The chat benchmark: the same three loads on loopback against (a) a thread-per-client Python
- * server, the baseline, which the benchmark writes to a temporary file and runs with python3, and
- * (b) the bench's chat server (line framing, echo on): many idle clients (memory), a broadcast of
- * 1 KB to all of them (time until every client has it), and echo with 100 clients (lines/s, MB/s).
- * Prints the figures side by side. Connects only to 127.0.0.1; stops by itself.
+ * The chat benchmark: the same loads on loopback against (a) a thread-per-client Python server, the
+ * baseline ({@link ThreadPerClientServer}), and (b) the bench's chat server (line framing, echo on):
+ * for each number of idle clients, their memory and a 1 KB broadcast to all of them, timed two ways:
+ * from the console (the command sent until every client has the bytes) and the server path (the
+ * server's own time from taking the request until the last write to a client's socket); then echo
+ * with 100 clients (lines/s, MB/s). Prints the figures side by side and adds the headline figures to
+ * the {@link BenchmarkTable}. Connects only to 127.0.0.1; stops by itself.
  * <p>
- * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark verify
- * [-Dbenchmark.chat.clients=10000] [-Dbenchmark.chat.echo.seconds=5]}
+ * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark verify [-Dbenchmark.chat.clients=2000,10000]
+ * [-Dbenchmark.chat.broadcasts=5] [-Dbenchmark.chat.echo.seconds=5]}
  */
 public final class ChatBenchmark {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int BROADCAST_BYTES = 1_024;
     private static final int ECHO_CLIENTS = 100;
-    private static final int ECHO_LINE_BYTES = 100;
-    /** Lines an echo client sends before it reads their echoes: enough to keep the pipe full, few enough for any buffer. */
-    private static final int ECHO_BATCH = 32;
     private static final Duration ECHO_WARM_UP = Duration.ofSeconds(2);
     /** File descriptors kept free for the JVM, Maven and the bench's console beyond one per client. */
     private static final int SPARE_FDS = 200;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
     private static final Pattern CLIENTS = Pattern.compile("clients:\\s+(\\d+) of");
+    private static final Pattern DELIVERED = Pattern.compile("broadcasts: (\\d+), the last .* on all their sockets in ([\\d.]+) ms");
+
+    private final List<Integer> wantedClients = Arrays.stream(System.getProperty("benchmark.chat.clients", "2000,10000")
+            .split(",")).map(String::trim).map(Integer::valueOf).sorted().toList();
+    /** Broadcasts measured at each number of clients, after one that warms up (its time is shown, not counted). */
+    private final int broadcasts = Integer.getInteger("benchmark.chat.broadcasts", 5);
+    private final int echoSeconds = Integer.getInteger("benchmark.chat.echo.seconds", 5);
+
+    /** What the benchmark asks of either server. */
+    private interface ChatUnderTest {
+
+        int port();
+
+        /** Its clients, as it counts them. */
+        int clients() throws Exception;
+
+        /** Asks for a broadcast of the text to every client; does not wait for it. */
+        void startBroadcast(String text) throws IOException;
+
+        /** Waits for the answer to the broadcast: its own time from the request until the last client's socket had it. */
+        double broadcastMillis() throws Exception;
+
+        /** The server's process. */
+        ProcessHandle process();
+    }
 
     /**
-     * The baseline: accepts on loopback, one thread per client, echoes lines; "!count" answers the
-     * number of clients, "!broadcast TEXT" sends TEXT to every other client and answers "!done". Ends
-     * when its standard input closes, so it cannot outlive the benchmark.
+     * The broadcast figures at one number of clients, in ms: the first, then the median of the measured
+     * ones, and the processor time the server spent per measured broadcast (less swayed than the
+     * times by what else runs on the machine).
      */
-    private static final String PYTHON_SERVER = """
-            import os, socket, sys, threading
-            threading.stack_size(256 * 1024)
-            clients = set()
-            lock = threading.Lock()
-            def serve(c):
-                with lock:
-                    clients.add(c)
-                try:
-                    f = c.makefile('rb')
-                    for line in f:
-                        if line.startswith(b'!broadcast '):
-                            text = line[len(b'!broadcast '):]
-                            with lock:
-                                others = [o for o in clients if o is not c]
-                            for o in others:
-                                try:
-                                    o.sendall(text)
-                                except OSError:
-                                    pass
-                            c.sendall(b'!done\\n')
-                        elif line == b'!count\\n':
-                            with lock:
-                                n = len(clients) - 1
-                            c.sendall(b'%d\\n' % n)
-                        else:
-                            c.sendall(line)
-                except OSError:
-                    pass
-                finally:
-                    with lock:
-                        clients.discard(c)
-                    c.close()
-            def watch_stdin():
-                sys.stdin.read()
-                os._exit(0)
-            threading.Thread(target=watch_stdin, daemon=True).start()
-            s = socket.socket()
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind(('127.0.0.1', 0))
-            s.listen(4096)
-            print(s.getsockname()[1], flush=True)
-            while True:
-                c, _ = s.accept()
-                threading.Thread(target=serve, args=(c,), daemon=True).start()
-            """;
+    private record Broadcasts(long idleRssKiB, double firstMillis, double consoleMillis, double serverMillis, double cpuMillis) {
+    }
 
-    private final int wantedClients = Integer.getInteger("benchmark.chat.clients", 10_000);
-    private final int echoSeconds = Integer.getInteger("benchmark.chat.echo.seconds", 5);
+    private static final class Figures {
+        final Map<Integer, Broadcasts> broadcasts = new TreeMap<>();
+        String heapMiB = "-";
+        EchoLoad.Echo echo;
+        long echoRssKiB;
+    }
 
     public static void main(String[] args) throws Exception {
         new ChatBenchmark().run();
     }
 
     private void run() throws Exception {
-        int clients = idleClients();
-        System.out.printf("Chat benchmark: %,d idle clients, a %d-byte broadcast to all, echo of %d-byte lines with %d clients"
-                + " for %d s; loopback, %d cores%n", clients, BROADCAST_BYTES, ECHO_LINE_BYTES, ECHO_CLIENTS, echoSeconds,
-                Runtime.getRuntime().availableProcessors());
+        List<Integer> counts = fitting(wantedClients);
+        System.out.printf(Locale.ROOT, "Chat benchmark: %s idle clients, a %d-byte broadcast to all (1 + %d times),"
+                + " echo of %d-byte lines with %d clients for %d s; loopback, %d cores%n", counts, BROADCAST_BYTES, broadcasts,
+                EchoLoad.LINE_BYTES, ECHO_CLIENTS, echoSeconds, Runtime.getRuntime().availableProcessors());
         Path temporary = Files.createTempDirectory("fieldbench-chat-benchmark");
-        Figures python = python(temporary, clients);
-        Figures bench = bench(temporary, clients);
-
-        System.out.println();
-        System.out.printf("%-34s %14s %14s%n", "", "(a) Python", "(b) bench");
-        System.out.printf("%-34s %14s %14s%n", String.format("%,d idle clients: RSS", clients),
-                BenchmarkTable.mib(python.rssKiB), BenchmarkTable.mib(bench.rssKiB));
-        System.out.printf("%-34s %14s %14s%n", "  heap used", "-", bench.heapMiB + " MiB");
-        System.out.printf("%-34s %14s %14s%n", "broadcast 1 KB to all: until all",
-                millis(python.broadcastNanos), millis(bench.broadcastNanos));
-        System.out.printf("%-34s %,14.0f %,14.0f%n", "echo, " + ECHO_CLIENTS + " clients: lines/s",
-                python.echo.linesPerSecond(), bench.echo.linesPerSecond());
-        System.out.printf("%-34s %14.1f %14.1f%n", "  MB/s (each way)", python.echo.megabytesPerSecond(),
-                bench.echo.megabytesPerSecond());
+        Figures python = new Figures();
+        try (ThreadPerClientServer server = ThreadPerClientServer.start(temporary)) {
+            measure(python(server), counts, python);
+        }
+        Figures bench = bench(temporary, counts);
+        print(counts, python, bench);
+        addRows(counts, python, bench);
     }
 
-    /** As many idle clients as wanted, unless the file-descriptor limit forbids: each side needs one per client. */
-    private int idleClients() {
+    /** The numbers of clients to measure, each only if the file-descriptor limit allows: each side needs one per client. */
+    private static List<Integer> fitting(List<Integer> wanted) {
         long limit = openFileLimit();
-        if (limit > 0 && wantedClients + SPARE_FDS > limit) {
-            int fitting = (int) Math.max(ECHO_CLIENTS, limit - SPARE_FDS);
-            System.out.printf("note: the open-file limit is %d (ulimit -n), too low for %,d clients; measuring %,d%n",
-                    limit, wantedClients, fitting);
-            return fitting;
+        List<Integer> fitting = new ArrayList<>();
+        for (int clients : wanted) {
+            if (limit > 0 && clients + SPARE_FDS > limit) {
+                System.out.printf("note: the open-file limit is %d (ulimit -n), too low for %,d clients; left out%n", limit, clients);
+            } else {
+                fitting.add(clients);
+            }
         }
-        return wantedClients;
+        if (fitting.isEmpty()) {
+            throw new IllegalStateException("the open-file limit (ulimit -n) allows none of " + wanted + " clients");
+        }
+        return fitting;
     }
 
     private static long openFileLimit() {
@@ -157,38 +132,87 @@ public final class ChatBenchmark {
         return -1;
     }
 
-    private Figures python(Path temporary, int clients) throws Exception {
-        Path script = temporary.resolve("thread_per_client_server.py");
-        Files.writeString(script, PYTHON_SERVER);
-        Process process = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            int port = Integer.parseInt(out.readLine().trim());
-            try (SocketChannel control = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
-                ControlLine console = new ControlLine(control);
-                Figures figures = new Figures();
-                try (Idle idle = Idle.connect(port, clients)) {
-                    awaitCount(() -> Integer.parseInt(console.ask("!count")), clients, "the Python server's client count");
-                    figures.rssKiB = BenchmarkTable.rssKiB(process.pid());
-                    long start = System.nanoTime();
-                    console.send("!broadcast " + "x".repeat(BROADCAST_BYTES));
-                    idle.awaitEach(BROADCAST_BYTES + 1);
-                    figures.broadcastNanos = System.nanoTime() - start;
-                    console.readLine(); // the server's "!done"
-                }
-                awaitCount(() -> Integer.parseInt(console.ask("!count")), 0, "the Python server's clients to leave");
-                figures.echo = echo(port);
-                return figures;
+    /** At each number of clients, their memory and the broadcasts; then echo. */
+    private void measure(ChatUnderTest server, List<Integer> counts, Figures figures) throws Exception {
+        for (int count : counts) {
+            try (IdleClients idle = IdleClients.connect(server.port(), count)) {
+                awaitCount(server::clients, count, "the client count");
+                figures.broadcasts.put(count, broadcasts(server, idle, BenchmarkTable.rssKiB(server.process().pid())));
             }
-        } finally {
-            process.getOutputStream().close(); // the script exits when its input ends
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            awaitCount(server::clients, 0, "the clients to leave");
         }
+        EchoLoad.run(server.port(), ECHO_CLIENTS, ECHO_WARM_UP);
+        figures.echo = EchoLoad.run(server.port(), ECHO_CLIENTS, Duration.ofSeconds(echoSeconds));
+        figures.echoRssKiB = BenchmarkTable.rssKiB(server.process().pid());
     }
 
-    private Figures bench(Path temporary, int clients) throws Exception {
+    private Broadcasts broadcasts(ChatUnderTest server, IdleClients idle, long idleRssKiB) throws Exception {
+        String text = "x".repeat(BROADCAST_BYTES);
+        double first = 0;
+        double[] console = new double[broadcasts];
+        double[] own = new double[broadcasts];
+        Duration cpu = Duration.ZERO;
+        for (int round = 0; round <= broadcasts; round++) {
+            Duration cpuBefore = cpu(server.process());
+            long start = System.nanoTime();
+            server.startBroadcast(text);
+            idle.awaitEach((round + 1L) * (BROADCAST_BYTES + 1), DEADLINE);
+            double untilAll = (System.nanoTime() - start) / 1e6;
+            Duration cpuUsed = cpu(server.process()).minus(cpuBefore);
+            double serverMillis = server.broadcastMillis(); // after: asking for it costs the server too
+            if (round == 0) {
+                first = untilAll;
+            } else {
+                console[round - 1] = untilAll;
+                own[round - 1] = serverMillis;
+                cpu = cpu.plus(cpuUsed);
+            }
+        }
+        return new Broadcasts(idleRssKiB, first, median(console), median(own), cpu.toNanos() / 1e6 / broadcasts);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the processor time of process " + process.pid() + " is unknown"));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static ChatUnderTest python(ThreadPerClientServer server) {
+        return new ChatUnderTest() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public int clients() throws IOException {
+                return server.clients();
+            }
+
+            @Override
+            public void startBroadcast(String text) throws IOException {
+                server.startBroadcast(text);
+            }
+
+            @Override
+            public double broadcastMillis() throws IOException {
+                return server.broadcastMillis();
+            }
+
+            @Override
+            public ProcessHandle process() {
+                return server.process();
+            }
+        };
+    }
+
+    private Figures bench(Path temporary, List<Integer> counts) throws Exception {
         Path home = Distribution.copyTo(temporary.resolve("fieldbench"));
         int port = freePort();
         String pid = "io.fieldbench.chat.";
@@ -197,48 +221,66 @@ public final class ChatBenchmark {
                 "--set", pid + "framing=line", "--set", pid + "echo=true", "--set", pid + "idle.timeout.seconds=0")) {
             bench.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
             bench.askUntil("chat:status", line -> line.startsWith("running on 127.0.0.1:"), "running on loopback");
-            long benchPid = benchPid(home);
             Figures figures = new Figures();
-            try (Idle idle = Idle.connect(port, clients)) {
-                awaitCount(() -> chatClients(bench), clients, "the bench's client count");
-                bench.send("fb:status");
-                Matcher memory = MEMORY.matcher(bench.awaitLine(line -> line.startsWith("memory:"), "the memory figure"));
-                figures.heapMiB = memory.find() ? memory.group(1) : "?";
-                figures.rssKiB = BenchmarkTable.rssKiB(benchPid);
-                long start = System.nanoTime();
-                bench.send("fb:broadcast " + "x".repeat(BROADCAST_BYTES));
-                idle.awaitEach(BROADCAST_BYTES + 1);
-                figures.broadcastNanos = System.nanoTime() - start;
-            }
-            awaitCount(() -> chatClients(bench), 0, "the bench's clients to leave");
-            figures.echo = echo(port);
+            measure(benchChat(bench, port, benchProcess(home)), counts, figures);
+            Matcher memory = MEMORY.matcher(bench.ask("fb:status", line -> line.startsWith("memory:"), "the memory figure"));
+            figures.heapMiB = memory.find() ? memory.group(1) + " MiB" : "?";
             bench.send("fb:shutdown");
             bench.awaitExit();
             return figures;
         }
     }
 
+    /** The bench's console; its broadcast times are its own, from {@code chat:status}. */
+    private static ChatUnderTest benchChat(BenchProcess bench, int port, ProcessHandle benchProcess) {
+        return new ChatUnderTest() {
+            private int broadcasts;
+
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public int clients() throws InterruptedException {
+                Matcher m = CLIENTS.matcher(bench.ask("chat:status", line -> line.startsWith("clients:"), "the chat client count"));
+                if (!m.find()) {
+                    throw new IllegalStateException("chat:status answered in an unknown form");
+                }
+                return Integer.parseInt(m.group(1));
+            }
+
+            @Override
+            public void startBroadcast(String text) {
+                bench.send("fb:broadcast " + text);
+                broadcasts++;
+            }
+
+            @Override
+            public double broadcastMillis() throws InterruptedException {
+                String last = bench.askUntil("chat:status", line -> {
+                    Matcher m = DELIVERED.matcher(line);
+                    return m.find() && Integer.parseInt(m.group(1)) == broadcasts;
+                }, "broadcast " + broadcasts + " on all sockets");
+                Matcher m = DELIVERED.matcher(last);
+                m.find();
+                return Double.parseDouble(m.group(2));
+            }
+
+            @Override
+            public ProcessHandle process() {
+                return benchProcess;
+            }
+        };
+    }
+
     /** The bench is a child of this JVM; its command line names its copy of fieldbench.jar. */
-    private static long benchPid(Path home) {
+    private static ProcessHandle benchProcess(Path home) {
         String jar = home.resolve("fieldbench.jar").toString();
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
-                .mapToLong(ProcessHandle::pid).max()
+                .max(Comparator.comparingLong(ProcessHandle::pid))
                 .orElseThrow(() -> new IllegalStateException("no bench process running " + jar));
-    }
-
-    private static int chatClients(BenchProcess bench) {
-        try {
-            bench.send("chat:status");
-            Matcher m = CLIENTS.matcher(bench.awaitLine(line -> line.startsWith("clients:"), "the chat client count"));
-            if (!m.find()) {
-                throw new IllegalStateException("chat:status answered in an unknown form");
-            }
-            return Integer.parseInt(m.group(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Polls a count in another process until it is as expected; fails at the deadline. */
@@ -253,194 +295,57 @@ public final class ChatBenchmark {
         }
     }
 
-
-    /** A warm-up, then {@link #ECHO_CLIENTS} clients each sending batches of lines and reading their echoes. */
-    private Echo echo(int port) throws Exception {
-        runEcho(port, ECHO_WARM_UP);
-        return runEcho(port, Duration.ofSeconds(echoSeconds));
-    }
-
-    private static Echo runEcho(int port, Duration length) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(ECHO_CLIENTS);
-        try {
-            long start = System.nanoTime();
-            long end = start + length.toNanos();
-            List<Future<Long>> lines = new ArrayList<>();
-            for (int i = 0; i < ECHO_CLIENTS; i++) {
-                lines.add(clients.submit(() -> echoClient(port, end)));
-            }
-            long total = 0;
-            for (Future<Long> counted : lines) {
-                total += counted.get(length.toSeconds() + DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            }
-            return new Echo(total, System.nanoTime() - start);
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    private static long echoClient(int port, long endNanos) throws IOException {
-        byte[] line = new byte[ECHO_LINE_BYTES];
-        Arrays.fill(line, (byte) 'e');
-        line[ECHO_LINE_BYTES - 1] = '\n';
-        ByteBuffer batch = ByteBuffer.allocate(ECHO_LINE_BYTES * ECHO_BATCH);
-        for (int i = 0; i < ECHO_BATCH; i++) {
-            batch.put(line);
-        }
-        ByteBuffer echoed = ByteBuffer.allocate(batch.capacity());
-        long lines = 0;
-        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
-            while (System.nanoTime() < endNanos) {
-                batch.rewind();
-                while (batch.hasRemaining()) {
-                    channel.write(batch);
-                }
-                echoed.clear();
-                while (echoed.hasRemaining()) {
-                    if (channel.read(echoed) < 0) {
-                        throw new IOException("the server closed an echo client after " + lines + " lines");
-                    }
-                }
-                lines += ECHO_BATCH;
-            }
-        }
-        return lines;
-    }
-
     private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
     }
 
-
-    private static String millis(long nanos) {
-        return String.format("%,.1f ms", nanos / 1e6);
+    private void print(List<Integer> counts, Figures python, Figures bench) {
+        System.out.println();
+        line("", "(a) Python", "(b) bench");
+        for (int count : counts) {
+            Broadcasts a = python.broadcasts.get(count);
+            Broadcasts b = bench.broadcasts.get(count);
+            line(String.format(Locale.ROOT, "%,d idle clients: RSS", count), BenchmarkTable.mib(a.idleRssKiB()),
+                    BenchmarkTable.mib(b.idleRssKiB()));
+            line("  broadcast 1 KB, first", millis(a.firstMillis()), millis(b.firstMillis()));
+            line("  then median: console until all", millis(a.consoleMillis()), millis(b.consoleMillis()));
+            line("    server: request to last write", millis(a.serverMillis()), millis(b.serverMillis()));
+            line("    server CPU per broadcast", millis(a.cpuMillis()), millis(b.cpuMillis()));
+        }
+        line("heap used at the end", "-", bench.heapMiB);
+        line("echo, " + ECHO_CLIENTS + " clients: lines/s", String.format(Locale.ROOT, "%,.0f", python.echo.linesPerSecond()),
+                String.format(Locale.ROOT, "%,.0f", bench.echo.linesPerSecond()));
+        line("  MB/s (each way)", String.format(Locale.ROOT, "%.1f", python.echo.megabytesPerSecond()),
+                String.format(Locale.ROOT, "%.1f", bench.echo.megabytesPerSecond()));
     }
 
-    /** Many connected clients that only read, on one selector. */
-    private static final class Idle implements AutoCloseable {
-
-        private final Selector selector;
-        private final List<SocketChannel> channels;
-
-        private Idle(Selector selector, List<SocketChannel> channels) {
-            this.selector = selector;
-            this.channels = channels;
-        }
-
-        static Idle connect(int port, int count) throws IOException {
-            Selector selector = Selector.open();
-            List<SocketChannel> channels = new ArrayList<>(count);
-            Idle idle = new Idle(selector, channels);
-            try {
-                for (int i = 0; i < count; i++) {
-                    SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port));
-                    channels.add(channel);
-                    channel.configureBlocking(false);
-                    channel.register(selector, SelectionKey.OP_READ, new long[1]);
-                }
-            } catch (IOException e) {
-                idle.close();
-                throw new IOException("connecting client " + (channels.size() + 1) + " of " + count + ": " + e.getMessage(), e);
-            }
-            return idle;
-        }
-
-        /** Reads until every client has received this many bytes; fails at the deadline. */
-        void awaitEach(int bytes) throws IOException {
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            int done = 0;
-            long end = System.nanoTime() + DEADLINE.toNanos();
-            while (done < channels.size()) {
-                if (System.nanoTime() > end) {
-                    throw new AssertionError(done + " of " + channels.size() + " clients had the broadcast after "
-                            + DEADLINE.toSeconds() + " s");
-                }
-                selector.select(100);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    long[] received = (long[]) key.attachment();
-                    buffer.clear();
-                    int read = ((SocketChannel) key.channel()).read(buffer);
-                    if (read < 0) {
-                        throw new IOException("the server closed an idle client");
-                    }
-                    boolean before = received[0] >= bytes;
-                    received[0] += read;
-                    if (!before && received[0] >= bytes) {
-                        done++;
-                    }
-                }
-                selector.selectedKeys().clear();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            for (SocketChannel channel : channels) {
-                channel.close();
-            }
-            selector.close();
-        }
+    private static void line(String figure, String python, String bench) {
+        System.out.printf("%-36s %14s %14s%n", figure, python, bench);
     }
 
-    /** A line-based request and answer on the Python server's control connection. */
-    private static final class ControlLine {
-
-        private final SocketChannel channel;
-        private final ByteBuffer in = ByteBuffer.allocate(4096);
-
-        ControlLine(SocketChannel channel) {
-            this.channel = channel;
-            in.flip();
-        }
-
-        void send(String line) throws IOException {
-            ByteBuffer out = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
-        }
-
-        /** Sends a command and reads its one-line answer. */
-        String ask(String command) throws IOException {
-            send(command);
-            return readLine();
-        }
-
-        String readLine() throws IOException {
-            StringBuilder line = new StringBuilder();
-            while (true) {
-                while (in.hasRemaining()) {
-                    char c = (char) in.get();
-                    if (c == '\n') {
-                        return line.toString();
-                    }
-                    line.append(c);
-                }
-                in.clear();
-                if (channel.read(in) < 0) {
-                    throw new IOException("the Python server closed its control connection");
-                }
-                in.flip();
-            }
-        }
+    private static String millis(double millis) {
+        return String.format(Locale.ROOT, "%,.1f ms", millis);
     }
 
-    private static final class Figures {
-        long rssKiB;
-        String heapMiB = "-";
-        long broadcastNanos;
-        Echo echo;
-    }
-
-    private record Echo(long lines, long nanos) {
-        double linesPerSecond() {
-            return lines / (nanos / 1e9);
+    private void addRows(List<Integer> counts, Figures python, Figures bench) throws IOException {
+        for (int i = counts.size() - 1; i >= 0; i--) {
+            int count = counts.get(i);
+            Broadcasts a = python.broadcasts.get(count);
+            Broadcasts b = bench.broadcasts.get(count);
+            String broadcast = String.format(Locale.ROOT, "chat: broadcast 1 KB to %,d clients", count);
+            BenchmarkTable.add(new Row(broadcast + ", typed at the console until all have it (median)", "ms", Better.LOWER,
+                    b.consoleMillis(), a.consoleMillis(), b.idleRssKiB(), a.idleRssKiB()));
+            BenchmarkTable.add(new Row(broadcast + ", server path: request to last socket write (median)", "ms", Better.LOWER,
+                    b.serverMillis(), a.serverMillis(), b.idleRssKiB(), a.idleRssKiB()));
         }
-
-        double megabytesPerSecond() {
-            return lines * ECHO_LINE_BYTES / (nanos / 1e9) / 1e6;
-        }
+        int most = counts.get(counts.size() - 1);
+        long benchIdle = bench.broadcasts.get(most).idleRssKiB();
+        long pythonIdle = python.broadcasts.get(most).idleRssKiB();
+        BenchmarkTable.add(new Row(String.format(Locale.ROOT, "chat: RSS with %,d idle clients", most), "MiB", Better.LOWER,
+                benchIdle / 1024.0, pythonIdle / 1024.0, benchIdle, pythonIdle));
+        BenchmarkTable.add(new Row("chat: echo, " + ECHO_CLIENTS + " clients, 100-byte lines", "lines/s", Better.HIGHER,
+                bench.echo.linesPerSecond(), python.echo.linesPerSecond(), bench.echoRssKiB, python.echoRssKiB));
     }
 }

@@ -2,6 +2,8 @@ package io.fieldbench.server.support.tcp;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,11 @@ public final class ClientRegistry<C extends ConnectedClient> {
     /** The clients by id. */
     public List<C> all() {
         return clients.values().stream().sorted(Comparator.comparingInt(ConnectedClient::id)).toList();
+    }
+
+    /** The clients in no order, as they are now (a live view): for a broadcast, which needs no sorted copy. */
+    public Collection<C> unordered() {
+        return Collections.unmodifiableCollection(clients.values());
     }
 
     public int size() {
