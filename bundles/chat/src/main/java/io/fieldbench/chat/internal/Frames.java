@@ -89,8 +89,29 @@ public final class Frames {
 
         static final String NO_LINE_END = "unfinished at close: no line end";
 
+        private final int maxFrame;
+        /** Whether the rest of a too long line is being skipped: Netty's own flag, which it keeps private. */
+        private boolean discarding;
+
         LineDecoder(int maxFrame) {
             super(maxFrame, true, true);
+            this.maxFrame = maxFrame;
+        }
+
+        /**
+         * A line of the longest length whose CR has come but not yet its LF: Netty counts the CR
+         * and refuses the line as too long, though it takes the same line when the LF comes in the
+         * same read. Wait for the LF, so that how TCP cut the bytes does not decide.
+         */
+        @Override
+        protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+            boolean lineEnd = buffer.indexOf(buffer.readerIndex(), buffer.writerIndex(), (byte) '\n') >= 0;
+            if (!discarding && !lineEnd && buffer.readableBytes() == maxFrame + 1
+                    && buffer.getByte(buffer.writerIndex() - 1) == '\r') {
+                return null;
+            }
+            discarding = !lineEnd && (discarding || buffer.readableBytes() > maxFrame);
+            return super.decode(ctx, buffer);
         }
 
         @Override
