@@ -16,10 +16,24 @@ record ColumnGrid(long width, long first, long last) {
 
     /** The grid for {@code [from, to]} drawn on {@code pixels} pixel columns. */
     static ColumnGrid of(long from, long to, int pixels) {
+        return of(from, to, pixels, 0);
+    }
+
+    /**
+     * As {@link #of(long, long, int)}, but keeping {@code keptWidth} (0: none) while it still fits,
+     * no wider than a pixel and more than half as wide: a span that hovers about a step of the
+     * ladder ("All" while the ring evicts) then keeps its columns instead of switching widths, and
+     * folding everything again, back and forth.
+     */
+    static ColumnGrid of(long from, long to, int pixels, long keptWidth) {
         long perPixel = Math.max(1, (to - from) / Math.max(1, pixels));
-        long power = Long.highestOneBit(perPixel);
-        long width = power >= 2 && perPixel >= power + power / 2 ? power + power / 2 : power;
+        long width = keptWidth <= perPixel && keptWidth * 2 > perPixel ? keptWidth : ladderWidth(perPixel);
         return new ColumnGrid(width, Math.floorDiv(from, width), Math.floorDiv(to, width));
+    }
+
+    private static long ladderWidth(long perPixel) {
+        long power = Long.highestOneBit(perPixel);
+        return power >= 2 && perPixel >= power + power / 2 ? power + power / 2 : power;
     }
 
     /** The column a time falls in. */

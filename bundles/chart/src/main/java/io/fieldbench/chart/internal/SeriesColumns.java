@@ -6,8 +6,8 @@ package io.fieldbench.chart.internal;
  * columns that scrolled out of the range or whose points all left the ring are dropped, and a
  * column that lost only some of its points to the ring is folded again from those that remain.
  * What it draws is exactly what a full decimation of the same points draws
- * ({@link SeriesRing#window(long, long, int)}). A change of column width (zoom, resize) or a range
- * that moved back in time folds everything again. Points are known by their sequence number in
+ * in the same columns ({@link SeriesRing#window(long, long, int, long)}). A change of column width
+ * (zoom, resize) or a range that moved back in time folds everything again. Points are known by their sequence number in
  * the ring, which a point keeps while the ring moves on, so a ring that started afresh (a replay
  * from the start) needs nothing special: its new points come after every column kept.
  * <p>
@@ -19,6 +19,11 @@ final class SeriesColumns {
     /** The ring's points folded into the run: sequence numbers {@code [low, high)}. */
     private long low;
     private long high;
+
+    /** The width of the columns kept, or 0 before the first read. */
+    long width() {
+        return run == null ? 0 : run.width();
+    }
 
     /** The decimated points of the grid's columns, and the point just outside each end. */
     SeriesPoints read(SeriesRing ring, ColumnGrid grid) {

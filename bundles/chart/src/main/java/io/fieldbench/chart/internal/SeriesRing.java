@@ -128,18 +128,27 @@ final class SeriesRing {
      * The points in {@code [from, to]} plus the one just outside each end (so a line enters and
      * leaves the plot), decimated for {@code columns} pixel columns ({@link ColumnGrid},
      * {@link ColumnRun}) when there are more than {@link ColumnRun#POINTS_PER_COLUMN} a column:
-     * a pass over every point of the range, the reference that {@link SeriesColumns} must equal.
+     * a pass over every point of the range.
      */
     synchronized SeriesPoints window(long from, long to, int columns) {
-        return window(from, to, columns, this::decimate);
+        return window(from, to, columns, 0L);
+    }
+
+    /**
+     * As {@link #window(long, long, int)}, in columns of {@code keptWidth} ms while they fit
+     * ({@link ColumnGrid#of(long, long, int, long)}): the reference that {@link SeriesColumns} must equal.
+     */
+    synchronized SeriesPoints window(long from, long to, int columns, long keptWidth) {
+        return window(from, to, columns, ColumnGrid.of(from, to, columns, keptWidth), this::decimate);
     }
 
     /** As {@link #window(long, long, int)}, but folding into the columns of the previous read only what is new. */
     synchronized SeriesPoints window(long from, long to, int columns, SeriesColumns kept) {
-        return window(from, to, columns, grid -> kept.read(this, grid));
+        return window(from, to, columns, ColumnGrid.of(from, to, columns, kept.width()), grid -> kept.read(this, grid));
     }
 
-    private SeriesPoints window(long from, long to, int columns, Function<ColumnGrid, SeriesPoints> decimation) {
+    private SeriesPoints window(long from, long to, int columns, ColumnGrid grid,
+            Function<ColumnGrid, SeriesPoints> decimation) {
         if (size == 0 || to < from) {
             return SeriesPoints.EMPTY;
         }
@@ -155,7 +164,7 @@ final class SeriesRing {
             copy(first, count, outTimes, outValues);
             return new SeriesPoints(outTimes, outValues, count, count);
         }
-        return decimation.apply(ColumnGrid.of(from, to, columns));
+        return decimation.apply(grid);
     }
 
     /** The grid's columns folded from every point they cover, with the point just outside each end. */

@@ -124,8 +124,8 @@ public final class SeriesStore {
 
     /**
      * The points of a series in {@code [from, to]}, thinned for a plot {@code columns} pixels wide
-     * by a pass over all of them: what a chart's {@link ChartColumns} draws for the same points,
-     * at the cost of a decimation from scratch.
+     * by a pass over all of them: what a chart's {@link ChartColumns} draws from the columns it
+     * kept, at the cost of a decimation from scratch.
      */
     public SeriesPoints window(SeriesKey key, long from, long to, int columns) {
         SeriesRing ring = rings.get(key);

@@ -47,6 +47,13 @@ class ColumnRunTest {
         assertEquals(-2, ColumnGrid.of(-150, 0, 1).first(), "columns of negative times round down");
     }
 
+    @Test
+    void aKeptWidthStaysWhileNoWiderThanAPixelAndMoreThanHalfAsWide() {
+        assertEquals(96, ColumnGrid.of(0, 182_000, 1400, 96).width(), "130 ms a pixel: 96 still fits");
+        assertEquals(96, ColumnGrid.of(0, 177_800, 1400, 128).width(), "127 ms a pixel: 128 is too wide");
+        assertEquals(128, ColumnGrid.of(0, 182_000, 1400, 64).width(), "130 ms a pixel: 64 is too narrow");
+    }
+
     /** A run of the ring's points 7, 8, 9, …: sequence numbers as a ring past its first points gives them. */
     private static ColumnRun filled(long width, long[] times, double[] values) {
         ColumnRun run = new ColumnRun(width);
