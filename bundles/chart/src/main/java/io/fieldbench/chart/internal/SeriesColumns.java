@@ -19,10 +19,16 @@ final class SeriesColumns {
     /** The ring's points folded into the run: sequence numbers {@code [low, high)}. */
     private long low;
     private long high;
+    /** Points folded so far, again or for the first time: what the reads cost. */
+    private long folded;
 
     /** The width of the columns kept, or 0 before the first read. */
     long width() {
         return run == null ? 0 : run.width();
+    }
+
+    long folded() {
+        return folded;
     }
 
     /** The decimated points of the grid's columns, and the point just outside each end. */
@@ -35,9 +41,11 @@ final class SeriesColumns {
             high = needLow;
         }
         dropBefore(ring, needLow);
-        for (long seq = Math.max(high, needLow); seq < needHigh; seq++) {
+        long from = Math.max(high, needLow);
+        for (long seq = from; seq < needHigh; seq++) {
             run.add(seq, ring.time(seq), ring.value(seq));
         }
+        folded += Math.max(0, needHigh - from);
         low = needLow;
         high = needHigh;
         return points(ring, needLow, needHigh);
@@ -54,6 +62,7 @@ final class SeriesColumns {
             for (long seq = needLow + 1; seq < end; seq++) {
                 run.foldOldest(ring.time(seq), ring.value(seq));
             }
+            folded += end - needLow;
         }
     }
 

@@ -83,6 +83,29 @@ class SeriesColumnsTest {
     }
 
     @Test
+    void aReadFoldsOnlyTheNewPointsAndTheOneColumnThatLostSome() {
+        SeriesRing ring = new SeriesRing(10_000);
+        SeriesColumns kept = new SeriesColumns();
+        for (int i = 0; i < 10_000; i++) {
+            ring.add(i, Math.sin(i / 50.0));
+        }
+        ring.window(0, 9_999, 100, kept);
+        assertEquals(10_000, kept.folded(), "the first read folds every point");
+        long width = kept.width();
+
+        for (int i = 10_000; i < 10_050; i++) {
+            ring.add(i, Math.sin(i / 50.0));
+        }
+        SeriesPoints incremental = ring.window(50, 10_049, 100, kept);
+
+        assertEquals(width, kept.width(), "the columns changed width");
+        long refolded = kept.folded() - 10_000 - 50;
+        assertTrue(refolded >= 0 && refolded < width, "50 new points and what is left of the oldest column: "
+                + (kept.folded() - 10_000));
+        assertArrayEquals(ring.window(50, 10_049, 100, width).times(), incremental.times());
+    }
+
+    @Test
     void aRangeWithFewPointsIsDrawnWhole() {
         SeriesRing ring = new SeriesRing(100);
         long[] times = {100, 200, 300};
