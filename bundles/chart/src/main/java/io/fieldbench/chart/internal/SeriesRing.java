@@ -1,15 +1,17 @@
 package io.fieldbench.chart.internal;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The retained points of one series: a ring of primitive times and values that keeps the newest
  * {@code capacity} points. It grows by doubling up to its capacity, so a series that sends little
  * costs little. One thread appends while views read.
  * <p>
- * Reading points ({@link #window}, {@link #all}) holds the ring's lock for one pass over its arrays,
- * which for a decimated window is a pass over every retained point: the draw worker may hold it for
- * milliseconds. The counts and time bounds never take it: {@link #summary} is the immutable
+ * Reading points ({@link #window}, {@link #all}) holds the ring's lock: for a window decimated in
+ * the columns of the previous read ({@link SeriesColumns}) only while the new points are folded in,
+ * for a full decimation or an export for a pass over every point of the range, which may take the
+ * draw worker milliseconds. The counts and time bounds never take it: {@link #summary} is the immutable
  * {@link Summary} the appender {@link #publish publishes} after each batch, so the EDT, which reads
  * them every refresh, never waits for a decimation.
  * <p>
@@ -33,6 +35,8 @@ final class SeriesRing {
     private int size;
     private long evicted;
     private long restarts;
+    /** Points ever added: the sequence number of the next. */
+    private long added;
     /** What lock-free readers see: the state as of the last {@link #publish}. */
     private volatile Summary published;
 
@@ -61,6 +65,7 @@ final class SeriesRing {
     }
 
     synchronized void add(long time, double value) {
+        added++;
         if (size > 0) {
             long newest = times[physical(size - 1)];
             if (time < newest - REORDER_TOLERANCE_MILLIS) {
@@ -121,10 +126,29 @@ final class SeriesRing {
 
     /**
      * The points in {@code [from, to]} plus the one just outside each end (so a line enters and
-     * leaves the plot), thinned for {@code columns} pixel columns when there are more than
-     * {@link ColumnDecimation#POINTS_PER_COLUMN} a column.
+     * leaves the plot), decimated for {@code columns} pixel columns ({@link ColumnGrid},
+     * {@link ColumnRun}) when there are more than {@link ColumnRun#POINTS_PER_COLUMN} a column:
+     * a pass over every point of the range.
      */
     synchronized SeriesPoints window(long from, long to, int columns) {
+        return window(from, to, columns, 0L);
+    }
+
+    /**
+     * As {@link #window(long, long, int)}, in columns of {@code keptWidth} ms while they fit
+     * ({@link ColumnGrid#of(long, long, int, long)}): the reference that {@link SeriesColumns} must equal.
+     */
+    synchronized SeriesPoints window(long from, long to, int columns, long keptWidth) {
+        return window(from, to, columns, ColumnGrid.of(from, to, columns, keptWidth), this::decimate);
+    }
+
+    /** As {@link #window(long, long, int)}, but folding into the columns of the previous read only what is new. */
+    synchronized SeriesPoints window(long from, long to, int columns, SeriesColumns kept) {
+        return window(from, to, columns, ColumnGrid.of(from, to, columns, kept.width()), grid -> kept.read(this, grid));
+    }
+
+    private SeriesPoints window(long from, long to, int columns, ColumnGrid grid,
+            Function<ColumnGrid, SeriesPoints> decimation) {
         if (size == 0 || to < from) {
             return SeriesPoints.EMPTY;
         }
@@ -134,18 +158,53 @@ final class SeriesRing {
         if (count <= 0) {
             return SeriesPoints.EMPTY;
         }
-        if (count <= (long) columns * ColumnDecimation.POINTS_PER_COLUMN) {
+        if (count <= (long) columns * ColumnRun.POINTS_PER_COLUMN) {
             long[] outTimes = new long[count];
             double[] outValues = new double[count];
             copy(first, count, outTimes, outValues);
             return new SeriesPoints(outTimes, outValues, count, count);
         }
-        ColumnDecimation decimation = new ColumnDecimation(from, to, columns);
+        return decimation.apply(grid);
+    }
+
+    /** The grid's columns folded from every point they cover, with the point just outside each end. */
+    private SeriesPoints decimate(ColumnGrid grid) {
+        int first = Math.max(0, lowerBound(grid.start()) - 1);
+        int end = Math.min(size, lowerBound(grid.end()) + 1);
+        ColumnRun run = new ColumnRun(grid.width());
         for (int i = first; i < end; i++) {
             int at = physical(i);
-            decimation.add(times[at], values[at]);
+            run.add(firstSeq() + i, times[at], values[at]);
         }
-        return decimation.result();
+        PointsBuilder out = new PointsBuilder(run.maxPoints());
+        run.emitTo(out);
+        return out.build(end - first);
+    }
+
+    // What SeriesColumns reads, under the lock window() holds: points by sequence number, the
+    // number of points ever added before them, which stays with a point while the ring moves on.
+
+    /** The sequence number of the oldest retained point. */
+    long firstSeq() {
+        return added - size;
+    }
+
+    /** The sequence number the next point will get. */
+    long endSeq() {
+        return added;
+    }
+
+    /** The sequence number of the first retained point at or after {@code time}. */
+    long seqAt(long time) {
+        return firstSeq() + lowerBound(time);
+    }
+
+    long time(long seq) {
+        return times[physical((int) (seq - firstSeq()))];
+    }
+
+    double value(long seq) {
+        return values[physical((int) (seq - firstSeq()))];
     }
 
     /** Every point in {@code [from, to]}, not thinned (for export). */

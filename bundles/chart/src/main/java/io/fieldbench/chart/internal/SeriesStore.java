@@ -20,8 +20,8 @@ import io.fieldbench.api.sample.Sample;
  * What the EDT reads every refresh ({@link #version}, {@link #oldest}, {@link #newest},
  * {@link #size}, {@link #usage}, {@link #keys}, {@link #replaying}) never waits for a lock: the
  * counts and time bounds are the summaries each ring publishes at the end of a batch, before the
- * version moves on. Only the points themselves ({@link #window}, {@link #points}) are read under
- * a ring's lock, on the draw worker.
+ * version moves on. Only the points themselves ({@link #window}, {@link #points},
+ * {@link ChartColumns#read}) are read under a ring's lock, on the draw worker.
  */
 public final class SeriesStore {
 
@@ -122,7 +122,11 @@ public final class SeriesStore {
         return retention;
     }
 
-    /** The points of a series in {@code [from, to]}, thinned for a plot {@code columns} pixels wide. */
+    /**
+     * The points of a series in {@code [from, to]}, thinned for a plot {@code columns} pixels wide
+     * by a pass over all of them: what a chart's {@link ChartColumns} draws from the columns it
+     * kept, at the cost of a decimation from scratch.
+     */
     public SeriesPoints window(SeriesKey key, long from, long to, int columns) {
         SeriesRing ring = rings.get(key);
         return ring == null ? SeriesPoints.EMPTY : ring.window(from, to, columns);

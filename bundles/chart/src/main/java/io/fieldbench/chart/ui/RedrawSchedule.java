@@ -1,6 +1,5 @@
 package io.fieldbench.chart.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +9,7 @@ import javax.swing.Timer;
 
 import org.jfree.data.Range;
 
+import io.fieldbench.chart.internal.ChartColumns;
 import io.fieldbench.chart.internal.SeriesKey;
 import io.fieldbench.chart.internal.SeriesPoints;
 import io.fieldbench.chart.internal.SeriesStore;
@@ -22,7 +22,9 @@ import io.fieldbench.chart.internal.SeriesStore;
  * filling; resumed, the next tick catches up.
  * <p>
  * One redraw at a time: the decimation of the requested range runs on the worker, which reads the
- * store off the EDT, and its result comes back to the EDT as an immutable {@link Redraw}. Every
+ * store off the EDT, and its result comes back to the EDT as an immutable {@link Redraw}. The
+ * worker keeps the chart's decimated columns from one redraw to the next ({@link ChartColumns}),
+ * so a redraw folds in only the points that came since. Every
  * {@value #STATUS_EVERY_TICKS} ticks the chart refreshes what changes slowly (channel count,
  * status line). On the EDT, but for the worker's part.
  */
@@ -64,16 +66,11 @@ final class RedrawSchedule {
             keys = List.copyOf(keys);
         }
 
-        /** Reads the points from the store; on the worker. */
-        Redraw read(SeriesStore store) {
-            long from = (long) range.getLowerBound();
-            long to = (long) range.getUpperBound();
+        /** Reads the points from the store, folding into the chart's kept columns what is new; on the worker. */
+        Redraw read(SeriesStore store, ChartColumns kept) {
             boolean replay = store.replaying(keys);
-            List<SeriesPoints> points = new ArrayList<>(keys.size());
-            for (SeriesKey key : keys) {
-                points.add(store.window(key, from, to, columns));
-            }
-            return new Redraw(this, points, replay);
+            return new Redraw(this, kept.read(store, keys, (long) range.getLowerBound(), (long) range.getUpperBound(),
+                    columns), replay);
         }
     }
 
@@ -97,6 +94,8 @@ final class RedrawSchedule {
     private final Executor worker;
     private final Chart chart;
     private final Timer timer;
+    /** The worker's: what the previous redraw decimated, so the next folds in only what is new. */
+    private final ChartColumns kept = new ChartColumns();
     private boolean drawing;
     private boolean asked = true;
     private long drawnVersion = -1;
@@ -150,7 +149,7 @@ final class RedrawSchedule {
             worker.execute(() -> {
                 Redraw redraw = null;
                 try {
-                    redraw = request.read(store);
+                    redraw = request.read(store, kept);
                 } finally {
                     Redraw read = redraw;
                     SwingUtilities.invokeLater(() -> drawn(read, version));

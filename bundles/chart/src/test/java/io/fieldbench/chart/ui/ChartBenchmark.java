@@ -8,10 +8,18 @@ import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,6 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
@@ -30,20 +41,24 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 import io.fieldbench.api.sample.Sample;
+import io.fieldbench.chart.internal.ChartColumns;
 import io.fieldbench.chart.internal.SeriesKey;
 import io.fieldbench.chart.internal.SeriesPoints;
 import io.fieldbench.chart.internal.SeriesStore;
 
 /**
- * Chart figures for docs/benchmarks.md, each beside plain JFreeChart in the same run. Skipped
- * unless asked for:
- * {@code xvfb-run -a mvn -B -f bundles/chart/pom.xml test -Dtest=ChartBenchmark -Dfieldbench.benchmark=true}
+ * Chart figures for docs/benchmarks.md, each beside its baseline in the same run (plain JFreeChart,
+ * or the full decimation); the streaming cases add rows to the benchmark table named by
+ * {@code -Dbenchmark.table}. Skipped unless asked for:
+ * {@code xvfb-run -a mvn -o -B -pl bundles/chart -am test -Dtest=ChartBenchmark -Dfieldbench.benchmark=true
+ * -DargLine=-Xmx8g -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class ChartBenchmark {
 
@@ -56,6 +71,8 @@ class ChartBenchmark {
     private static final int STREAM_SECONDS = 10;
     private static final int FEED_BATCHES_PER_SECOND = 100;
     private static final long PROBE_EVERY_MILLIS = 5;
+    private static final int PREFILL_BATCH = 100_000;
+    private static final long FRAME_NANOS = 1_000_000_000L / RedrawSchedule.REFRESHES_PER_SECOND;
 
     @Test
     void redrawOf16SeriesOfAMillionPoints() {
@@ -92,10 +109,7 @@ class ChartBenchmark {
         double[] previousDraw = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
             long t0 = System.nanoTime();
-            List<SeriesPoints> points = new ArrayList<>();
-            for (SeriesKey key : keys) {
-                points.add(store.window(key, start, end, WIDTH));
-            }
+            List<SeriesPoints> points = fullDecimation(store, keys, start, end);
             long t1 = System.nanoTime();
             drawn.replace(keys, points);
             draw(decimatedChart);
@@ -117,11 +131,119 @@ class ChartBenchmark {
     }
 
     @Test
+    void perFrameRedrawOf16SeriesOfAMillionPointsWhileAHundredThousandSamplesASecondStreamIn() throws Exception {
+        assumeTrue(Boolean.getBoolean("fieldbench.benchmark"), "benchmark: run with -Dfieldbench.benchmark=true");
+        SeriesStore store = new SeriesStore(POINTS);
+        List<SeriesKey> keys = prefill(store);
+        ChartColumns kept = new ChartColumns();
+        Frames ours = frames(store, keys, (from, to) -> kept.read(store, keys, from, to, WIDTH));
+        Frames full = frames(store, keys, (from, to) -> fullDecimation(store, keys, from, to));
+        System.out.printf("redraw of %d series x %,d points, \"All\" window at %dx%d, while %,d samples/s stream in,"
+                + " %d s each: incremental %s; full decimation %s%n", SERIES, POINTS, WIDTH, HEIGHT, RATE,
+                STREAM_SECONDS, ours, full);
+        tableRow("chart redraw 16 × 1 M points while 100 000 samples/s stream in, p50 (incremental vs full decimation)",
+                percentile(ours.redraw(), 50), percentile(full.redraw(), 50));
+        tableRow("chart redraw 16 × 1 M points while 100 000 samples/s stream in, p99 (incremental vs full decimation)",
+                percentile(ours.redraw(), 99), percentile(full.redraw(), 99));
+    }
+
+    /** How a benchmark reads the points of the chart's series for a time range. */
+    private interface PointsReader {
+        List<SeriesPoints> read(long from, long to);
+    }
+
+    /**
+     * Per-frame times, ms.
+     *
+     * @param decimation reading the points
+     * @param redraw     reading and drawing them
+     * @param cpu        the processor time of reading and drawing them (what contention for the processor does not inflate)
+     */
+    private record Frames(double[] decimation, double[] redraw, double[] cpu) {
+
+        @Override
+        public String toString() {
+            return String.format("p50 %.1f ms, p99 %.1f ms (decimation p50 %.1f ms, p99 %.1f ms; processor time p50"
+                    + " %.1f ms, p99 %.1f ms; %d frames)", percentile(redraw, 50), percentile(redraw, 99),
+                    percentile(decimation, 50), percentile(decimation, 99), percentile(cpu, 50), percentile(cpu, 99),
+                    redraw.length);
+        }
+    }
+
+    /**
+     * Redraws the "All" window (every retained point, its old end moving as the stream evicts) into
+     * an image at the chart's pace, at most, for as long as a stream runs. A first redraw before
+     * the stream warms up, as a chart's first does, and is not counted.
+     */
+    private static Frames frames(SeriesStore store, List<SeriesKey> keys, PointsReader reader) throws Exception {
+        DrawnDataset drawn = new DrawnDataset();
+        JFreeChart chart = chart(drawn);
+        List<Double> decimation = new ArrayList<>();
+        List<Double> redraw = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        redraw(store, keys, reader, drawn, chart);
+        System.gc();  // the other phase's garbage is not this one's
+        Thread feeder = feeder(store::append);
+        feeder.start();
+        while (feeder.isAlive()) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            long t1 = redraw(store, keys, reader, drawn, chart);
+            long t2 = System.nanoTime();
+            cpu.add((threads.getCurrentThreadCpuTime() - cpu0) / 1e6);
+            decimation.add((t1 - t0) / 1e6);
+            redraw.add((t2 - t0) / 1e6);
+            long rest = FRAME_NANOS - (t2 - t0);
+            if (rest > 0) {
+                TimeUnit.NANOSECONDS.sleep(rest);  // frame pacing, as the chart's timer paces its redraws
+            }
+        }
+        return new Frames(unboxed(decimation), unboxed(redraw), unboxed(cpu));
+    }
+
+    /** Reads the "All" window's points and draws them; returns when the reading was done ({@link System#nanoTime}). */
+    private static long redraw(SeriesStore store, List<SeriesKey> keys, PointsReader reader, DrawnDataset drawn,
+            JFreeChart chart) {
+        Range range = ScrollingRange.of(store, keys, TimeWindow.ALL, System.currentTimeMillis());
+        drawn.replace(keys, reader.read((long) range.getLowerBound(), (long) range.getUpperBound()));
+        long read = System.nanoTime();
+        draw(chart);
+        return read;
+    }
+
+    /** Every series decimated afresh, as charts did before they kept their columns. */
+    private static List<SeriesPoints> fullDecimation(SeriesStore store, List<SeriesKey> keys, long from, long to) {
+        List<SeriesPoints> points = new ArrayList<>();
+        for (SeriesKey key : keys) {
+            points.add(store.window(key, from, to, WIDTH));
+        }
+        return points;
+    }
+
+    @Test
+    void edtLatencyWhileAHundredThousandSamplesASecondStreamIntoAMillionPointsASeries() throws Exception {
+        assumeTrue(Boolean.getBoolean("fieldbench.benchmark"), "benchmark: run with -Dfieldbench.benchmark=true");
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (xvfb-run)");
+        Streamed ours = streamInto(true, true);
+        Streamed plain = streamInto(false, true);
+        System.out.printf("EDT latency while %,d samples/s stream in for %d s into %d series of %,d points (\"All\""
+                + " window): chart view p50 %.1f ms, p99 %.1f ms, max %.1f ms, decimation on the worker p50 %.1f ms,"
+                + " p99 %.1f ms (%d redraws); plain JFreeChart (XYSeries, notify off, one fire per 33 ms) p50 %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms%n", RATE, STREAM_SECONDS, SERIES, POINTS,
+                percentile(ours.edt(), 50), percentile(ours.edt(), 99), percentile(ours.edt(), 100),
+                percentile(ours.worker(), 50), percentile(ours.worker(), 99), ours.worker().length,
+                percentile(plain.edt(), 50), percentile(plain.edt(), 99), percentile(plain.edt(), 100));
+        tableRow("chart EDT latency p99 while 100 000 samples/s stream into 16 × 1 M points (vs plain JFreeChart)",
+                percentile(ours.edt(), 99), percentile(plain.edt(), 99));
+    }
+
+    @Test
     void edtLatencyWhileAHundredThousandSamplesASecondStreamIn() throws Exception {
         assumeTrue(Boolean.getBoolean("fieldbench.benchmark"), "benchmark: run with -Dfieldbench.benchmark=true");
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (xvfb-run)");
-        double[] ours = streamInto(true);
-        double[] plain = streamInto(false);
+        double[] ours = streamInto(true, false).edt();
+        double[] plain = streamInto(false, false).edt();
         System.out.printf("EDT latency while %,d samples/s stream in for %d s (%d series): chart view p50 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms; plain JFreeChart (XYSeries, notify off, one fire per 33 ms)"
                 + " p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", RATE, STREAM_SECONDS, SERIES,
@@ -129,26 +251,46 @@ class ChartBenchmark {
                 percentile(plain, 50), percentile(plain, 99), percentile(plain, 100));
     }
 
-    /** Streams RATE samples/s over SERIES channels into a shown chart and measures EDT latency. */
-    private static double[] streamInto(boolean chartView) throws Exception {
+    /**
+     * What a stream cost a shown chart: EDT latencies, and the chart view's decimations on its worker.
+     *
+     * @param edt    probe latencies, ms
+     * @param worker the worker's time per redraw, ms (none for plain JFreeChart)
+     */
+    private record Streamed(double[] edt, double[] worker) {
+    }
+
+    /**
+     * Streams RATE samples/s over SERIES channels into a shown chart and measures EDT latency; a
+     * full chart first holds POINTS a series and shows them all, an empty one the last 10 s.
+     */
+    private static Streamed streamInto(boolean chartView, boolean full) throws Exception {
         SeriesStore store = new SeriesStore(POINTS);
+        List<SeriesKey> keys = full ? prefill(store) : keys();
         ExecutorService worker = Executors.newSingleThreadExecutor();
-        List<SeriesKey> keys = new ArrayList<>();
-        for (int s = 0; s < SERIES; s++) {
-            keys.add(new SeriesKey("dev-" + s, "ch"));
-        }
+        List<Double> decimations = Collections.synchronizedList(new ArrayList<>());
+        Executor timedWorker = task -> worker.execute(() -> {
+            long start = System.nanoTime();
+            task.run();
+            decimations.add((System.nanoTime() - start) / 1e6);
+        });
         XYSeriesCollection plainData = new XYSeriesCollection();
         AtomicReference<JFrame> frame = new AtomicReference<>();
         List<List<Sample>> pending = new ArrayList<>();
         SwingUtilities.invokeAndWait(() -> {
             JFrame shown = new JFrame("benchmark");
             if (chartView) {
-                ChartSelection selection = new ChartSelection("chart-1", keys, TimeWindow.TEN_SECONDS);
-                shown.add(new ChartPane(host(store, worker), selection));
+                ChartSelection selection = new ChartSelection("chart-1", keys,
+                        full ? TimeWindow.ALL : TimeWindow.TEN_SECONDS);
+                shown.add(new ChartPane(host(store, timedWorker), selection));
             } else {
                 for (SeriesKey key : keys) {
                     XYSeries series = new XYSeries(key.label(), false, true);
                     series.setNotify(false);
+                    SeriesPoints retained = store.points(key, Long.MIN_VALUE, Long.MAX_VALUE);
+                    for (int i = 0; i < retained.count(); i++) {
+                        series.add(retained.times()[i], retained.values()[i], false);
+                    }
                     plainData.addSeries(series);
                 }
                 JFreeChart chart = ChartFactory.createXYLineChart(null, null, null, plainData);
@@ -176,33 +318,9 @@ class ChartBenchmark {
             shown.setVisible(true);
             frame.set(shown);
         });
-        int perBatch = RATE / FEED_BATCHES_PER_SECOND;
-        Thread feeder = new Thread(() -> {
-            long next = System.nanoTime();
-            long total = (long) RATE * STREAM_SECONDS;
-            int i = 0;
-            while (i < total) {
-                List<Sample> batch = new ArrayList<>(perBatch);
-                long now = System.currentTimeMillis();
-                for (int k = 0; k < perBatch; k++, i++) {
-                    batch.add(sample("dev-" + (i % SERIES), now, Math.sin(i / 1000.0) + i % SERIES));
-                }
-                if (chartView) {
-                    store.append(batch);
-                } else {
-                    synchronized (pending) {
-                        pending.add(batch);
-                    }
-                }
-                next += 1_000_000_000L / FEED_BATCHES_PER_SECOND;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(wait);  // pacing the load, not synchronisation
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
+        Thread feeder = feeder(chartView ? store::append : batch -> {
+            synchronized (pending) {
+                pending.add(batch);
             }
         });
         feeder.start();
@@ -219,7 +337,82 @@ class ChartBenchmark {
             frame.get().dispose();
         });
         worker.shutdownNow();
-        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Streamed(unboxed(latencies), unboxed(decimations));
+    }
+
+    /** A thread that hands RATE samples/s over SERIES channels to the sink, in batches, for STREAM_SECONDS. */
+    private static Thread feeder(Consumer<List<Sample>> sink) {
+        int perBatch = RATE / FEED_BATCHES_PER_SECOND;
+        return new Thread(() -> {
+            long next = System.nanoTime();
+            long total = (long) RATE * STREAM_SECONDS;
+            int i = 0;
+            while (i < total) {
+                List<Sample> batch = new ArrayList<>(perBatch);
+                long now = System.currentTimeMillis();
+                for (int k = 0; k < perBatch; k++, i++) {
+                    batch.add(sample("dev-" + (i % SERIES), now, Math.sin(i / 1000.0) + i % SERIES));
+                }
+                sink.accept(batch);
+                next += 1_000_000_000L / FEED_BATCHES_PER_SECOND;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);  // pacing the load, not synchronisation
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    private static List<SeriesKey> keys() {
+        List<SeriesKey> keys = new ArrayList<>();
+        for (int s = 0; s < SERIES; s++) {
+            keys.add(new SeriesKey("dev-" + s, "ch"));
+        }
+        return keys;
+    }
+
+    /** Fills each series with POINTS points up to now, as the stream's rate would have: the ring is full. */
+    private static List<SeriesKey> prefill(SeriesStore store) {
+        List<SeriesKey> keys = keys();
+        long perSeriesPerSecond = RATE / SERIES;
+        long start = System.currentTimeMillis() - POINTS * 1000L / perSeriesPerSecond;
+        for (SeriesKey key : keys) {
+            for (int first = 0; first < POINTS; first += PREFILL_BATCH) {
+                List<Sample> batch = new ArrayList<>(PREFILL_BATCH);
+                for (int i = first; i < first + PREFILL_BATCH; i++) {
+                    batch.add(sample(key.device(), start + i * 1000L / perSeriesPerSecond, Math.sin(i / 1000.0)));
+                }
+                store.append(batch);
+            }
+        }
+        System.gc();  // the fill's garbage is not the stream's
+        return keys;
+    }
+
+    /**
+     * Adds a row to the project's benchmark table, the file named by {@code -Dbenchmark.table}: figure, unit,
+     * better, bench, baseline, bench RSS KiB (this JVM's), baseline RSS KiB (-1: the same JVM).
+     */
+    private static void tableRow(String figure, double bench, double baseline) throws IOException {
+        Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc/self/status")));
+        String row = String.join("\t", figure, "ms", "LOWER", Double.toString(bench), Double.toString(baseline),
+                rss.find() ? rss.group(1) : "-1", "-1");
+        System.out.println("table: " + row);
+        String table = System.getProperty("benchmark.table");
+        if (table != null && !table.isBlank()) {
+            Files.writeString(Path.of(table), row + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    private static double[] unboxed(List<Double> values) {
+        synchronized (values) {
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
+        }
     }
 
     private static ChartHost host(SeriesStore store, Executor worker) {
