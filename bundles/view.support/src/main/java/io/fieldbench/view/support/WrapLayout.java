@@ -49,7 +49,8 @@ public final class WrapLayout extends FlowLayout {
     /**
      * Lays the rows out, unless the parent sized the container from a height asked at the width it had
      * before (a parent asks for the preferred size before it gives the new width): then the window is laid
-     * out again at once, so the rows do not change later, under the mouse, when a status line changes.
+     * out again at once, so the rows do not change later, under the mouse, when a status line changes
+     * (a container in no window yet is simply laid out).
      */
     @Override
     public void layoutContainer(Container target) {
@@ -62,7 +63,9 @@ public final class WrapLayout extends FlowLayout {
                 top = top.getParent();
             }
             top.validate();
-            return;
+            if (target.isValid()) {
+                return; // laid out by that validation, at the height the parent now gave it
+            }
         }
         super.layoutContainer(target);
     }
