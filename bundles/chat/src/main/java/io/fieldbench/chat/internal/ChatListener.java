@@ -1,8 +1,10 @@
 package io.fieldbench.chat.internal;
 
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.AcceptFailures;
 import io.fieldbench.server.support.tcp.ClientRegistry;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
 import io.netty.channel.Channel;
@@ -29,14 +31,16 @@ final class ChatListener implements ServerControl.Socket {
 
     /**
      * Binds the socket; blocks until it is bound, so call it off any event loop and off the EDT.
+     * Connections it cannot accept (too many open files) are told on {@code warnLog}.
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
     static ChatListener bind(InetSocketAddress endpoint, ChatSettings settings, ClientRegistry<ChatClient> clients,
-            ChatTraffic traffic)
+            ChatTraffic traffic, Consumer<String> warnLog)
             throws Exception {
         TcpEventLoops loops = TcpEventLoops.start("chat", 0);
         Channel channel = loops.bind(loops.bootstrap(ACCEPT_BACKLOG, settings.outboundLimitBytes())
+                .handler(new AcceptFailures("Chat server", warnLog))
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChatInitializer(settings, clients, traffic)), endpoint);
         return new ChatListener(loops, channel, clients);

@@ -249,7 +249,8 @@ public final class ChatServer implements ChatTraffic {
         @Override
         public ChatListener open(InetSocketAddress endpoint) throws Exception {
             ChatSettings wanted = settings;
-            return ChatListener.bind(endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock), ChatServer.this);
+            return ChatListener.bind(endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock), ChatServer.this,
+                    log::warn);
         }
 
         @Override

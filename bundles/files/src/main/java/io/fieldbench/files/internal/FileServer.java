@@ -161,7 +161,8 @@ public final class FileServer {
         public FileServerSocket open(InetSocketAddress endpoint) throws Exception {
             shared = settings.folder();
             makeFolder(shared);
-            return FileServerSocket.bind(endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log, disk));
+            return FileServerSocket.bind(endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log, disk),
+                    log::warn);
         }
 
         @Override

@@ -1,8 +1,10 @@
 package io.fieldbench.files.internal;
 
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.AcceptFailures;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -29,13 +31,16 @@ final class FileServerSocket implements ServerControl.Socket {
     }
 
     /**
-     * Binds; blocks until bound, so call it off any event loop and off the EDT.
+     * Binds; blocks until bound, so call it off any event loop and off the EDT. Connections it
+     * cannot accept (too many open files) are told on {@code warnLog}.
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
-    static FileServerSocket bind(InetSocketAddress endpoint, ChannelInitializer<SocketChannel> pipeline) throws Exception {
+    static FileServerSocket bind(InetSocketAddress endpoint, ChannelInitializer<SocketChannel> pipeline,
+            Consumer<String> warnLog) throws Exception {
         TcpEventLoops loops = TcpEventLoops.start("files", IO_THREADS);
         Channel channel = loops.bind(loops.bootstrap(BACKLOG)
+                .handler(new AcceptFailures("File service", warnLog))
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(pipeline), endpoint);
         return new FileServerSocket(loops, channel);

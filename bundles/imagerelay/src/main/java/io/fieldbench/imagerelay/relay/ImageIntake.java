@@ -70,8 +70,10 @@ final class ImageIntake {
         try {
             kept = images.keep(bytes, info, from.host(), header.name(), clock.instant());
         } catch (IOException | RuntimeException e) {
-            refuse(from, header, bytes, "the bench could not keep it (" + e.getMessage()
-                    + "); nothing was stored: send it again once the images folder is writable");
+            String why = KeepProblem.reason(e);
+            from.tell(RelayMessages.refused(header.name(), "the bench could not keep it (" + why
+                    + "); nothing was stored: send it again once the images folder is writable"));
+            traffic.notKept(from, header.name(), bytes.length, now.imagesFolder(), why);
             return;
         }
         from.received(bytes.length);

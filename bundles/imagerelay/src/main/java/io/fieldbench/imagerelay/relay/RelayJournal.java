@@ -1,5 +1,6 @@
 package io.fieldbench.imagerelay.relay;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class RelayJournal implements RelayTraffic {
     private final Logger log;
     private final EventAdmin events;
     private final Clock clock;
+    private final KeepProblem keepProblem = new KeepProblem();
 
     RelayJournal(Logger log, EventAdmin events, Clock clock) {
         this.log = log;
@@ -73,7 +75,23 @@ public final class RelayJournal implements RelayTraffic {
     }
 
     @Override
+    public void notKept(Connection client, String name, long bytes, Path folder, String why) {
+        if (keepProblem.failed(why)) {
+            log.error("Image relay cannot keep images in {}: {}; uploads are refused, each sender told so, until it can"
+                    + " again", folder, why);
+        }
+        String what = "'" + name + "' not kept: " + why;
+        log.debug("Image relay client {} at {}: {}", client.id(), client.address(), what);
+        post(ImageRelayEvents.REFUSED, new RelayEvent(clock.instant(), client.id(), client.address(), what, bytes, 0,
+                Optional.empty()));
+    }
+
+    @Override
     public void received(Connection client, ImageStore.Kept kept, long millis) {
+        long refusedMeanwhile = keepProblem.kept();
+        if (refusedMeanwhile > 0) {
+            log.info("Image relay keeps images again; {} were not kept meanwhile", refusedMeanwhile);
+        }
         StoredImage image = kept.image();
         String file = image.file().getFileName().toString();
         String outcome = kept.duplicate() ? "a repeat of " + file + ", not stored again" : "kept as " + file;

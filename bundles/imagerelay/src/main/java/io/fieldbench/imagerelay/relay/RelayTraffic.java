@@ -1,5 +1,7 @@
 package io.fieldbench.imagerelay.relay;
 
+import java.nio.file.Path;
+
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.server.support.tcp.DisconnectReason;
@@ -19,6 +21,9 @@ interface RelayTraffic {
 
     /** A message of a client refused, with the reason it was told. */
     void refused(Connection client, String name, long bytes, String why);
+
+    /** An image refused because it could not be written into {@code folder}, the client told why. */
+    void notKept(Connection client, String name, long bytes, Path folder, String why);
 
     /** An image a client sent, kept (or found a repeat of one kept). */
     void received(Connection client, ImageStore.Kept kept, long millis);

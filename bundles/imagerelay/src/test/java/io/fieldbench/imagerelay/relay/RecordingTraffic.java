@@ -1,5 +1,6 @@
 package io.fieldbench.imagerelay.relay;
 
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,11 @@ final class RecordingTraffic implements RelayTraffic {
     @Override
     public void refused(Connection client, String name, long bytes, String why) {
         reports.add("refused " + client.id() + " '" + name + "' " + bytes + ": " + why);
+    }
+
+    @Override
+    public void notKept(Connection client, String name, long bytes, Path folder, String why) {
+        reports.add("not kept " + client.id() + " '" + name + "' " + bytes + ": " + why);
     }
 
     @Override

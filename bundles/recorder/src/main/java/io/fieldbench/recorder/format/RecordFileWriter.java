@@ -24,6 +24,8 @@ public final class RecordFileWriter implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final CRC32 crc = new CRC32();
     private long size;
+    private int bufferedRecords;
+    private long discardedRecords;
 
     private RecordFileWriter(Path path, FileChannel channel, long size) {
         this.path = path;
@@ -75,15 +77,23 @@ public final class RecordFileWriter implements AutoCloseable {
             return;
         }
         buffer.putInt(length).putInt((int) crc.getValue()).put(body);
+        bufferedRecords++;
     }
 
-    /** Hands what is buffered to the operating system (it then survives the process being killed). */
+    /**
+     * Hands what is buffered to the operating system (it then survives the process being killed).
+     * When that fails the buffered records are discarded and counted in {@link #discardedRecords()}.
+     */
     public void flush() throws IOException {
         buffer.flip();
         try {
             writeFully(buffer);
+        } catch (IOException e) {
+            discardedRecords += bufferedRecords;
+            throw e;
         } finally {
             buffer.clear();
+            bufferedRecords = 0;
         }
     }
 
@@ -106,6 +116,14 @@ public final class RecordFileWriter implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * Records appended but lost because a flush failed: counted whole, though a write the disk cut
+     * short may have put the first of them into the file.
+     */
+    public long discardedRecords() {
+        return discardedRecords;
     }
 
     /** Bytes waiting in the buffer. */

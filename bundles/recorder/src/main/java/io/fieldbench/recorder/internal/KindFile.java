@@ -23,6 +23,8 @@ final class KindFile implements AutoCloseable {
     private LocalDate day;
     private RecordFileWriter writer;
     private String note = "";
+    /** Records of closed files that never reached them. */
+    private long discarded;
 
     KindFile(Path folder, Kind kind) {
         this.folder = folder;
@@ -79,6 +81,13 @@ final class KindFile implements AutoCloseable {
         }
     }
 
+    /** Records of the files closed since the last call that never reached them: a flush failed. */
+    long takeDiscarded() {
+        long taken = discarded;
+        discarded = 0;
+        return taken;
+    }
+
     /** Closes the file; after a failure, quietly: the next write opens it again (or a new part). */
     @Override
     public void close() {
@@ -89,8 +98,9 @@ final class KindFile implements AutoCloseable {
             try {
                 open.close();
             } catch (IOException e) {
-                // what was buffered is lost with the failure that is already reported
+                // what was buffered is lost with the failure that is already reported, and counted
             }
+            discarded += open.discardedRecords();
         }
     }
 }

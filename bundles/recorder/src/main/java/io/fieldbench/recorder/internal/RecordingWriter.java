@@ -113,7 +113,6 @@ final class RecordingWriter implements Runnable {
                 done++;
             }
             written.get(batch.kind()).addAndGet(done);
-            recovered();
         } catch (IOException | RuntimeException e) {
             written.get(batch.kind()).addAndGet(done);
             failed(batch.items().size() - done, e);
@@ -151,6 +150,9 @@ final class RecordingWriter implements Runnable {
             for (KindFile file : files.values()) {
                 file.flush(sync);
             }
+            if (files.values().stream().anyMatch(file -> file.current() != null)) {
+                recovered(); // only what reached the files proves that writing works again
+            }
         } catch (IOException e) {
             failed(0, e);
         }
@@ -159,8 +161,14 @@ final class RecordingWriter implements Runnable {
     }
 
     private void failed(long lost, Exception e) {
-        failedItems.addAndGet(lost);
         files.values().forEach(KindFile::close);
+        long discarded = 0;
+        for (Map.Entry<Kind, KindFile> file : files.entrySet()) {
+            long lostOfKind = file.getValue().takeDiscarded(); // counted as written when they were buffered
+            written.get(file.getKey()).addAndGet(-lostOfKind);
+            discarded += lostOfKind;
+        }
+        failedItems.addAndGet(lost + discarded);
         retryAt = System.currentTimeMillis() + RETRY_MILLIS;
         if (problem.isEmpty()) {
             problem = "cannot write to " + folder + ": " + e;
