@@ -38,7 +38,8 @@ class BroadcastLoopbackTest {
 
     private void listen(ChatSettings settings) throws Exception {
         registry = new ClientRegistry<>("chat", 1_000, Clock.systemUTC());
-        listener = ChatListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), settings, registry, traffic);
+        listener = ChatListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), settings, registry, traffic,
+                warning -> { }); // accept failures (AcceptFailures) are tested on their own
     }
 
     private Socket connect(int receiveBuffer) throws IOException {
