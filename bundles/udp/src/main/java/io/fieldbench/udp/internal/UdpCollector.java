@@ -55,6 +55,8 @@ public final class UdpCollector {
     private final DecodeQueue queue = new DecodeQueue();
     private final RateMeter rates = new RateMeter();
     private final KernelDrops kernelDrops = new KernelDrops();
+    /** Chosen once: whether Netty's native library loads does not change while the bench runs. */
+    private final DatagramTransport transport = DatagramTransport.best();
     private volatile CollectorSettings settings;
     private SettingsProblems problems;
     private volatile ReplyPolicy replies = ReplyPolicy.NONE;
@@ -144,7 +146,7 @@ public final class UdpCollector {
         UdpCollectorServer open = now == ServerControl.State.RUNNING ? control.socket() : null;
         RateMeter.Rates recent = rates.rates();
         return new CollectorStatus(now, control.endpoint(), control.problem(), current.receiveBuffer(),
-                open == null ? 0 : open.grantedReceiveBuffer(), counters.totals(kernelDrops.total()), recent.datagrams(),
+                open == null ? 0 : open.grantedReceiveBuffer(), transport.description(), counters.totals(kernelDrops.total()), recent.datagrams(),
                 recent.bytes(), current, decoders.names());
     }
 
@@ -153,7 +155,7 @@ public final class UdpCollector {
 
         @Override
         public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {
-            return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(),
+            return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(), transport,
                     new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
         }
 
@@ -162,8 +164,8 @@ public final class UdpCollector {
             int asked = settings.receiveBuffer();
             int granted = server.grantedReceiveBuffer();
             kernelDrops.watch(server.localAddress().getPort());
-            log.info("Listening on UDP {} (receive buffer: {} bytes granted, {} asked)", Endpoints.of(server.localAddress()),
-                    granted, asked);
+            log.info("Listening on UDP {} (receive buffer: {} bytes granted, {} asked; {})", Endpoints.of(server.localAddress()),
+                    granted, asked, transport.description());
             if (granted < asked && !smallBufferReported) {
                 smallBufferReported = true;
                 log.warn("The system granted a UDP receive buffer of {} bytes, less than the {} asked: bursts may be lost;"
