@@ -149,6 +149,11 @@ final class BenchProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The bench's JVM (started directly, not through a script). */
+    long pid() {
+        return process.pid();
+    }
+
     List<String> errors() {
         return List.copyOf(errors);
     }
