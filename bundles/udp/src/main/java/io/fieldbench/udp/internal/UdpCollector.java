@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -60,6 +61,8 @@ public final class UdpCollector {
     private volatile CollectorSettings settings;
     private SettingsProblems problems;
     private volatile ReplyPolicy replies = ReplyPolicy.NONE;
+    /** The receive path is warmed up once, before the collector first listens. */
+    private boolean warmedUp;
     /** The advice on a small buffer is given once, not at every restart. */
     private boolean smallBufferReported;
     private ServerControl<UdpCollectorServer> control;
@@ -155,8 +158,23 @@ public final class UdpCollector {
 
         @Override
         public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {
+            if (!warmedUp) {
+                warmedUp = true;
+                warmUp();
+            }
             return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(), transport,
                     new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
+        }
+
+        private void warmUp() {
+            long start = System.nanoTime();
+            try {
+                int through = IntakeWarmUp.run(transport);
+                log.info("Receive path warmed up with {} datagrams over loopback in {} ms", through,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            } catch (Exception e) {
+                log.info("Receive path not warmed up ({}); the first datagrams may be read slowly", e.toString());
+            }
         }
 
         @Override
