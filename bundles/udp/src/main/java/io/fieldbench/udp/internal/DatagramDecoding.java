@@ -1,5 +1,6 @@
 package io.fieldbench.udp.internal;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -56,16 +57,15 @@ final class DatagramDecoding {
      * (see {@link PlainText}) of the device {@code deviceAt} names for its endpoint.
      */
     static Outcome decode(RawDatagram raw, List<ShelvedDecoder> decoders, CollectorSettings settings,
-            Function<String, String> deviceAt) {
+            Function<InetSocketAddress, String> deviceAt) {
         Outcome outcome = decode(raw, decoders, settings.decoder(), settings.charset());
         if (!outcome.failed() || !NOT_RECOGNISED.equals(outcome.datagram().problem())) {
             return outcome;
         }
         return PlainText.of(raw.payload(), settings.charset()).map(text -> {
-            String endpoint = Endpoints.of(raw.source());
             boolean keepalive = settings.keepalives().contains(text.toLowerCase(Locale.ROOT));
             return decoded(raw, keepalive ? Sample.KEEPALIVE : Sample.MESSAGE, new DecodedFrame(
-                    Optional.of(deviceAt.apply(endpoint)), OptionalLong.empty(), Map.of(),
+                    Optional.of(deviceAt.apply(raw.source())), OptionalLong.empty(), Map.of(),
                     keepalive ? Map.of() : Map.of(Sample.MESSAGE, text)));
         }).orElse(outcome);
     }
