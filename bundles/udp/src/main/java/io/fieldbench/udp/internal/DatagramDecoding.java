@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.Optional;
+import java.util.Set;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.sample.Datagram;
@@ -142,10 +143,20 @@ final class DatagramDecoding {
         if (frame.deviceId().isPresent() && frame.deviceId().get().isBlank()) {
             return "returned a blank device id";
         }
-        if (frame.channels().keySet().stream().anyMatch(String::isBlank) || frame.texts().keySet().stream().anyMatch(String::isBlank)) {
+        if (anyBlank(frame.channels().keySet()) || anyBlank(frame.texts().keySet())) {
             return "returned a field with a blank name";
         }
         return null;
+    }
+
+    /** A loop, not a stream: it runs for every decoded datagram. */
+    private static boolean anyBlank(Set<String> names) {
+        for (String name : names) {
+            if (name.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Outcome decoded(RawDatagram raw, String decoderName, DecodedFrame frame) {
