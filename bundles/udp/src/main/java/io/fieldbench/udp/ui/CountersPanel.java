@@ -49,7 +49,10 @@ final class CountersPanel extends JPanel {
         set(buffer, "receive buffer " + (status.running()
                 ? StatusText.bytes(status.grantedBuffer()) + " granted of " + StatusText.bytes(status.askedBuffer())
                 : StatusText.bytes(status.askedBuffer()) + " asked"));
-        set(transport, status.transport());
+        if (!status.transport().equals(transport.getText())) {
+            transport.setText(status.transport());
+            transport.setToolTipText(status.transport()); // why not epoll may be longer than a narrow view
+        }
         long kernel = totals.kernelDrops();
         set(drops, String.format("dropped: %,d in the queue, %s by the kernel", totals.queueDrops(),
                 kernel < 0 ? "unknown" : String.format("%,d", kernel)));
