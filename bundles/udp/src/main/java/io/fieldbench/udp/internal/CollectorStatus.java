@@ -13,6 +13,7 @@ import io.fieldbench.udp.internal.CollectorCounters.Totals;
  * @param problem        why it is not running when it should, in one line; empty when there is none
  * @param askedBuffer    the receive buffer asked for, in bytes
  * @param grantedBuffer  the receive buffer the kernel granted, in bytes; 0 when not running
+ * @param transport      how the socket is read: epoll or NIO, and why not epoll
  * @param totals         the counts since the collector was activated
  * @param datagramRate   datagrams per second over the last second
  * @param byteRate       bytes per second over the last second
@@ -20,7 +21,7 @@ import io.fieldbench.udp.internal.CollectorCounters.Totals;
  * @param decoders       the decoders present, highest ranking first
  */
 public record CollectorStatus(State state, String endpoint, String problem, int askedBuffer, int grantedBuffer,
-        Totals totals, double datagramRate, double byteRate, CollectorSettings settings, List<String> decoders) {
+        String transport, Totals totals, double datagramRate, double byteRate, CollectorSettings settings, List<String> decoders) {
 
     public CollectorStatus {
         decoders = List.copyOf(decoders);

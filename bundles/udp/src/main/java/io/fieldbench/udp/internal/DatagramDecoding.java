@@ -1,5 +1,6 @@
 package io.fieldbench.udp.internal;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.Optional;
+import java.util.Set;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.sample.Datagram;
@@ -56,16 +58,15 @@ final class DatagramDecoding {
      * (see {@link PlainText}) of the device {@code deviceAt} names for its endpoint.
      */
     static Outcome decode(RawDatagram raw, List<ShelvedDecoder> decoders, CollectorSettings settings,
-            Function<String, String> deviceAt) {
+            Function<InetSocketAddress, String> deviceAt) {
         Outcome outcome = decode(raw, decoders, settings.decoder(), settings.charset());
         if (!outcome.failed() || !NOT_RECOGNISED.equals(outcome.datagram().problem())) {
             return outcome;
         }
         return PlainText.of(raw.payload(), settings.charset()).map(text -> {
-            String endpoint = Endpoints.of(raw.source());
             boolean keepalive = settings.keepalives().contains(text.toLowerCase(Locale.ROOT));
             return decoded(raw, keepalive ? Sample.KEEPALIVE : Sample.MESSAGE, new DecodedFrame(
-                    Optional.of(deviceAt.apply(endpoint)), OptionalLong.empty(), Map.of(),
+                    Optional.of(deviceAt.apply(raw.source())), OptionalLong.empty(), Map.of(),
                     keepalive ? Map.of() : Map.of(Sample.MESSAGE, text)));
         }).orElse(outcome);
     }
@@ -142,10 +143,20 @@ final class DatagramDecoding {
         if (frame.deviceId().isPresent() && frame.deviceId().get().isBlank()) {
             return "returned a blank device id";
         }
-        if (frame.channels().keySet().stream().anyMatch(String::isBlank) || frame.texts().keySet().stream().anyMatch(String::isBlank)) {
+        if (anyBlank(frame.channels().keySet()) || anyBlank(frame.texts().keySet())) {
             return "returned a field with a blank name";
         }
         return null;
+    }
+
+    /** A loop, not a stream: it runs for every decoded datagram. */
+    private static boolean anyBlank(Set<String> names) {
+        for (String name : names) {
+            if (name.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Outcome decoded(RawDatagram raw, String decoderName, DecodedFrame frame) {

@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DecodeQueue {
 
-    /** About two seconds of a 30 000 datagrams/s stream, or a 0.6 s burst at 100 000/s. */
-    static final int MAX_DATAGRAMS = 65_536;
+    /**
+     * About 2.6 s of a 100 000 datagrams/s stream: room for the first seconds of a bench that was just
+     * started, while its decode thread is still being compiled (the byte limit bounds large datagrams).
+     */
+    static final int MAX_DATAGRAMS = 262_144;
     /** Payload bytes waiting at most. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
     /** What a queued datagram costs besides its payload (object headers, address, time). */

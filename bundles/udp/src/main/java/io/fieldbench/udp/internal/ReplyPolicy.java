@@ -37,13 +37,22 @@ final class ReplyPolicy {
         return new ReplyPolicy(settings.reply(), settings.ackTemplate(), settings.charset());
     }
 
-    /** The reply's bytes, or null for none. Does not move the received buffer's indexes. */
+    /**
+     * The reply's bytes, or null for none. Does not move the received buffer's indexes. An empty reply
+     * is none: Netty never sends an empty datagram, and its epoll transport, writing a batch with
+     * sendmmsg, skips the empty one but still counts it as sent, so that another reply went out twice.
+     */
     ByteBuf reply(ByteBuf received, ByteBufAllocator allocator) {
-        return switch (mode) {
+        ByteBuf reply = switch (mode) {
             case NONE -> null;
             case ECHO -> received.retainedDuplicate();
             case ACK -> ack(received, allocator);
         };
+        if (reply != null && !reply.isReadable()) {
+            reply.release();
+            return null;
+        }
+        return reply;
     }
 
     private ByteBuf ack(ByteBuf received, ByteBufAllocator allocator) {

@@ -30,6 +30,7 @@ public final class StatusText {
                 + totals.decodeErrors() + " decode errors; " + totals.replyFailures() + " replies failed");
         lines.add("buffer:    " + (status.running() ? status.grantedBuffer() + " bytes granted, " : "")
                 + status.askedBuffer() + " asked");
+        lines.add("transport: " + status.transport());
         lines.add("decoding:  " + settings.decoder() + " " + (status.decoders().isEmpty() ? "(no decoder installed)"
                 : "(" + String.join(", ", status.decoders()) + ")") + ", " + settings.charset().name() + "; reply "
                 + settings.reply().setting() + (settings.reply() == ReplyMode.ACK ? " \"" + settings.ackTemplate() + "\"" : ""));

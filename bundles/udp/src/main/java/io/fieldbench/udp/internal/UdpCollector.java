@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -55,9 +56,13 @@ public final class UdpCollector {
     private final DecodeQueue queue = new DecodeQueue();
     private final RateMeter rates = new RateMeter();
     private final KernelDrops kernelDrops = new KernelDrops();
+    /** Chosen once: whether Netty's native library loads does not change while the bench runs. */
+    private final DatagramTransport transport = DatagramTransport.best();
     private volatile CollectorSettings settings;
     private SettingsProblems problems;
     private volatile ReplyPolicy replies = ReplyPolicy.NONE;
+    /** The receive path is warmed up once, before the collector first listens. */
+    private boolean warmedUp;
     /** The advice on a small buffer is given once, not at every restart. */
     private boolean smallBufferReported;
     private ServerControl<UdpCollectorServer> control;
@@ -144,7 +149,7 @@ public final class UdpCollector {
         UdpCollectorServer open = now == ServerControl.State.RUNNING ? control.socket() : null;
         RateMeter.Rates recent = rates.rates();
         return new CollectorStatus(now, control.endpoint(), control.problem(), current.receiveBuffer(),
-                open == null ? 0 : open.grantedReceiveBuffer(), counters.totals(kernelDrops.total()), recent.datagrams(),
+                open == null ? 0 : open.grantedReceiveBuffer(), transport.description(), counters.totals(kernelDrops.total()), recent.datagrams(),
                 recent.bytes(), current, decoders.names());
     }
 
@@ -153,8 +158,23 @@ public final class UdpCollector {
 
         @Override
         public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {
-            return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(),
+            if (!warmedUp) {
+                warmedUp = true;
+                warmUp();
+            }
+            return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(), transport,
                     new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
+        }
+
+        private void warmUp() {
+            long start = System.nanoTime();
+            try {
+                int through = IntakeWarmUp.run(transport);
+                log.info("Receive path warmed up with {} datagrams over loopback in {} ms", through,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            } catch (Exception e) {
+                log.info("Receive path not warmed up ({}); the first datagrams may be read slowly", e.toString());
+            }
         }
 
         @Override
@@ -162,8 +182,8 @@ public final class UdpCollector {
             int asked = settings.receiveBuffer();
             int granted = server.grantedReceiveBuffer();
             kernelDrops.watch(server.localAddress().getPort());
-            log.info("Listening on UDP {} (receive buffer: {} bytes granted, {} asked)", Endpoints.of(server.localAddress()),
-                    granted, asked);
+            log.info("Listening on UDP {} (receive buffer: {} bytes granted, {} asked; {})", Endpoints.of(server.localAddress()),
+                    granted, asked, transport.description());
             if (granted < asked && !smallBufferReported) {
                 smallBufferReported = true;
                 log.warn("The system granted a UDP receive buffer of {} bytes, less than the {} asked: bursts may be lost;"

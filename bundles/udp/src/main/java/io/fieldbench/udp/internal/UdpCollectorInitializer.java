@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
 
 /** The collector's pipeline: replies first (they need the bytes as received), then the intake. */
@@ -17,8 +16,6 @@ final class UdpCollectorInitializer extends ChannelInitializer<DatagramChannel> 
      * any datagram whole, over IPv6 too (65 527).
      */
     static final int RECEIVE_ALLOCATION = 65_535;
-    /** Datagrams read per wake-up of the event loop (Netty's default is 16): fewer wake-ups under load. */
-    static final int READS_PER_WAKEUP = 64;
 
     private final Supplier<ReplyPolicy> replies;
     private final DecodeQueue queue;
@@ -34,7 +31,6 @@ final class UdpCollectorInitializer extends ChannelInitializer<DatagramChannel> 
 
     @Override
     protected void initChannel(DatagramChannel channel) {
-        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(RECEIVE_ALLOCATION).maxMessagesPerRead(READS_PER_WAKEUP));
         channel.pipeline().addLast("reply", new ReplyHandler(replies, counters));
         channel.pipeline().addLast("intake", new DatagramIntakeHandler(queue, counters, clock));
     }

@@ -21,13 +21,14 @@ final class CountersPanel extends JPanel {
     private final JLabel rates = new JLabel(" ");
     private final JLabel received = new JLabel(" ");
     private final JLabel buffer = new JLabel(" ");
+    private final JLabel transport = new JLabel(" ");
     private final JLabel drops = new JLabel(" ");
     private final JLabel decodeErrors = new JLabel(" ");
     private final JLabel replyFailures = new JLabel(" ");
 
     CountersPanel() {
         setLayout(new BoxLayout(this, BoxLayout.PAGE_AXIS));
-        add(row(rates, received, buffer));
+        add(row(rates, received, buffer, transport));
         add(row(drops, decodeErrors, replyFailures));
     }
 
@@ -48,6 +49,10 @@ final class CountersPanel extends JPanel {
         set(buffer, "receive buffer " + (status.running()
                 ? StatusText.bytes(status.grantedBuffer()) + " granted of " + StatusText.bytes(status.askedBuffer())
                 : StatusText.bytes(status.askedBuffer()) + " asked"));
+        if (!status.transport().equals(transport.getText())) {
+            transport.setText(status.transport());
+            transport.setToolTipText(status.transport()); // why not epoll may be longer than a narrow view
+        }
         long kernel = totals.kernelDrops();
         set(drops, String.format("dropped: %,d in the queue, %s by the kernel", totals.queueDrops(),
                 kernel < 0 ? "unknown" : String.format("%,d", kernel)));

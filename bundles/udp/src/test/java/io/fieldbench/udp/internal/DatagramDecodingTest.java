@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 import io.fieldbench.api.decoder.Decoder;
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.api.sample.Sample;
 import io.fieldbench.udp.internal.DatagramDecoding.Outcome;
 import io.fieldbench.udp.internal.DecoderShelf.ShelvedDecoder;
@@ -66,7 +67,7 @@ class DatagramDecodingTest {
     @Test
     void plainTextNoDecoderTookIsAMessageNotAnError() {
         Outcome outcome = DatagramDecoding.decode(raw("Michael"), List.of(refusing("text")), TestConfig.settings(Map.of()),
-                endpoint -> endpoint);
+                Endpoints::of);
 
         Sample sample = outcome.sample().orElseThrow();
         assertFalse(outcome.failed());
@@ -78,17 +79,17 @@ class DatagramDecodingTest {
     @Test
     void binaryNoDecoderTookAndTextThatClaimsAFormatAndBreaksItStayErrors() {
         RawDatagram binary = new RawDatagram(DEVICE, DATAGRAM.receivedAt(), new byte[] {(byte) 0xFF, 0x01, 0x02});
-        assertTrue(DatagramDecoding.decode(binary, List.of(refusing("text")), TestConfig.settings(Map.of()), e -> e).failed());
+        assertTrue(DatagramDecoding.decode(binary, List.of(refusing("text")), TestConfig.settings(Map.of()), Endpoints::of).failed());
 
         ShelvedDecoder broken = decoder("text", () -> {
             throw new IllegalArgumentException("'x' at character 0 is no key=value pair");
         });
-        Outcome outcome = DatagramDecoding.decode(raw("temp=21,x"), List.of(broken), TestConfig.settings(Map.of()), e -> e);
+        Outcome outcome = DatagramDecoding.decode(raw("temp=21,x"), List.of(broken), TestConfig.settings(Map.of()), Endpoints::of);
         assertTrue(outcome.failed());
         assertTrue(outcome.sample().isEmpty());
 
         for (String unknownFormat : List.of("EX id:7 temp:21", "{\"t\":", "t=21")) {
-            assertTrue(DatagramDecoding.decode(raw(unknownFormat), List.of(refusing("text")), TestConfig.settings(Map.of()), e -> e)
+            assertTrue(DatagramDecoding.decode(raw(unknownFormat), List.of(refusing("text")), TestConfig.settings(Map.of()), Endpoints::of)
                     .failed(), "a frame of a format no decoder reads stays an error: " + unknownFormat);
         }
     }

@@ -50,6 +50,19 @@ class ReplyHandlerTest {
     }
 
     @Test
+    void anEmptyDatagramGetsNoReplyButIsPassedOn() {
+        EmbeddedChannel channel = channel(ReplyMode.ECHO, "", StandardCharsets.UTF_8);
+
+        channel.writeInbound(packet(new byte[0]));
+
+        assertNull(channel.readOutbound());
+        DatagramPacket passedOn = channel.readInbound();
+        assertEquals(1, passedOn.content().refCnt(), "the echo's duplicate was released");
+        passedOn.release();
+        assertFalse(channel.finish());
+    }
+
+    @Test
     void ackPutsTheReceivedTextIntoTheTemplate() {
         assertEquals("Received:id=7 t=1", new String(ack("Received:%s", StandardCharsets.UTF_8,
                 "id=7 t=1".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));

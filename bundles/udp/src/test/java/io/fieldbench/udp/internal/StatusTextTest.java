@@ -17,6 +17,7 @@ class StatusTextTest {
 
     private static CollectorStatus status(State state, String problem, long kernelDrops) {
         return new CollectorStatus(state, "0.0.0.0:9999", problem, 8_388_608, state == State.RUNNING ? 4_194_304 : 0,
+                "epoll (recvmmsg, up to 14 datagrams a call)",
                 new Totals(12, 3456, 2, 1, kernelDrops, 0), 12.0, 2048.0, SETTINGS, List.of("text", "json"));
     }
 
@@ -36,6 +37,7 @@ class StatusTextTest {
                 "received:  12 datagrams, 3456 bytes; 12 datagrams/s, 2.0 KiB/s",
                 "dropped:   1 in the queue, 3 by the kernel; 2 decode errors; 0 replies failed",
                 "buffer:    4194304 bytes granted, 8388608 asked",
+                "transport: epoll (recvmmsg, up to 14 datagrams a call)",
                 "decoding:  auto (text, json), UTF-8; reply ack \"Received:%s\""), text.lines().toList());
     }
 

@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.fieldbench.api.sample.Endpoints;
 
-/** The collector's socket on loopback: whole datagrams, replies from the same port, a port freed at once. */
+/** The collector's socket on loopback, over each transport: whole datagrams, replies from the same port, a port freed at once. */
 class UdpCollectorServerTest {
 
     private static final int RECEIVE_BUFFER = 1 << 20;
@@ -38,8 +39,8 @@ class UdpCollectorServerTest {
         }
     }
 
-    private UdpCollectorServer bind(InetSocketAddress endpoint) throws Exception {
-        return UdpCollectorServer.bind(endpoint, RECEIVE_BUFFER, new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
+    private UdpCollectorServer bind(DatagramTransport transport, InetSocketAddress endpoint) throws Exception {
+        return UdpCollectorServer.bind(endpoint, RECEIVE_BUFFER, transport, new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
     }
 
     private RawDatagram next() throws InterruptedException {
@@ -50,9 +51,10 @@ class UdpCollectorServerTest {
         return datagram;
     }
 
-    @Test
-    void receivesDatagramsWholeUpToTheLargestWithTheirSender() throws Exception {
-        server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    @ParameterizedTest
+    @MethodSource("io.fieldbench.udp.internal.Transports#here")
+    void receivesDatagramsWholeUpToTheLargestWithTheirSender(DatagramTransport transport) throws Exception {
+        server = bind(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         int[] sizes = {0, 1, 2049, UdpCollectorInitializer.MAX_DATAGRAM};
 
         try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
@@ -70,10 +72,11 @@ class UdpCollectorServerTest {
         assertTrue(server.grantedReceiveBuffer() > 0);
     }
 
-    @Test
-    void repliesFromItsOwnPortToTheSender() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.fieldbench.udp.internal.Transports#here")
+    void repliesFromItsOwnPortToTheSender(DatagramTransport transport) throws Exception {
         replies = new ReplyPolicy(ReplyMode.ACK, "Received:%s", StandardCharsets.UTF_8);
-        server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server = bind(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
         try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             device.setSoTimeout(TIMEOUT_MILLIS);
@@ -87,30 +90,55 @@ class UdpCollectorServerTest {
         }
     }
 
-    @Test
-    void aPortInUseFailsWithTheSocketsOwnExceptionAndCloseFreesThePortAtOnce() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.fieldbench.udp.internal.Transports#here")
+    void echoesABurstOfDatagramsOfEverySizeWholeAndOnce(DatagramTransport transport) throws Exception {
+        replies = new ReplyPolicy(ReplyMode.ECHO, "", StandardCharsets.UTF_8);
+        server = bind(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        // an empty datagram gets no echo (UDP can carry it, Netty does not send it); the last one shows that nothing came twice
+        int[] sizes = {0, 1, 2049, UdpCollectorInitializer.MAX_DATAGRAM, 7};
+
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            device.setSoTimeout(TIMEOUT_MILLIS);
+            for (int size : sizes) {
+                device.send(new DatagramPacket(new byte[size], size, server.localAddress()));
+            }
+            List<Integer> echoed = new ArrayList<>();
+            for (int i = 1; i < sizes.length; i++) {
+                DatagramPacket reply = new DatagramPacket(new byte[65_535], 65_535);
+                device.receive(reply);
+                echoed.add(reply.getLength());
+            }
+            assertEquals(List.of(1, 2049, 65_507, 7), echoed);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.fieldbench.udp.internal.Transports#here")
+    void aPortInUseFailsWithTheSocketsOwnExceptionAndCloseFreesThePortAtOnce(DatagramTransport transport) throws Exception {
         try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             InetSocketAddress taken = new InetSocketAddress(InetAddress.getLoopbackAddress(), other.getLocalPort());
-            BindException failure = assertThrows(BindException.class, () -> bind(taken));
+            BindException failure = assertThrows(BindException.class, () -> bind(transport, taken));
             assertEquals("UDP port " + taken.getPort() + " is in use by another program: stop it or choose another port in"
                     + " Settings / <data>/etc/io.fieldbench.udp.cfg", UdpCollector.BIND_PROBLEM.describe(failure, "127.0.0.1", taken.getPort()));
         }
 
-        server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server = bind(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         InetSocketAddress bound = server.localAddress();
         server.close();
         server = null;
         try (DatagramSocket after = new DatagramSocket(bound)) {
             assertEquals(bound.getPort(), after.getLocalPort());
         }
-        server = bind(bound); // and the collector can take it again
+        server = bind(transport, bound); // and the collector can take it again
         assertEquals(bound, server.localAddress());
     }
 
-    @Test
-    void listensOnIpv6Loopback() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.fieldbench.udp.internal.Transports#here")
+    void listensOnIpv6Loopback(DatagramTransport transport) throws Exception {
         InetAddress ipv6Loopback = InetAddress.getByName("::1");
-        server = bind(new InetSocketAddress(ipv6Loopback, 0));
+        server = bind(transport, new InetSocketAddress(ipv6Loopback, 0));
 
         try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(ipv6Loopback, 0))) {
             device.send(new DatagramPacket(new byte[] {7}, 1, server.localAddress()));

@@ -145,12 +145,13 @@ final class BenchProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The bench's JVM (started directly, not through a script). */
+    long pid() {
+        return process.pid();
     }
 
     List<String> errors() {

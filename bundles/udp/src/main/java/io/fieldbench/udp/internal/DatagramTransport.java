@@ -1,0 +1,47 @@
+package io.fieldbench.udp.internal;
+
+import java.util.concurrent.ThreadFactory;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.InternetProtocolFamily;
+
+/**
+ * How the collector's socket is read: Linux's native epoll with {@code recvmmsg} where Netty's
+ * native library loads ({@link EpollTransport}), else Java NIO ({@link NioTransport}).
+ */
+interface DatagramTransport {
+
+    /** One event loop of one thread: one datagram channel is read by one thread. */
+    EventLoopGroup newEventLoop(ThreadFactory threads);
+
+    /** Sets the channel class and the transport's own options; the socket is of the given family. */
+    Bootstrap configure(Bootstrap bootstrap, InternetProtocolFamily family);
+
+    /** The bytes a read of the socket has room for: whole datagrams, as many as the transport reads at once. */
+    int readAllocation();
+
+    /** A failure to bind as the JDK would throw it ({@link java.net.BindException}), so that it is told the same way. */
+    default Exception asJdkFailure(Exception bindFailure) {
+        return bindFailure;
+    }
+
+    /** For the status: which transport, and how it reads. */
+    String description();
+
+    /** The best transport here: epoll if its native library loads, else NIO, saying why not epoll. */
+    static DatagramTransport best() {
+        String unavailable;
+        try {
+            Throwable cause = EpollTransport.unavailabilityCause();
+            if (cause == null) {
+                return new EpollTransport();
+            }
+            unavailable = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
+        } catch (LinkageError noEpollClasses) {
+            // the optional import of io.netty.channel.epoll is not wired: no epoll bundle installed
+            unavailable = "Netty's epoll classes are not installed (" + noEpollClasses + ")";
+        }
+        return new NioTransport(unavailable);
+    }
+}
