@@ -87,8 +87,6 @@ public final class UdpBenchmark {
             addDelivered("UDP paced " + pacedRate + "/s for " + pacedSeconds + " s: delivered", bench.paced, base.paced, bench,
                     base);
         }
-        BenchmarkTable.add(new Row("UDP paced: receipt to delivered sample p99 (no baseline)", "ms", Better.LOWER,
-                bench.latency.p99() / 1000.0, Double.NaN, bench.rssKiB, -1));
     }
 
     private static void addDelivered(String figure, Figures bench, Figures baseline, Phases benchSide, Phases baseSide)
