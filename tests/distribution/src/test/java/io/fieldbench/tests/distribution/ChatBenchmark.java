@@ -40,6 +40,11 @@ public final class ChatBenchmark {
     /** File descriptors kept free for the JVM, Maven and the bench's console beyond one per client. */
     private static final int SPARE_FDS = 200;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    /**
+     * Until every client has left: the thread-per-client Python server wakes one thread per leaving client,
+     * each waiting its turn for the interpreter lock, and was seen to need over a minute for 10 000.
+     */
+    private static final Duration LEAVE_DEADLINE = Duration.ofSeconds(300);
     private static final Pattern MEMORY = Pattern.compile("memory:\\s+(\\d+) MiB used");
     private static final Pattern CLIENTS = Pattern.compile("clients:\\s+(\\d+) of");
     private static final Pattern DELIVERED = Pattern.compile("broadcasts: (\\d+), the last .* on all their sockets in ([\\d.]+) ms");
@@ -136,10 +141,10 @@ public final class ChatBenchmark {
     private void measure(ChatUnderTest server, List<Integer> counts, Figures figures) throws Exception {
         for (int count : counts) {
             try (IdleClients idle = IdleClients.connect(server.port(), count)) {
-                awaitCount(server::clients, count, "the client count");
+                awaitCount(server::clients, count, "the client count", DEADLINE);
                 figures.broadcasts.put(count, broadcasts(server, idle, BenchmarkTable.rssKiB(server.process().pid())));
             }
-            awaitCount(server::clients, 0, "the clients to leave");
+            awaitCount(server::clients, 0, "the clients to leave", LEAVE_DEADLINE);
         }
         EchoLoad.run(server.port(), ECHO_CLIENTS, ECHO_WARM_UP);
         figures.echo = EchoLoad.run(server.port(), ECHO_CLIENTS, Duration.ofSeconds(echoSeconds));
@@ -284,12 +289,12 @@ public final class ChatBenchmark {
     }
 
     /** Polls a count in another process until it is as expected; fails at the deadline. */
-    private static void awaitCount(Callable<Integer> count, int expected, String what) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
+    private static void awaitCount(Callable<Integer> count, int expected, String what, Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
         int seen;
         while ((seen = count.call()) != expected) {
             if (System.nanoTime() > end) {
-                throw new AssertionError(what + " is " + seen + ", not " + expected + ", after " + DEADLINE.toSeconds() + " s");
+                throw new AssertionError(what + " is " + seen + ", not " + expected + ", after " + deadline.toSeconds() + " s");
             }
             Thread.sleep(200); // another process's count: nothing to wait on
         }
