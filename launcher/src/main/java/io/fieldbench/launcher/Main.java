@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.fieldbench.core.BenchProperties;
@@ -37,23 +38,29 @@ public final class Main {
             return;
         }
         long started = System.nanoTime();
-        Bench bench;
+        // SIGTERM or Ctrl+C, even during the start: stop every bundle cleanly before the JVM ends. This is
+        // the bench's only shutdown hook (Felix's own is off), so the line is said before the JVM halts.
+        CompletableFuture<Bench> starting = new CompletableFuture<>();
+        AtomicBoolean reported = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Bench running = starting.join();
+            if (running != null && running.stop() && reported.compareAndSet(false, true)) {
+                System.out.println(STOPPED);
+            }
+        }, "fieldbench-stop"));
+        Bench bench = null;
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args, DEFAULT_DATA);
             bench = start(options);
         } catch (StartupException e) {
+            starting.complete(null); // before exit, which runs the hook
             System.err.println("fieldbench: " + e.getMessage());
             System.exit(EXIT_BAD_INPUT);
             return;
+        } finally {
+            starting.complete(bench);
         }
-        // SIGTERM or Ctrl+C: stop every bundle cleanly before the JVM ends
-        AtomicBoolean reported = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (bench.stop() && reported.compareAndSet(false, true)) {
-                System.out.println(STOPPED);
-            }
-        }, "fieldbench-stop"));
         System.out.printf("Fieldbench started in %.1f s (%s, %d bundles, data in %s, heap up to %d MiB: FIELDBENCH_HEAP=4g"
                 + " to change); type fb:features, lb, or fb:shutdown to stop%n",
                 (System.nanoTime() - started) / 1e9, options.headless() ? "headless" : "window",
