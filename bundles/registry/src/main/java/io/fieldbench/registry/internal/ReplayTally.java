@@ -1,10 +1,9 @@
 package io.fieldbench.registry.internal;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.fieldbench.api.sample.Sample;
 
@@ -12,7 +11,8 @@ import io.fieldbench.api.sample.Sample;
  * The samples of a recording played back, which the registry leaves out of its live figures: counted
  * apart so that the Devices view can say a replay runs and how much of it there was, as the chart
  * says REPLAY. A replay is the run of batches with no gap of {@link #QUIET_NANOS} between them; the
- * next batch after such a gap starts a new tally. Thread-safe.
+ * next batch after such a gap starts a new tally. Thread-safe: one lock, so a reader never sees a tally
+ * half reset (a batch an event, a read a view refresh: it is never contended for long).
  */
 public final class ReplayTally {
 
@@ -24,20 +24,20 @@ public final class ReplayTally {
         public static final Replayed NONE = new Replayed(0, 0, false);
     }
 
-    private final AtomicLong samples = new AtomicLong();
-    private final Set<String> devices = ConcurrentHashMap.newKeySet();
-    private volatile long lastNanos;
-    private volatile boolean any;
+    private final Set<String> devices = new HashSet<>();
+    private long samples;
+    private long lastNanos;
+    private boolean any;
 
     /** Counts a batch of replayed items (samples, or datagrams, which have no device of their own). */
-    void count(List<?> batch, long nowNanos) {
+    synchronized void count(List<?> batch, long nowNanos) {
         if (any && nowNanos - lastNanos >= QUIET_NANOS) {
-            samples.set(0);
+            samples = 0;
             devices.clear();
         }
         for (Object item : batch) {
             if (item instanceof Sample sample) {
-                samples.incrementAndGet();
+                samples++;
                 devices.add(sample.deviceId());
             }
         }
@@ -46,7 +46,7 @@ public final class ReplayTally {
     }
 
     /** The last replay, as of this time. */
-    public Replayed replayed(long nowNanos) {
-        return any ? new Replayed(samples.get(), devices.size(), nowNanos - lastNanos < QUIET_NANOS) : Replayed.NONE;
+    public synchronized Replayed replayed(long nowNanos) {
+        return any ? new Replayed(samples, devices.size(), nowNanos - lastNanos < QUIET_NANOS) : Replayed.NONE;
     }
 }
