@@ -84,10 +84,10 @@ class OffscreenChartTest {
         picture.image().setRGB(0, 0, Color.MAGENTA.getRGB());
 
         plot.show(picture);
-        int shown = painted(panel).getRGB(0, 0);
+        int shown = PaintedPanels.painted(panel).getRGB(0, 0);
         Rectangle2D dataArea = panel.getChartRenderingInfo().getPlotInfo().getDataArea();
         plot.timeAxis().setRange(TIME.getLowerBound(), TIME.getUpperBound() + 1);
-        int afterAChange = painted(panel).getRGB(0, 0);
+        int afterAChange = PaintedPanels.painted(panel).getRGB(0, 0);
 
         assertEquals(Color.MAGENTA.getRGB(), shown);
         assertNotEquals(Color.MAGENTA.getRGB(), afterAChange);
@@ -126,17 +126,6 @@ class OffscreenChartTest {
         Graphics2D g2 = image.createGraphics();
         try {
             plot.chart().draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        } finally {
-            g2.dispose();
-        }
-        return image;
-    }
-
-    private static BufferedImage painted(PanningChartPanel panel) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g2 = image.createGraphics();
-        try {
-            panel.paint(g2);
         } finally {
             g2.dispose();
         }
