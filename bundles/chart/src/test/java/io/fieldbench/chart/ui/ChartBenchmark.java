@@ -283,6 +283,23 @@ class ChartBenchmark {
         XYSeriesCollection plainData = new XYSeriesCollection();
         AtomicReference<JFrame> frame = new AtomicReference<>();
         List<List<Sample>> pending = new ArrayList<>();
+        // plain JFreeChart's refreshes; stopped with the frame, or they would go on in the cases after
+        javax.swing.Timer plainRefresh = new javax.swing.Timer(1000 / RedrawSchedule.REFRESHES_PER_SECOND, e -> {
+            List<List<Sample>> batches;
+            synchronized (pending) {
+                batches = new ArrayList<>(pending);
+                pending.clear();
+            }
+            for (List<Sample> batch : batches) {
+                for (Sample sample : batch) {
+                    int s = Integer.parseInt(sample.deviceId().substring(4));
+                    plainData.getSeries(s).add(sample.receivedAt().toEpochMilli(), sample.channels().get("ch"), false);
+                }
+            }
+            // one change event per refresh: notify on fires it, then off again for the next adds
+            plainData.getSeries(0).setNotify(true);
+            plainData.getSeries(0).setNotify(false);
+        });
         SwingUtilities.invokeAndWait(() -> {
             JFrame shown = new JFrame("benchmark");
             if (chartView) {
@@ -302,23 +319,7 @@ class ChartBenchmark {
                 JFreeChart chart = ChartFactory.createXYLineChart(null, null, null, plainData);
                 ((XYPlot) chart.getPlot()).setDomainAxis(new DateAxis());
                 shown.add(new ChartPanel(chart));
-                new javax.swing.Timer(1000 / RedrawSchedule.REFRESHES_PER_SECOND, e -> {
-                    List<List<Sample>> batches;
-                    synchronized (pending) {
-                        batches = new ArrayList<>(pending);
-                        pending.clear();
-                    }
-                    for (List<Sample> batch : batches) {
-                        for (Sample sample : batch) {
-                            int s = Integer.parseInt(sample.deviceId().substring(4));
-                            plainData.getSeries(s).add(sample.receivedAt().toEpochMilli(), sample.channels().get("ch"),
-                                    false);
-                        }
-                    }
-                    // one change event per refresh: notify on fires it, then off again for the next adds
-                    plainData.getSeries(0).setNotify(true);
-                    plainData.getSeries(0).setNotify(false);
-                }).start();
+                plainRefresh.start();
             }
             shown.setSize(WIDTH, HEIGHT);
             shown.setVisible(true);
@@ -340,6 +341,7 @@ class ChartBenchmark {
             if (frame.get().getContentPane().getComponent(0) instanceof ChartPane pane) {
                 pane.stop();
             }
+            plainRefresh.stop();
             frame.get().dispose();
         });
         worker.shutdownNow();
