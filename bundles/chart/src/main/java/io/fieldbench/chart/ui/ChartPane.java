@@ -19,10 +19,12 @@ import io.fieldbench.chart.internal.SeriesStore;
  * One live chart: the {@link ChartToolbar} above, the {@link ChartPlot} in the middle, the
  * {@link StatusBar} below (the {@link StatusLine} and, in a place of its own, the mouse
  * {@link Readout}). The pane holds the chart's selection and wires the parts: the
- * {@link RedrawSchedule} decides when to redraw and has the worker decimate the checked series;
- * the pane then parts them between the axes ({@link AxisSplit}), marks a replay
- * ({@link ReplayMark}) and, unless the user zoomed ({@link ZoomState}) or paused, scrolls the time
- * axis along. Everything it reads from the store on the EDT is lock-free.
+ * {@link RedrawSchedule} decides when to redraw and has the worker decimate the checked series
+ * and draw the chart's picture with a {@link ChartFigure} of its own; the pane then parts the
+ * series between the axes ({@link AxisSplit}) of the EDT's chart too, marks a replay
+ * ({@link ReplayMark}), unless the user zoomed ({@link ZoomState}) or paused scrolls the time
+ * axis along, and shows the worker's picture when it matches. Everything it reads from the store
+ * on the EDT is lock-free.
  */
 final class ChartPane extends JPanel {
 
@@ -55,9 +57,9 @@ final class ChartPane extends JPanel {
         this.selection = selection;
         setName(selection.id());
 
-        replay = new ReplayMark(plot.chart());
+        replay = new ReplayMark();
         status = new StatusLine(store, host::dropped);
-        schedule = new RedrawSchedule(store, host.worker(), new Drawing());
+        schedule = new RedrawSchedule(store, host.worker(), new Drawing(), new ChartFigure());
         zoom = new ZoomState(plot, schedule::redraw);
         readout = new Readout(plot);
         picker = new ChannelPicker(host::channels, selection.series(), selection.right(), this::checked,
@@ -131,7 +133,7 @@ final class ChartPane extends JPanel {
             List<SeriesKey> keys = picker.checked();
             return new RedrawSchedule.Request(keys,
                     scrolling ? ScrollingRange.of(store, keys, selection.window(), now) : plot.visibleRange(),
-                    plot.columns(), scrolling);
+                    plot.columns(), scrolling, plot.scene(selection));
         }
 
         @Override
@@ -140,11 +142,12 @@ final class ChartPane extends JPanel {
             boolean notify = chart.isNotify();
             chart.setNotify(false);
             replay.show(redraw.replay());
-            plot.draw(AxisSplit.of(selection, redraw.keys(), redraw.points()));
+            plot.draw(AxisSplit.of(selection, redraw.keys(), redraw.points()), redraw.replay());
             if (redraw.request().scrolling() && !toolbar.paused()) {
                 zoom.follow(redraw.request().range());
             }
             chart.setNotify(notify);
+            plot.show(redraw.picture());
             readout.refresh();
         }
 

@@ -15,7 +15,7 @@ import org.jfree.chart.ui.Size2D;
 /**
  * The legend below a chart, never taller than {@value #MOST_HEIGHT_SHARE} of the chart: with more
  * series than fit, it shows the first ones and a last entry "+N more" (every channel is listed in
- * the channel drop-down), so that forty series leave the plot its height. On the EDT.
+ * the channel drop-down), so that forty series leave the plot its height. On its figure's thread.
  */
 final class CompactLegend extends LegendTitle {
 

@@ -11,8 +11,8 @@ import io.fieldbench.chart.internal.SeriesPoints;
 
 /**
  * What a chart draws now: per checked series the (decimated) points of the visible range. It is
- * replaced whole, on the EDT, at most once per refresh, with one change notification; JFreeChart
- * reads it only on the EDT.
+ * replaced whole, at most once per refresh, with one change notification, by the thread that uses
+ * its {@link ChartFigure}; JFreeChart reads it on that thread only.
  */
 final class DrawnDataset extends AbstractXYDataset {
 

@@ -2,8 +2,10 @@ package io.fieldbench.chart.ui;
 
 import java.awt.Color;
 import java.awt.Cursor;
+import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Insets;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
@@ -13,13 +15,18 @@ import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 import org.jfree.chart.ChartPanel;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.event.ChartChangeEvent;
 import org.jfree.chart.plot.XYPlot;
 
 /**
  * A chart panel where a plain drag pans (both axes) and the mouse wheel zooms, as in map and
  * scope tools; Shift+drag, or any drag while box zoom is on, draws a box and zooms to it, whichever
  * way it was drawn (JFreeChart's own box would reset the zoom when drawn up or to the left).
+ * <p>
+ * It shows a picture of its chart drawn on the draw worker ({@link #show}) until the chart changes;
+ * without one, it draws the chart itself, on the EDT, as ChartPanel does.
  */
 final class PanningChartPanel extends ChartPanel {
 
@@ -34,6 +41,8 @@ final class PanningChartPanel extends ChartPanel {
     private transient Point boxStart;
     private transient Rectangle box;
     private boolean boxZoom;
+    /** What the panel shows instead of drawing its chart, or null. */
+    private transient OffscreenChart.Picture picture;
 
     PanningChartPanel(JFreeChart chart) {
         super(chart, false, false, false, false, false);
@@ -45,6 +54,34 @@ final class PanningChartPanel extends ChartPanel {
         setMaximumDrawHeight(Integer.MAX_VALUE);
         setMinimumDrawWidth(0);
         setMinimumDrawHeight(0);
+    }
+
+    /** The size the chart is drawn at: the panel's, less its insets. */
+    Dimension drawSize() {
+        Insets insets = getInsets();
+        return new Dimension(getWidth() - insets.left - insets.right, getHeight() - insets.top - insets.bottom);
+    }
+
+    /**
+     * Shows this picture of the chart, drawn at {@link #drawSize}, until the chart changes; null:
+     * the panel draws the chart itself. The mouse and the zoom then read where the picture's data area is.
+     */
+    void show(OffscreenChart.Picture shown) {
+        picture = shown;
+        if (shown != null) {
+            ChartRenderingInfo info = getChartRenderingInfo();
+            info.setChartArea(shown.info().getChartArea());
+            info.getPlotInfo().setPlotArea(shown.info().getPlotInfo().getPlotArea());
+            info.getPlotInfo().setDataArea(shown.info().getPlotInfo().getDataArea());
+        }
+        repaint();
+    }
+
+    /** The chart changed on the EDT (a zoom, a pan, new points): the picture no longer shows it. */
+    @Override
+    public void chartChanged(ChartChangeEvent event) {
+        picture = null;
+        super.chartChanged(event);
     }
 
     /** Whether a plain drag draws a zoom box rather than panning. */
@@ -124,7 +161,15 @@ final class PanningChartPanel extends ChartPanel {
 
     @Override
     public void paintComponent(Graphics g) {
-        super.paintComponent(g);
+        OffscreenChart.Picture shown = picture;
+        Dimension size = drawSize();
+        if (shown != null && shown.image().getWidth() == size.width && shown.image().getHeight() == size.height) {
+            Insets insets = getInsets();
+            g.drawImage(shown.image(), insets.left, insets.top, null);
+        } else {
+            // no picture yet, or one of another size (the panel was resized since): draw here
+            super.paintComponent(g);
+        }
         Rectangle drawn = box;
         if (drawn != null) {
             Color accent = UIManager.getColor("Component.accentColor");

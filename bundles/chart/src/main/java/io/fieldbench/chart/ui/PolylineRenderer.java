@@ -16,14 +16,14 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * Draws each series as one thin polyline in whole pixels, on the EDT, as cheaply as Java2D
+ * Draws each series as one thin polyline in whole pixels, as cheaply as Java2D
  * allows: the points are mapped to pixels once, runs that land on the same pixel collapse to one
  * point, and the line is one {@code drawPolyline} with a 1-pixel stroke (the fast, non-antialiased
  * line path; a wider stroke goes through the general shape rasteriser and costs several times
  * more). No shapes, no per-point entities, one pass.
  * <p>
  * It keeps XYLineAndShapeRenderer's legend and series paints. Its buffers are reused from frame
- * to frame; like every JFreeChart renderer it is used on the EDT only.
+ * to frame; like every JFreeChart renderer it is used by one thread only (its {@link ChartFigure}'s).
  */
 final class PolylineRenderer extends XYLineAndShapeRenderer {
 

@@ -22,9 +22,10 @@ import io.fieldbench.chart.internal.SeriesStore;
  * filling; resumed, the next tick catches up.
  * <p>
  * One redraw at a time: the decimation of the requested range runs on the worker, which reads the
- * store off the EDT, and its result comes back to the EDT as an immutable {@link Redraw}. The
- * worker keeps the chart's decimated columns from one redraw to the next ({@link ChartColumns}),
- * so a redraw folds in only the points that came since. Every
+ * store off the EDT, and so does the drawing of the chart's picture ({@link OffscreenChart}); both
+ * come back to the EDT as an immutable {@link Redraw}. The worker keeps the chart's decimated
+ * columns from one redraw to the next ({@link ChartColumns}), so a redraw folds in only the points
+ * that came since. Every
  * {@value #STATUS_EVERY_TICKS} ticks the chart refreshes what changes slowly (channel count,
  * status line). On the EDT, but for the worker's part.
  */
@@ -56,30 +57,38 @@ final class RedrawSchedule {
     }
 
     /**
-     * What the worker reads: these series over this time range, decimated for this many pixel columns.
+     * What the worker reads: these series over this time range, decimated for this many pixel
+     * columns, and drawn as the scene says.
      *
      * @param scrolling whether the range is the scrolling window (the chart then shows it) or the visible one
+     * @param scene     how the picture is to look, or null for no picture (the chart is not on screen)
      */
-    record Request(List<SeriesKey> keys, Range range, int columns, boolean scrolling) {
+    record Request(List<SeriesKey> keys, Range range, int columns, boolean scrolling, OffscreenChart.Scene scene) {
 
         Request {
             keys = List.copyOf(keys);
         }
 
-        /** Reads the points from the store, folding into the chart's kept columns what is new; on the worker. */
-        Redraw read(SeriesStore store, ChartColumns kept) {
+        /**
+         * Reads the points from the store, folding into the chart's kept columns what is new, and
+         * draws them; on the worker.
+         */
+        Redraw read(SeriesStore store, ChartColumns kept, OffscreenChart offscreen) {
             boolean replay = store.replaying(keys);
-            return new Redraw(this, kept.read(store, keys, (long) range.getLowerBound(), (long) range.getUpperBound(),
-                    columns), replay);
+            List<SeriesPoints> points = kept.read(store, keys, (long) range.getLowerBound(),
+                    (long) range.getUpperBound(), columns);
+            return new Redraw(this, points, replay,
+                    scene == null ? null : offscreen.draw(scene, range, keys, points, replay));
         }
     }
 
     /**
-     * What the worker read for a request: the points of its series, index for index.
+     * What the worker read for a request: the points of its series, index for index, and their picture.
      *
-     * @param replay whether any of the series shows a recording played back
+     * @param replay  whether any of the series shows a recording played back
+     * @param picture the chart drawn, or null when the request had no scene
      */
-    record Redraw(Request request, List<SeriesPoints> points, boolean replay) {
+    record Redraw(Request request, List<SeriesPoints> points, boolean replay, OffscreenChart.Picture picture) {
 
         Redraw {
             points = List.copyOf(points);
@@ -96,16 +105,20 @@ final class RedrawSchedule {
     private final Timer timer;
     /** The worker's: what the previous redraw decimated, so the next folds in only what is new. */
     private final ChartColumns kept = new ChartColumns();
+    /** The worker's: draws the chart's pictures. */
+    private final OffscreenChart offscreen;
     private boolean drawing;
     private boolean asked = true;
     private long drawnVersion = -1;
     private long drawnAt;
     private int ticks;
 
-    RedrawSchedule(SeriesStore store, Executor worker, Chart chart) {
+    /** A schedule whose worker draws the chart's pictures with this figure, which the EDT then no longer uses. */
+    RedrawSchedule(SeriesStore store, Executor worker, Chart chart, ChartFigure workerFigure) {
         this.store = store;
         this.worker = worker;
         this.chart = chart;
+        offscreen = new OffscreenChart(workerFigure);
         timer = new Timer(1000 / REFRESHES_PER_SECOND, e -> tick());
     }
 
@@ -149,7 +162,7 @@ final class RedrawSchedule {
             worker.execute(() -> {
                 Redraw redraw = null;
                 try {
-                    redraw = request.read(store, kept);
+                    redraw = request.read(store, kept, offscreen);
                 } finally {
                     Redraw read = redraw;
                     SwingUtilities.invokeLater(() -> drawn(read, version));

@@ -72,6 +72,8 @@ class ChartBenchmark {
     private static final int FEED_BATCHES_PER_SECOND = 100;
     private static final long PROBE_EVERY_MILLIS = 5;
     private static final int PREFILL_BATCH = 100_000;
+    /** One source address for every sample: parsing it for each would cost the feeder, on the same cores, more than the chart. */
+    private static final InetSocketAddress SOURCE = new InetSocketAddress("127.0.0.1", 5000);
     private static final long FRAME_NANOS = 1_000_000_000L / RedrawSchedule.REFRESHES_PER_SECOND;
 
     @Test
@@ -98,7 +100,8 @@ class ChartBenchmark {
         long end = start + POINTS - 1;
 
         DrawnDataset drawn = new DrawnDataset();
-        JFreeChart decimatedChart = chart(drawn);
+        ChartFigure figure = new ChartFigure();
+        ChartSelection selection = new ChartSelection("chart-1", keys, TimeWindow.ALL);
         JFreeChart previousChart = previousChart(drawn);
         JFreeChart plainChart = ChartFactory.createXYLineChart(null, null, null, plain);
         ((XYPlot) plainChart.getPlot()).setDomainAxis(new DateAxis());
@@ -111,8 +114,9 @@ class ChartBenchmark {
             long t0 = System.nanoTime();
             List<SeriesPoints> points = fullDecimation(store, keys, start, end);
             long t1 = System.nanoTime();
+            figure.show(AxisSplit.of(selection, keys, points), false);
+            draw(figure.chart());
             drawn.replace(keys, points);
-            draw(decimatedChart);
             long t2 = System.nanoTime();
             draw(plainChart);
             long t3 = System.nanoTime();
@@ -172,24 +176,26 @@ class ChartBenchmark {
 
     /**
      * Redraws the "All" window (every retained point, its old end moving as the stream evicts) into
-     * an image at the chart's pace, at most, for as long as a stream runs. A first redraw before
-     * the stream warms up, as a chart's first does, and is not counted.
+     * an image at the chart's pace, at most, for as long as a stream runs, as the chart's draw
+     * worker does ({@link OffscreenChart}). A first redraw before the stream warms up, as a chart's
+     * first does, and is not counted.
      */
     private static Frames frames(SeriesStore store, List<SeriesKey> keys, PointsReader reader) throws Exception {
-        DrawnDataset drawn = new DrawnDataset();
-        JFreeChart chart = chart(drawn);
+        OffscreenChart chart = new OffscreenChart(new ChartFigure());
+        OffscreenChart.Scene scene = new OffscreenChart.Scene(WIDTH, HEIGHT,
+                new ChartSelection("chart-1", keys, TimeWindow.ALL), null, null);
         List<Double> decimation = new ArrayList<>();
         List<Double> redraw = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        redraw(store, keys, reader, drawn, chart);
+        redraw(store, keys, reader, scene, chart);
         System.gc();  // the other phase's garbage is not this one's
         Thread feeder = feeder(store::append);
         feeder.start();
         while (feeder.isAlive()) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            long t1 = redraw(store, keys, reader, drawn, chart);
+            long t1 = redraw(store, keys, reader, scene, chart);
             long t2 = System.nanoTime();
             cpu.add((threads.getCurrentThreadCpuTime() - cpu0) / 1e6);
             decimation.add((t1 - t0) / 1e6);
@@ -203,12 +209,12 @@ class ChartBenchmark {
     }
 
     /** Reads the "All" window's points and draws them; returns when the reading was done ({@link System#nanoTime}). */
-    private static long redraw(SeriesStore store, List<SeriesKey> keys, PointsReader reader, DrawnDataset drawn,
-            JFreeChart chart) {
+    private static long redraw(SeriesStore store, List<SeriesKey> keys, PointsReader reader,
+            OffscreenChart.Scene scene, OffscreenChart chart) {
         Range range = ScrollingRange.of(store, keys, TimeWindow.ALL, System.currentTimeMillis());
-        drawn.replace(keys, reader.read((long) range.getLowerBound(), (long) range.getUpperBound()));
+        List<SeriesPoints> points = reader.read((long) range.getLowerBound(), (long) range.getUpperBound());
         long read = System.nanoTime();
-        draw(chart);
+        chart.draw(scene, range, keys, points, false);
         return read;
     }
 
@@ -277,6 +283,23 @@ class ChartBenchmark {
         XYSeriesCollection plainData = new XYSeriesCollection();
         AtomicReference<JFrame> frame = new AtomicReference<>();
         List<List<Sample>> pending = new ArrayList<>();
+        // plain JFreeChart's refreshes; stopped with the frame, or they would go on in the cases after
+        javax.swing.Timer plainRefresh = new javax.swing.Timer(1000 / RedrawSchedule.REFRESHES_PER_SECOND, e -> {
+            List<List<Sample>> batches;
+            synchronized (pending) {
+                batches = new ArrayList<>(pending);
+                pending.clear();
+            }
+            for (List<Sample> batch : batches) {
+                for (Sample sample : batch) {
+                    int s = Integer.parseInt(sample.deviceId().substring(4));
+                    plainData.getSeries(s).add(sample.receivedAt().toEpochMilli(), sample.channels().get("ch"), false);
+                }
+            }
+            // one change event per refresh: notify on fires it, then off again for the next adds
+            plainData.getSeries(0).setNotify(true);
+            plainData.getSeries(0).setNotify(false);
+        });
         SwingUtilities.invokeAndWait(() -> {
             JFrame shown = new JFrame("benchmark");
             if (chartView) {
@@ -296,23 +319,7 @@ class ChartBenchmark {
                 JFreeChart chart = ChartFactory.createXYLineChart(null, null, null, plainData);
                 ((XYPlot) chart.getPlot()).setDomainAxis(new DateAxis());
                 shown.add(new ChartPanel(chart));
-                new javax.swing.Timer(1000 / RedrawSchedule.REFRESHES_PER_SECOND, e -> {
-                    List<List<Sample>> batches;
-                    synchronized (pending) {
-                        batches = new ArrayList<>(pending);
-                        pending.clear();
-                    }
-                    for (List<Sample> batch : batches) {
-                        for (Sample sample : batch) {
-                            int s = Integer.parseInt(sample.deviceId().substring(4));
-                            plainData.getSeries(s).add(sample.receivedAt().toEpochMilli(), sample.channels().get("ch"),
-                                    false);
-                        }
-                    }
-                    // one change event per refresh: notify on fires it, then off again for the next adds
-                    plainData.getSeries(0).setNotify(true);
-                    plainData.getSeries(0).setNotify(false);
-                }).start();
+                plainRefresh.start();
             }
             shown.setSize(WIDTH, HEIGHT);
             shown.setVisible(true);
@@ -334,6 +341,7 @@ class ChartBenchmark {
             if (frame.get().getContentPane().getComponent(0) instanceof ChartPane pane) {
                 pane.stop();
             }
+            plainRefresh.stop();
             frame.get().dispose();
         });
         worker.shutdownNow();
@@ -454,14 +462,6 @@ class ChartBenchmark {
         };
     }
 
-    /** As the chart view draws. */
-    private static JFreeChart chart(DrawnDataset dataset) {
-        JFreeChart chart = new JFreeChart(new XYPlot(dataset, new DateAxis(), new org.jfree.chart.axis.NumberAxis(),
-                new PolylineRenderer()));
-        chart.setAntiAlias(false);
-        return chart;
-    }
-
     /** As the chart view drew before PolylineRenderer: one stroked path per series, 1.2 px wide. */
     private static JFreeChart previousChart(DrawnDataset dataset) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -481,7 +481,7 @@ class ChartBenchmark {
     }
 
     private static Sample sample(String device, long time, double value) {
-        return new Sample(device, new InetSocketAddress("127.0.0.1", 5000), Instant.ofEpochMilli(time), "bench",
+        return new Sample(device, SOURCE, Instant.ofEpochMilli(time), "bench",
                 OptionalLong.empty(), Map.of("ch", value), Map.of(), 16);
     }
 

@@ -57,7 +57,7 @@ class CompactLegendTest {
             points.add(new SeriesPoints(new long[] {START, START + 1000}, new double[] {i, i + 1}, 2, 2));
         }
         ChartPlot plot = new ChartPlot();
-        plot.draw(AxisSplit.of(new ChartSelection("chart-1", keys, TimeWindow.ONE_MINUTE), keys, points));
+        plot.draw(AxisSplit.of(new ChartSelection("chart-1", keys, TimeWindow.ONE_MINUTE), keys, points), false);
         return plot;
     }
 

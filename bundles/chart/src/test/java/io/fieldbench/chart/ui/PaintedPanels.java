@@ -15,6 +15,12 @@ final class PaintedPanels {
     static PanningChartPanel laidOut(ChartPlot plot) {
         PanningChartPanel panel = plot.panel();
         panel.setSize(WIDTH, HEIGHT);
+        painted(panel);
+        return panel;
+    }
+
+    /** What the panel, laid out, paints. */
+    static BufferedImage painted(PanningChartPanel panel) {
         BufferedImage picture = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = picture.createGraphics();
         try {
@@ -22,6 +28,6 @@ final class PaintedPanels {
         } finally {
             g2.dispose();
         }
-        return panel;
+        return picture;
     }
 }
