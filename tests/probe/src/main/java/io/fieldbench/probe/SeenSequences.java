@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Which sequence numbers of each device were seen, as ranges, and how often one was seen again:
- * the bookkeeping of {@link SampleLedger}, also read by the tests from a ledger file. A ledger
- * line is {@code device<TAB>first-last,first-last...}, one per device of a delivered batch.
+ * the bookkeeping of {@link SampleLedger}, also read by the tests from a ledger file or from the
+ * ranges it prints. A ledger line is {@code device first-last,first-last...}, one per device of a
+ * delivered batch.
  */
 public final class SeenSequences {
+
+    private static final String ENTRIES = "; ";
 
     private final Map<String, TreeMap<Long, Long>> devices = new TreeMap<>();
     private long distinct;
@@ -23,20 +26,28 @@ public final class SeenSequences {
     public static SeenSequences read(Path ledger) throws IOException {
         SeenSequences seen = new SeenSequences();
         if (Files.exists(ledger)) {
-            for (String line : Files.readAllLines(ledger, StandardCharsets.UTF_8)) {
-                seen.addLine(line);
-            }
+            Files.readAllLines(ledger, StandardCharsets.UTF_8).forEach(seen::addEntry);
         }
         return seen;
     }
 
-    /** Records the ranges of one ledger line. */
-    void addLine(String line) {
-        int tab = line.indexOf('\t');
-        for (String range : line.substring(tab + 1).split(",")) {
-            int dash = range.indexOf('-', 1);
+    /** The ranges {@link #ranges()} gave. */
+    public static SeenSequences parse(String ranges) {
+        SeenSequences seen = new SeenSequences();
+        if (!ranges.isEmpty()) {
+            Arrays.stream(ranges.split(ENTRIES)).forEach(seen::addEntry);
+        }
+        return seen;
+    }
+
+    /** Records a device's ranges, {@code device first-last,first-last...}. */
+    void addEntry(String entry) {
+        int space = entry.lastIndexOf(' ');
+        String device = entry.substring(0, space);
+        for (String range : entry.substring(space + 1).split(",")) {
+            int dash = range.indexOf('-');
             for (long seq = Long.parseLong(range.substring(0, dash)); seq <= Long.parseLong(range.substring(dash + 1)); seq++) {
-                add(line.substring(0, tab), seq);
+                add(device, seq);
             }
         }
     }
@@ -66,24 +77,22 @@ public final class SeenSequences {
         return repeats;
     }
 
-    /** Sequence numbers in each device's first unbroken range, summed: what arrived without a gap from the start. */
-    public long complete() {
-        return devices.values().stream().mapToLong(ranges -> ranges.firstEntry().getValue() - ranges.firstKey() + 1).sum();
+    /** Whether every number the other saw of a device, this saw too. */
+    public boolean covers(SeenSequences other) {
+        return other.devices.entrySet().stream().allMatch(device -> device.getValue().entrySet().stream().allMatch(range -> {
+            Map.Entry<Long, Long> mine = devices.getOrDefault(device.getKey(), new TreeMap<>()).floorEntry(range.getKey());
+            return mine != null && mine.getValue() >= range.getValue();
+        }));
     }
 
     /** The ranges of every device, {@code device first-last,...} separated by {@code ; }: where the gaps are. */
     public String ranges() {
         StringBuilder text = new StringBuilder();
         devices.forEach((device, ranges) -> {
-            text.append(text.isEmpty() ? "" : "; ").append(device).append(' ');
+            text.append(text.isEmpty() ? "" : ENTRIES).append(device).append(' ');
             ranges.forEach((first, last) -> text.append(first).append('-').append(last).append(','));
             text.setLength(text.length() - 1);
         });
         return text.toString();
-    }
-
-    /** The device ids seen (as the bench names them). */
-    public Set<String> devices() {
-        return devices.keySet();
     }
 }

@@ -24,17 +24,27 @@ class SeenSequencesTest {
         assertEquals("d 1-5,7-7; e 10-10", seen.ranges());
         assertEquals(7, seen.distinct());
         assertEquals(1, seen.repeats());
-        assertEquals(6, seen.complete(), "d's 1-5 and e's 10");
     }
 
     @Test
     void aLedgerFileIsReadBackLineByLine(@TempDir Path folder) throws Exception {
-        Path ledger = Files.writeString(folder.resolve("ledger"), "field/d\t1-3,5-5\nfield/d\t3-4\n");
+        Path ledger = Files.writeString(folder.resolve("ledger"), "field/d 1-3,5-5\nfield/d 3-4\n");
 
         SeenSequences seen = SeenSequences.read(ledger);
 
         assertEquals("field/d 1-5", seen.ranges());
         assertEquals(1, seen.repeats());
         assertEquals(0, SeenSequences.read(folder.resolve("none")).distinct());
+    }
+
+    @Test
+    void rangesPrintedAreParsedBackAndCoveredOnlyByWhatHoldsEachNumber() {
+        SeenSequences seen = SeenSequences.parse("d 1-5,7-9; e 10-10");
+
+        assertEquals("d 1-5,7-9; e 10-10", seen.ranges());
+        assertTrue(seen.covers(SeenSequences.parse("d 2-4,8-9")));
+        assertFalse(seen.covers(SeenSequences.parse("d 4-7")), "6 is missing");
+        assertFalse(seen.covers(SeenSequences.parse("f 1-1")), "no such device");
+        assertTrue(seen.covers(SeenSequences.parse("")));
     }
 }

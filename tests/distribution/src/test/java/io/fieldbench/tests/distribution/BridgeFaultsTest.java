@@ -1,6 +1,7 @@
 package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +63,13 @@ class BridgeFaultsTest {
     /** Sending stops after this long at the latest, should the test hang. */
     private static final Duration MAX_STREAM = Duration.ofMinutes(30);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** A watcher's consumer this slow a batch falls seconds behind a stream of {@link #SLOW_CONSUMER_SAMPLES} samples. */
+    private static final long SLOW_CONSUMER_MILLIS = 300;
+    private static final long SLOW_CONSUMER_SAMPLES = 20_000;
     private static final Pattern DUPLICATES = Pattern.compile("duplicates dropped: (\\d+)");
-    private static final Pattern LEDGER = Pattern.compile("distinct=(\\d+) repeats=(\\d+) complete=(\\d+)");
+    private static final Pattern LEDGER = Pattern.compile("distinct=(\\d+) repeats=(\\d+)");
+    private static final Pattern RANGES = Pattern.compile("\\S+ \\d+-\\d+(,\\d+-\\d+)*(; \\S+ \\d+-\\d+(,\\d+-\\d+)*)*");
+    private static final String SITE = "field";
 
     @RegisterExtension
     final HeadlessBench collectorHome = new HeadlessBench();
@@ -80,7 +86,7 @@ class BridgeFaultsTest {
     }
 
     /** A bench's ledger at one moment. */
-    private record Ledger(long distinct, long repeats, long complete) {
+    private record Ledger(long distinct, long repeats) {
     }
 
     @AfterEach
@@ -104,13 +110,11 @@ class BridgeFaultsTest {
         BrokerProxy watcherLink = closeLater(new BrokerProxy(broker.port()));
         Path collectorLedger = temporary.resolve("collector.ledger");
         Path watcherLedger = temporary.resolve("watcher.ledger");
-        BenchProcess collector = startCollector(collectorLink, collectorLedger);
+        BenchProcess collector = startCollector(collectorLink.uri(), collectorLedger);
         int port = collector.awaitListening("udp:status");
-        BenchProcess watcher = startWatcher(watcherLink, watcherLedger);
+        BenchProcess watcher = startWatcher(watcherLink.uri(), watcherLedger);
 
-        DeviceSimulator simulator = new DeviceSimulator(SimulationPlan.parse(List.of("--devices", Integer.toString(DEVICES),
-                "--rate", Long.toString(RATE), "--format", "text", "--target", "127.0.0.1:" + port,
-                "--count", Long.toString(RATE * MAX_STREAM.toSeconds()))));
+        DeviceSimulator simulator = new DeviceSimulator(plan(port, RATE * MAX_STREAM.toSeconds()));
         CompletableFuture<SimulationResult> stream = CompletableFuture.supplyAsync(() -> {
             try {
                 return simulator.run();
@@ -140,7 +144,7 @@ class BridgeFaultsTest {
                 droppedBefore += duplicatesDropped(watcher);
                 watcher.close(); // SIGKILL
                 long restarting = System.nanoTime();
-                watcher = startWatcher(watcherLink, watcherLedger);
+                watcher = startWatcher(watcherLink.uri(), watcherLedger);
                 System.out.printf("watcher kill %d: restarted in %d ms%n", i, (System.nanoTime() - restarting) / 1_000_000);
                 faults.add(caughtUp("watcher kill " + i, collector, watcher));
             }
@@ -148,8 +152,8 @@ class BridgeFaultsTest {
             simulator.stop();
         }
         SimulationResult sent = stream.get();
-        Ledger collected = settled(collector);
-        awaitEverything(watcher, collected.distinct(), CATCH_UP_LIMIT);
+        settle(collector);
+        awaitEverything(collector, watcher, seen(collector));
 
         SeenSequences published = SeenSequences.read(collectorLedger);
         SeenSequences delivered = SeenSequences.read(watcherLedger);
@@ -159,9 +163,33 @@ class BridgeFaultsTest {
                 delivered.repeats(), droppedBefore + duplicatesDropped(watcher));
         report(faults, seed);
         assertEquals(0, published.repeats(), "the collector delivered a sample twice");
-        assertEquals(published.ranges(), delivered.ranges().replace("field/", ""), "seed " + seed
+        assertEquals(published.ranges(), delivered.ranges().replace(SITE + "/", ""), "seed " + seed
                 + ": the samples the watcher received (right) are not those the collector published (left)");
         assertEquals(0, delivered.repeats(), "seed " + seed + ": samples the watcher received more than once");
+    }
+
+    /**
+     * The watcher's consumer slow ({@value #SLOW_CONSUMER_MILLIS} ms a batch) and the watcher killed once the
+     * broker has every batch: what the broker let go as delivered must have been handed to the bench's handlers,
+     * since the broker will not send it again.
+     */
+    @Test
+    void aWatcherKilledWhileItsConsumersLagLosesNothingTheBrokerLetGo() throws Exception {
+        Mosquitto broker = closeLater(Mosquitto.anonymous(temporary.resolve("broker")));
+        Path collectorLedger = temporary.resolve("collector.ledger");
+        Path watcherLedger = temporary.resolve("watcher.ledger");
+        BenchProcess collector = startCollector(broker.uri(), collectorLedger);
+        BenchProcess watcher = startWatcher(broker.uri(), watcherLedger, "delay.millis=" + SLOW_CONSUMER_MILLIS);
+        new DeviceSimulator(plan(collector.awaitListening("udp:status"), SLOW_CONSUMER_SAMPLES)).run();
+        settle(collector);
+        collector.askUntil("bridge:status", line -> line.contains("backlog: 0 messages"), "every batch with the broker");
+        SeenSequences published = seen(collector);
+        assertFalse(seen(watcher).covers(published), "the watcher's consumer must still be behind at the kill");
+
+        watcher.close(); // SIGKILL
+        watcher = startWatcher(broker.uri(), watcherLedger, "delay.millis=0");
+
+        awaitEverything(collector, watcher, published);
     }
 
     /** Cuts both benches' way to the broker for {@link #CUT}, as a black hole or a reset, then restores it. */
@@ -178,6 +206,12 @@ class BridgeFaultsTest {
         watcherLink.restore();
     }
 
+    /** {@value #DEVICES} devices sending this many text datagrams at {@value #RATE} a second to the collector's port. */
+    private static SimulationPlan plan(int port, long count) {
+        return SimulationPlan.parse(List.of("--devices", Integer.toString(DEVICES), "--rate", Long.toString(RATE), "--format", "text",
+                "--target", "127.0.0.1:" + port, "--count", Long.toString(count)));
+    }
+
     /** The stream flows a random while before the next fault. */
     private static void pause(Random random) throws InterruptedException {
         Thread.sleep(EARLIEST.toMillis() + random.nextInt((int) SPREAD.toMillis())); // the fault's moment, not a synchronisation
@@ -189,32 +223,40 @@ class BridgeFaultsTest {
      */
     private static Fault caughtUp(String kind, BenchProcess collector, BenchProcess watcher) throws Exception {
         long restored = System.nanoTime();
-        long owed = ledger(collector).complete();
-        awaitEverything(watcher, owed, CATCH_UP_LIMIT);
+        SeenSequences owed = seen(collector);
+        awaitEverything(collector, watcher, owed);
         Fault fault = new Fault(kind, Duration.ofNanos(System.nanoTime() - restored));
         System.out.printf("%s: the watcher had all %,d samples %,d ms after the restore; its bridge dropped %d repeated batches"
-                + " since it started%n", kind, owed, fault.catchUp().toMillis(), duplicatesDropped(watcher));
+                + " since it started%n", kind, owed.distinct(), fault.catchUp().toMillis(), duplicatesDropped(watcher));
         return fault;
     }
 
-    private static void awaitEverything(BenchProcess watcher, long owed, Duration limit) throws Exception {
-        long end = System.nanoTime() + limit.toNanos();
-        for (Ledger now; (now = ledger(watcher)).complete() < owed;) {
+    /** Waits until the watcher has every sample owed, each device's every number; fails after {@link #CATCH_UP_LIMIT}. */
+    private static void awaitEverything(BenchProcess collector, BenchProcess watcher, SeenSequences owed) throws Exception {
+        long end = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        for (SeenSequences now; !(now = seen(watcher)).covers(owed);) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("the watcher has " + now + " after " + limit.toSeconds() + " s, not all " + owed
-                        + " samples without a gap: lost");
+                throw new AssertionError("after " + CATCH_UP_LIMIT.toSeconds() + " s the watcher has " + now.ranges()
+                        + ", not all of " + owed.ranges() + ": lost; the collector's bridge "
+                        + collector.ask("bridge:status", line -> line.startsWith("published:"), "what it published")
+                        + "; the watcher's " + watcher.ask("bridge:status", line -> line.startsWith("received"), "what it received"));
             }
             Thread.sleep(POLL.toMillis()); // another process's figures: nothing to wait on
         }
     }
 
-    /** The collector's ledger once its stream has ended and every datagram is decoded. */
-    private static Ledger settled(BenchProcess collector) throws Exception {
+    /** Which samples a bench delivered ({@code probe:seen}), the devices named as the collector names them. */
+    private static SeenSequences seen(BenchProcess bench) throws InterruptedException {
+        String ranges = bench.askUntil("probe:seen", line -> RANGES.matcher(line).matches(), "the probe's ranges");
+        return SeenSequences.parse(ranges.replace(SITE + "/", "")); // the watcher names them site/device
+    }
+
+    /** Returns once the collector's stream has ended and every datagram is decoded. */
+    private static void settle(BenchProcess collector) throws Exception {
         Ledger last = ledger(collector);
         for (Ledger now; !(now = ledger(collector)).equals(last); last = now) {
             Thread.sleep(1_000); // the decode queue drains: nothing to wait on from outside
         }
-        return last;
     }
 
     /** Batches the watcher's bridge received again and dropped ({@code bridge:status}), since its start. */
@@ -231,7 +273,7 @@ class BridgeFaultsTest {
         if (!m.find()) {
             throw new IllegalStateException("probe:ledger answered in an unknown form");
         }
-        return new Ledger(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+        return new Ledger(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 
     private static void report(List<Fault> faults, long seed) {
@@ -245,11 +287,11 @@ class BridgeFaultsTest {
     }
 
     /** The collector: its ledger on, sending only once the ledger follows the samples. */
-    private BenchProcess startCollector(BrokerProxy link, Path ledger) throws Exception {
+    private BenchProcess startCollector(String broker, Path ledger) throws Exception {
         Files.copy(Distribution.probeJar(), collectorHome.home().resolve("deploy/probe.jar"));
         BenchProcess bench = collectorHome.start("--features", "udp,decoders,bridge", "--set", "io.fieldbench.udp.port=0",
-                "--set", "io.fieldbench.udp.bind.address=127.0.0.1", "--set", BRIDGE + ".broker=" + link.uri(),
-                "--set", BRIDGE + ".site=field", "--set", SampleLedger.PID + ".file=" + ledger);
+                "--set", "io.fieldbench.udp.bind.address=127.0.0.1", "--set", BRIDGE + ".broker=" + broker,
+                "--set", BRIDGE + ".site=" + SITE, "--set", SampleLedger.PID + ".file=" + ledger);
         bench.askUntil("bridge:status", line -> line.startsWith("connected to "), "the collector connected to the broker");
         ledger(bench);
         return bench;
@@ -257,16 +299,21 @@ class BridgeFaultsTest {
 
     /**
      * The watcher, its bridge switched on only once the ledger follows the samples: what its kept
-     * session brings at once must be counted.
+     * session brings at once must be counted. The ledger's further settings ({@code key=value}) come after its file.
      */
-    private BenchProcess startWatcher(BrokerProxy link, Path ledger) throws Exception {
+    private BenchProcess startWatcher(String broker, Path ledger, String... ledgerSettings) throws Exception {
         Path probe = watcherHome.home().resolve("deploy/probe.jar");
         if (!Files.exists(probe)) {
             Files.copy(Distribution.probeJar(), probe);
         }
-        BenchProcess bench = watcherHome.start("--features", "registry", "--set", BRIDGE + ".broker=" + link.uri(),
-                "--set", BRIDGE + ".site=lab", "--set", BRIDGE + ".subscribe=field", "--set", BRIDGE + ".publish=false",
-                "--set", SampleLedger.PID + ".file=" + ledger);
+        List<String> arguments = new ArrayList<>(List.of("--features", "registry", "--set", BRIDGE + ".broker=" + broker,
+                "--set", BRIDGE + ".site=lab", "--set", BRIDGE + ".subscribe=" + SITE, "--set", BRIDGE + ".publish=false",
+                // the file first: it makes the ledger's settings file, which tells --set where the dotted keys belong
+                "--set", SampleLedger.PID + ".file=" + ledger));
+        for (String setting : ledgerSettings) {
+            arguments.addAll(List.of("--set", SampleLedger.PID + "." + setting));
+        }
+        BenchProcess bench = watcherHome.start(arguments.toArray(String[]::new));
         ledger(bench);
         bench.ask("fb:enable bridge", "enabled bridge"::equals, "the bridge switched on");
         bench.askUntil("bridge:status", line -> line.startsWith("connected to "), "the watcher connected to the broker");
