@@ -35,13 +35,13 @@ import io.fieldbench.sim.SimulationResult;
  * restarted. Every fault comes at a random moment (seeded, the seed printed) and ends by itself.
  * <p>
  * Which samples each bench delivered is the probe's {@link SampleLedger}, a file that outlives a
- * killed bench. After each fault the test waits until the watcher has, without a gap, everything
- * the collector had when the fault ended, and prints how long that took; at the end the watcher's
+ * killed bench. After each fault the test waits until the watcher has every sample (each device's
+ * every sequence number) the collector had when the fault ended, and prints how long that took; at the end the watcher's
  * ledger must hold every sample of the collector's exactly once (a batch the broker delivered twice
  * is dropped by the bridge, and counted as a duplicate in {@code bridge:status}).
  * <p>
- * A build runs {@value #DEFAULT_KILLS} broker kills, one cut of each kind and one watcher kill (about
- * 50 s); {@code -Dbridge.faults.kills=N} runs N broker kills and N / {@value #OTHER_FAULTS_PER_KILLS} of
+ * A build runs {@value #DEFAULT_KILLS} broker kills, one cut of each kind and one watcher kill (about a
+ * minute); {@code -Dbridge.faults.kills=N} runs N broker kills and N / {@value #OTHER_FAULTS_PER_KILLS} of
  * each other fault, the full run of docs/reliability.md: {@code mvn -B -pl tests/distribution -am verify
  * -Dtest=BridgeFaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Dbridge.faults.kills=20 [-Dbridge.faults.seed=N]}.
  */
