@@ -40,7 +40,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * <p>
  * One thread, {@code fieldbench-bridge}, does the gathering, the disk and the sending; the event
  * handler and the client's threads only hand work to it. Received messages are handled on the
- * client's thread and delivered to the bench's handlers before the client acknowledges them
+ * client's thread and delivered to the bench's handlers before they are acknowledged to the broker
  * ({@link RemoteIntake}), so a slow handler slows the intake rather than a kill losing what waited.
  */
 final class BridgeSession {
