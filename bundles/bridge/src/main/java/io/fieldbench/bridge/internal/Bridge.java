@@ -84,7 +84,7 @@ public final class Bridge implements EventHandler, StatusReport, RemoteDownlink 
             return;
         }
         try {
-            BridgeSession started = new BridgeSession(settings, folder, events::postEvent, this::downlink, log);
+            BridgeSession started = new BridgeSession(settings, folder, events::sendEvent, this::downlink, log);
             started.start();
             session = started;
         } catch (Exception e) {

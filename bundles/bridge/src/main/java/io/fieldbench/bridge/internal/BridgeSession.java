@@ -40,7 +40,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * <p>
  * One thread, {@code fieldbench-bridge}, does the gathering, the disk and the sending; the event
  * handler and the client's threads only hand work to it. Received messages are handled on the
- * client's thread, which EventAdmin's asynchronous delivery keeps short.
+ * client's thread and delivered to the bench's handlers before they are acknowledged to the broker
+ * ({@link RemoteIntake}), so a slow handler slows the intake rather than a kill losing what waited.
  */
 final class BridgeSession {
 
@@ -82,14 +83,14 @@ final class BridgeSession {
     private final Rate receivedSamples = new Rate();
     private long lastRejectionLog;
 
-    BridgeSession(BridgeSettings settings, Path folder, Consumer<Event> post, Supplier<Optional<Downlink>> downlink, Logger log)
+    BridgeSession(BridgeSettings settings, Path folder, Consumer<Event> deliver, Supplier<Optional<Downlink>> downlink, Logger log)
             throws IOException {
         this.settings = settings;
         this.topics = new Topics(settings.prefix());
         this.log = log;
         this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("fieldbench-bridge", true));
         this.link = new BrokerLink(settings, topics, benchStatus("offline"), new LinkEvents());
-        this.intake = new RemoteIntake(post);
+        this.intake = new RemoteIntake(deliver);
         this.desk = new DownlinkDesk(settings, topics, link::publish, downlink);
         this.inbound = new InboundRouter(settings, topics, intake, desk, this::problem);
         this.outbox = Outbox.open(folder.resolve("outbox"), settings.backlogMaxBytes());

@@ -39,7 +39,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
  * or failure, subscribes again at each connection, and says each failure in one line. A watching
  * bench keeps a session (Clean Start off, a session expiry), so the broker keeps what it misses
  * while away. Every message received goes to one callback, registered before the first connection
- * so that what a kept session delivers at once is not lost.
+ * so that what a kept session delivers at once is not lost, and is acknowledged to the broker only
+ * when the callback has returned.
  */
 final class BrokerLink {
 
@@ -95,13 +96,23 @@ final class BrokerLink {
             builder = auth.applySimpleAuth();
         }
         client = builder.buildAsync();
-        client.publishes(MqttGlobalPublishFilter.ALL, listener::message);
+        // acknowledged by us once handled: the client's own acknowledgement comes as it queues a message for the
+        // callback, and a bench killed then would lose what waited, the broker no longer keeping it
+        client.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
         running = true;
         boolean keepSession = !settings.subscribe().isEmpty();
         client.connectWith()
                 .cleanStart(!keepSession)
                 .sessionExpiryInterval(keepSession ? settings.sessionExpirySeconds() : 0)
                 .send();
+    }
+
+    private void received(Mqtt5Publish publish) {
+        try {
+            listener.message(publish);
+        } finally {
+            publish.acknowledge();
+        }
     }
 
     private void disconnected(MqttClientDisconnectedContext context) {

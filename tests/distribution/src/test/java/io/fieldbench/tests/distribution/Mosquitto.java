@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's Mosquitto broker, started by a test on a free loopback port with a config file of its
  * own (persistence in its folder, so a restart keeps sessions and queued messages), stopped by
- * {@link #close()}. {@link #stop()} and {@link #start()} restart it on the same port.
+ * {@link #close()}. {@link #stop()} (or {@link #kill()}) and {@link #start()} restart it on the same port.
  */
 final class Mosquitto implements AutoCloseable {
 
@@ -141,6 +141,12 @@ final class Mosquitto implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    /** Kills the broker with SIGKILL, as a crash or a power cut would: what it had not saved is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        process = null;
     }
 
     /** The broker's log, for a failing test to show. */
