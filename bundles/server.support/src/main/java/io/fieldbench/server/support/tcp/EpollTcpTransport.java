@@ -22,10 +22,11 @@ public final class EpollTcpTransport implements TcpTransport {
     }
 
     /**
-     * The listening socket is level-triggered: {@link AcceptFailures} pauses accepting after a
-     * failed accept (too many open files), and only a level-triggered socket reports the
-     * connections still waiting when accepting resumes; an edge-triggered one waits for a new
-     * connection to arrive first.
+     * The listening socket is level-triggered, as Netty advises for a channel whose reading is
+     * switched off and on ({@code EpollChannelConfig.getEpollMode}): {@link AcceptFailures} pauses
+     * accepting after a failed accept (too many open files), and the connections still waiting
+     * must be reported again when it resumes. (Edge-triggered, the default, stays for the clients'
+     * sockets.)
      */
     @Override
     public ServerBootstrap configure(ServerBootstrap bootstrap) {
