@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.tcp.AcceptFailures;
 import io.fieldbench.server.support.tcp.ClientRegistry;
+import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
+import io.fieldbench.server.support.tcp.TcpTransport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 
@@ -35,10 +37,9 @@ final class ChatListener implements ServerControl.Socket {
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
-    static ChatListener bind(InetSocketAddress endpoint, ChatSettings settings, ClientRegistry<ChatClient> clients,
-            ChatTraffic traffic, Consumer<String> warnLog)
-            throws Exception {
-        TcpEventLoops loops = TcpEventLoops.start("chat", 0);
+    static ChatListener bind(TcpTransport transport, InetSocketAddress endpoint, ChatSettings settings,
+            ClientRegistry<ChatClient> clients, ChatTraffic traffic, Consumer<String> warnLog) throws Exception {
+        TcpEventLoops loops = TcpEventLoops.start("chat", 0, transport);
         Channel channel = loops.bind(loops.bootstrap(ACCEPT_BACKLOG, settings.outboundLimitBytes())
                 .handler(new AcceptFailures("Chat server", warnLog))
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -53,6 +54,17 @@ final class ChatListener implements ServerControl.Socket {
 
     ClientRegistry<ChatClient> clients() {
         return clients;
+    }
+
+    /** Disconnects a client, its reason noted as kicked; whether it was connected. */
+    boolean kick(int id) {
+        ChatClient client = clients.get(id);
+        if (client == null) {
+            return false;
+        }
+        client.closing().note(DisconnectReason.KICKED, "");
+        client.channel().close();
+        return true;
     }
 
     /** Closes the socket (the port is free when this returns), disconnects every client, ends the event loops. */

@@ -31,6 +31,7 @@ import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.SettingsProblems;
 import io.fieldbench.server.support.tcp.ClientRegistry;
 import io.fieldbench.server.support.tcp.DisconnectReason;
+import io.fieldbench.server.support.tcp.TcpTransport;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -59,6 +60,8 @@ public final class ChatServer implements ChatTraffic {
     private Logger log;
 
     private final Clock clock = Clock.systemUTC();
+    /** Chosen once: whether Netty's native library loads does not change while the bench runs. */
+    private final TcpTransport transport = TcpTransport.best();
     private volatile ChatSettings settings;
     private final AtomicInteger broadcasts = new AtomicInteger();
     private volatile Broadcast lastBroadcast;
@@ -99,7 +102,7 @@ public final class ChatServer implements ChatTraffic {
 
     public ChatStatus status() {
         ChatListener open = control.socket();
-        return new ChatStatus(control.state(), control.endpoint(), control.problem(),
+        return new ChatStatus(control.state(), control.endpoint(), control.problem(), transport.description(),
                 open == null ? 0 : open.clients().size(), settings, broadcasts.get(), lastBroadcast);
     }
 
@@ -159,12 +162,8 @@ public final class ChatServer implements ChatTraffic {
 
     /** Disconnects a client, logged as kicked; whether it was connected. */
     public boolean kick(int id) {
-        Optional<ChatClient> client = client(id);
-        client.ifPresent(c -> {
-            c.closing().note(DisconnectReason.KICKED, "");
-            c.channel().close();
-        });
-        return client.isPresent();
+        ChatListener open = control.socket();
+        return open != null && open.kick(id);
     }
 
     // --- what the client handlers report, on the event loops ---
@@ -249,15 +248,15 @@ public final class ChatServer implements ChatTraffic {
         @Override
         public ChatListener open(InetSocketAddress endpoint) throws Exception {
             ChatSettings wanted = settings;
-            return ChatListener.bind(endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock), ChatServer.this,
-                    log::warn);
+            return ChatListener.bind(transport, endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock),
+                    ChatServer.this, log::warn);
         }
 
         @Override
         public void opened(ChatListener listener) {
             ChatSettings current = settings;
-            log.info("Chat server listening on TCP {} ({} framing, {})", Endpoints.of(listener.localAddress()),
-                    current.framing().setting(), current.charset().name());
+            log.info("Chat server listening on TCP {} ({} framing, {}; {})", Endpoints.of(listener.localAddress()),
+                    current.framing().setting(), current.charset().name(), transport.description());
         }
 
         @Override

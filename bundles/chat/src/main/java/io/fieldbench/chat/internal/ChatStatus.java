@@ -4,11 +4,12 @@ import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.ServerControl.State;
 
 /**
- * The chat server at one moment, for the console and the view: with the number of broadcasts since
- * the bench started and the last of them (null before the first).
+ * The chat server at one moment, for the console and the view: with its transport (epoll or NIO,
+ * and why not epoll), the number of broadcasts since the bench started and the last of them (null
+ * before the first).
  */
-public record ChatStatus(State state, String endpoint, String problem, int clients, ChatSettings settings, int broadcasts,
-        Broadcast lastBroadcast) {
+public record ChatStatus(State state, String endpoint, String problem, String transport, int clients, ChatSettings settings,
+        int broadcasts, Broadcast lastBroadcast) {
 
     public boolean running() {
         return state == State.RUNNING;
@@ -22,6 +23,7 @@ public record ChatStatus(State state, String endpoint, String problem, int clien
     /** Every line of {@code chat:status}. */
     public String text() {
         StringBuilder text = new StringBuilder(headline());
+        text.append("\ntransport: ").append(transport);
         text.append("\nclients:   ").append(clients).append(" of at most ").append(settings.maxClients());
         text.append("\nframing:   ").append(settings.framing().setting());
         switch (settings.framing()) {

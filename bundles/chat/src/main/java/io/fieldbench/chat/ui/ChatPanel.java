@@ -139,7 +139,7 @@ final class ChatPanel extends RefreshingPanel {
     protected void refresh() {
         ChatStatus now = server.status();
         listenOn.show(server.settings().bindAddress(), server.settings().port());
-        StatusLines.show(status, now.headline() + " · " + now.clients() + " clients"
+        StatusLines.show(status, now.headline() + " · " + now.clients() + " clients · " + now.transport()
                 + (intake.dropped() > 0 ? " · " + intake.dropped() + " messages not shown (too many)" : ""));
         listen.setEnabled(!now.running() && now.state() == ServerControl.State.STOPPED);
         stopButton.setEnabled(now.running());

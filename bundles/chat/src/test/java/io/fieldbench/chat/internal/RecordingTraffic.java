@@ -15,6 +15,15 @@ final class RecordingTraffic implements ChatTraffic {
     final List<DisconnectReason> refused = Collections.synchronizedList(new ArrayList<>());
     final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
 
+    /** Forgets what was reported so far. */
+    void clear() {
+        connected.clear();
+        received.clear();
+        disconnected.clear();
+        refused.clear();
+        rejected.clear();
+    }
+
     @Override
     public void connected(ChatClient client) {
         connected.add(client);

@@ -25,6 +25,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelProgressiveFuture;
 import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -133,26 +134,28 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
         String client = client(ctx);
         Transfer transfer = transfers.begin(client, found.name(), found.size());
         log.info("Sending {} ({} bytes) to {}", RequestedName.escaped(found.name()), found.size(), client);
-        ctx.writeAndFlush(new DefaultFileRegion(file, 0, found.size()), ctx.newProgressivePromise())
-                .addListener(new ChannelProgressiveFutureListener() {
-                    @Override
-                    public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
-                        transfer.progress(progress);
-                    }
+        // the listener before the write: the first bytes go out within writeAndFlush, and their progress would be missed
+        ChannelProgressivePromise sending = ctx.newProgressivePromise();
+        sending.addListener(new ChannelProgressiveFutureListener() {
+            @Override
+            public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
+                transfer.progress(progress);
+            }
 
-                    @Override
-                    public void operationComplete(ChannelProgressiveFuture future) {
-                        if (future.isSuccess()) {
-                            transfer.progress(found.size());
-                            log.info("Sent {} ({} bytes) to {}", RequestedName.escaped(found.name()), found.size(), client);
-                        } else {
-                            log.warn("Sending {} to {} ended after {} of {} bytes: {}", RequestedName.escaped(found.name()),
-                                    client, transfer.sent(), found.size(), String.valueOf(future.cause()));
-                        }
-                        transfers.end(transfer, future.isSuccess());
-                        future.channel().close();
-                    }
-                });
+            @Override
+            public void operationComplete(ChannelProgressiveFuture future) {
+                if (future.isSuccess()) {
+                    transfer.progress(found.size());
+                    log.info("Sent {} ({} bytes) to {}", RequestedName.escaped(found.name()), found.size(), client);
+                } else {
+                    log.warn("Sending {} to {} ended after {} of {} bytes: {}", RequestedName.escaped(found.name()),
+                            client, transfer.sent(), found.size(), String.valueOf(future.cause()));
+                }
+                transfers.end(transfer, future.isSuccess());
+                future.channel().close();
+            }
+        });
+        ctx.writeAndFlush(new DefaultFileRegion(file, 0, found.size()), sending);
     }
 
     /** How a refused connection ends. */

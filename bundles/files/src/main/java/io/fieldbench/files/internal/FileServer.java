@@ -28,6 +28,7 @@ import io.fieldbench.api.settings.BenchProperties;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.SettingsProblems;
+import io.fieldbench.server.support.tcp.TcpTransport;
 
 /**
  * The file service: listens where its configuration says and sends files of the shared folder to
@@ -54,6 +55,8 @@ public final class FileServer {
     private Logger log;
 
     private final Transfers transfers = new Transfers();
+    /** Chosen once: whether Netty's native library loads does not change while the bench runs. */
+    private final TcpTransport transport = TcpTransport.best();
     private final RefusalLog refusals = new RefusalLog();
     private volatile FilesSettings settings;
     private SettingsProblems problems;
@@ -107,7 +110,7 @@ public final class FileServer {
 
     /** The service now; any thread. */
     public FilesStatus status() {
-        return new FilesStatus(control.state(), control.endpoint(), control.problem(), settings.folder(),
+        return new FilesStatus(control.state(), control.endpoint(), control.problem(), transport.description(), settings.folder(),
                 transfers.inProgress(), transfers.served(), transfers.failed(), refusals.total(), transfers.bytesSent());
     }
 
@@ -161,13 +164,13 @@ public final class FileServer {
         public FileServerSocket open(InetSocketAddress endpoint) throws Exception {
             shared = settings.folder();
             makeFolder(shared);
-            return FileServerSocket.bind(endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log, disk),
+            return FileServerSocket.bind(transport, endpoint, new FileServerInitializer(() -> settings, transfers, refusals, log, disk),
                     log::warn);
         }
 
         @Override
         public void opened(FileServerSocket socket) {
-            log.info("Sharing {} on TCP {}", shared, Endpoints.of(socket.localAddress()));
+            log.info("Sharing {} on TCP {} ({})", shared, Endpoints.of(socket.localAddress()), transport.description());
         }
 
         @Override

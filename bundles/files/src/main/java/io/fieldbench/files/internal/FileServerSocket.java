@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.tcp.AcceptFailures;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
+import io.fieldbench.server.support.tcp.TcpTransport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -14,7 +15,8 @@ import io.netty.channel.socket.SocketChannel;
 /**
  * One listening socket with its event loops: made by {@link #bind}, ended by {@link #close},
  * after which the port is free and every connection closed. Transfers are zero-copy
- * ({@code sendfile}), so two I/O threads serve many clients at once.
+ * ({@code sendfile}, directly with epoll, through {@code FileChannel.transferTo} with NIO), so two
+ * I/O threads serve many clients at once.
  */
 final class FileServerSocket implements ServerControl.Socket {
 
@@ -36,9 +38,9 @@ final class FileServerSocket implements ServerControl.Socket {
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
-    static FileServerSocket bind(InetSocketAddress endpoint, ChannelInitializer<SocketChannel> pipeline,
+    static FileServerSocket bind(TcpTransport transport, InetSocketAddress endpoint, ChannelInitializer<SocketChannel> pipeline,
             Consumer<String> warnLog) throws Exception {
-        TcpEventLoops loops = TcpEventLoops.start("files", IO_THREADS);
+        TcpEventLoops loops = TcpEventLoops.start("files", IO_THREADS, transport);
         Channel channel = loops.bind(loops.bootstrap(BACKLOG)
                 .handler(new AcceptFailures("File service", warnLog))
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)

@@ -26,6 +26,7 @@ public final class StatusText {
     public static String of(FilesStatus status, int files, boolean more) {
         List<String> lines = new ArrayList<>();
         lines.add(headline(status));
+        lines.add("transport: " + status.transport());
         lines.add("folder:    " + status.folder() + " (" + (more ? "at least " : "") + files + " files)");
         lines.add("transfers: " + status.inProgress().size() + " in progress; " + status.served() + " served, "
                 + status.failed() + " cut short, " + status.bytesSent() + " bytes sent");

@@ -152,7 +152,7 @@ final class FilesPanel extends JPanel {
 
     private void show(FilesSnapshot snapshot) {
         FilesStatus status = snapshot.status();
-        state.setText(StatusText.headline(status));
+        state.setText(StatusText.headline(status) + " · " + status.transport());
         startButton.setEnabled(status.state() == State.STOPPED);
         stopButton.setEnabled(status.state() == State.RUNNING);
         shownFolder = status.folder();

@@ -41,6 +41,7 @@ import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
 import io.fieldbench.server.support.SettingsProblems;
+import io.fieldbench.server.support.tcp.TcpTransport;
 
 /**
  * The image relay: one port serving the phone page over HTTP and the WebSocket the page talks to.
@@ -72,6 +73,8 @@ public final class ImageRelay implements StatusReport {
     private Logger log;
 
     private final Clock clock = Clock.systemUTC();
+    /** Chosen once: whether Netty's native library loads does not change while the bench runs. */
+    private final TcpTransport transport = TcpTransport.best();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConsoleOutput console;
 
@@ -137,7 +140,7 @@ public final class ImageRelay implements StatusReport {
     public RelayStatus status() {
         RelaySocket open = control.socket();
         ImageStore images = store;
-        return new RelayStatus(control.state(), control.endpoint(), control.problem(),
+        return new RelayStatus(control.state(), control.endpoint(), control.problem(), transport.description(),
                 open == null ? 0 : open.clients().size(), images == null ? 0 : images.count(), pageAddresses(),
                 settings.plainClients());
     }
@@ -244,6 +247,7 @@ public final class ImageRelay implements StatusReport {
         RelayStatus now = status();
         List<String> lines = new ArrayList<>();
         lines.add(now.headline());
+        lines.add("transport: " + now.transport());
         now.pages().forEach(page -> lines.add(shown(page)));
         lines.add(now.clients() + " clients, " + now.images() + " images in " + imagesFolder());
         if (now.plainClients()) {
@@ -284,15 +288,15 @@ public final class ImageRelay implements StatusReport {
 
         @Override
         public RelaySocket open(InetSocketAddress endpoint) throws Exception {
-            return RelaySocket.bind(endpoint, settings, parts);
+            return RelaySocket.bind(transport, endpoint, settings, parts, log::warn);
         }
 
         @Override
         public void opened(RelaySocket socket) {
             RelaySettings now = settings;
-            log.info("Image relay listening on HTTP and WebSocket {} (relay {}, images up to {} bytes, kept in {})",
+            log.info("Image relay listening on HTTP and WebSocket {} (relay {}, images up to {} bytes, kept in {}; {})",
                     Endpoints.of(socket.localAddress()), now.relay().setting(), now.maxImageBytes(),
-                    now.imagesFolder());
+                    now.imagesFolder(), transport.description());
             announce(pages.refresh(new PageAddressCache.Listening(socket.localAddress(), now.bindAddress(), token.value())));
             if (now.plainClients()) {
                 log.warn("Image relay: {}", PLAIN_WARNING);

@@ -1,6 +1,7 @@
 package io.fieldbench.imagerelay.relay;
 
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
@@ -10,9 +11,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.server.support.tcp.AcceptFailures;
 import io.fieldbench.server.support.tcp.ClientRegistry;
 import io.fieldbench.server.support.tcp.DisconnectReason;
 import io.fieldbench.server.support.tcp.TcpEventLoops;
+import io.fieldbench.server.support.tcp.TcpTransport;
 
 /**
  * The relay's listening socket with its event loops, its connections, its clients and its intake:
@@ -39,16 +42,19 @@ final class RelaySocket implements ServerControl.Socket {
 
     /**
      * Binds the socket; blocks until it is bound, so call it off any event loop and off the EDT.
+     * Connections it cannot accept (too many open files) are told on {@code warnLog}.
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
-    static RelaySocket bind(InetSocketAddress endpoint, RelaySettings settings, RelayParts parts) throws Exception {
+    static RelaySocket bind(TcpTransport transport, InetSocketAddress endpoint, RelaySettings settings, RelayParts parts,
+            Consumer<String> warnLog) throws Exception {
         ChannelGroup connections = new DefaultChannelGroup("fieldbench-imagerelay", GlobalEventExecutor.INSTANCE);
         ClientRegistry<Connection> clients = new ClientRegistry<>("imagerelay", settings.maxClients(), parts.clock());
         ImageIntake intake = new ImageIntake(parts.settings(), parts.store(), clients, parts.traffic(), parts.clock());
-        TcpEventLoops loops = TcpEventLoops.start("imagerelay", 0);
+        TcpEventLoops loops = TcpEventLoops.start("imagerelay", 0, transport);
         try {
             Channel channel = loops.bind(loops.bootstrap(ACCEPT_BACKLOG, settings.outboundLimitBytes())
+                    .handler(new AcceptFailures("Image relay", warnLog))
                     .childHandler(new RelayInitializer(parts, clients, intake, connections)), endpoint);
             return new RelaySocket(loops, channel, connections, clients, intake);
         } catch (Exception e) {

@@ -143,7 +143,7 @@ final class ImageRelayPanel extends RefreshingPanel {
         listenOn.show(tasks.settings().bindAddress(), tasks.settings().port());
         long dropped = intake.dropped();
         showState("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
-                + count(status.images(), "image") + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : "")
+                + count(status.images(), "image") + " · " + status.transport() + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : "")
                 + (status.plainClients() ? " · PLAIN CLIENTS ON: no token needed at ws://HOST:PORT/" : ""));
         state.setToolTipText(status.plainClients() ? ImageRelay.PLAIN_WARNING : null);
         start.setEnabled(status.state() == State.STOPPED);

@@ -2,6 +2,7 @@ package io.fieldbench.udp.internal;
 
 import java.util.concurrent.ThreadFactory;
 
+import io.fieldbench.server.support.epoll.NativeEpoll;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.InternetProtocolFamily;
@@ -31,17 +32,6 @@ interface DatagramTransport {
 
     /** The best transport here: epoll if its native library loads, else NIO, saying why not epoll. */
     static DatagramTransport best() {
-        String unavailable;
-        try {
-            Throwable cause = EpollTransport.unavailabilityCause();
-            if (cause == null) {
-                return new EpollTransport();
-            }
-            unavailable = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
-        } catch (LinkageError noEpollClasses) {
-            // the optional import of io.netty.channel.epoll is not wired: no epoll bundle installed
-            unavailable = "Netty's epoll classes are not installed (" + noEpollClasses + ")";
-        }
-        return new NioTransport(unavailable);
+        return NativeEpoll.best(EpollTransport::new, NioTransport::new);
     }
 }

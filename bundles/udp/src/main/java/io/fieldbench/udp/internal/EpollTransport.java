@@ -1,22 +1,21 @@
 package io.fieldbench.udp.internal;
 
-import java.net.BindException;
 import java.util.concurrent.ThreadFactory;
 
+import io.fieldbench.server.support.epoll.NativeEpoll;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.socket.InternetProtocolFamily;
-import io.netty.channel.unix.Errors;
 
 /**
  * Linux's epoll through Netty's native library, reading many datagrams per system call
- * ({@code recvmmsg}). The only class that touches {@code io.netty.channel.epoll}, an optional
- * import: where the package is missing, loading this class fails and the collector uses NIO.
+ * ({@code recvmmsg}). Of the collector's own classes the only one that touches
+ * {@code io.netty.channel.epoll}, an optional import: {@link DatagramTransport#best()} makes one
+ * only once it knows epoll runs here.
  */
 final class EpollTransport implements DatagramTransport {
 
@@ -26,11 +25,6 @@ final class EpollTransport implements DatagramTransport {
      * the chunk is kept between reads rather than freed and made again.
      */
     static final int DATAGRAMS_PER_READ = 14;
-
-    /** Null when epoll works here, else why not; fails with a {@link LinkageError} when the epoll classes are absent. */
-    static Throwable unavailabilityCause() {
-        return Epoll.isAvailable() ? null : Epoll.unavailabilityCause();
-    }
 
     @Override
     public EventLoopGroup newEventLoop(ThreadFactory threads) {
@@ -48,15 +42,9 @@ final class EpollTransport implements DatagramTransport {
         return DATAGRAMS_PER_READ * UdpCollectorInitializer.RECEIVE_ALLOCATION;
     }
 
-    /** The native bind says {@code bind(..) failed: Address already in use}, as an IOException of its own. */
     @Override
     public Exception asJdkFailure(Exception bindFailure) {
-        if (bindFailure instanceof Errors.NativeIoException failure && String.valueOf(failure.getMessage()).startsWith("bind(")) {
-            BindException bind = new BindException(failure.getMessage());
-            bind.initCause(failure);
-            return bind;
-        }
-        return bindFailure;
+        return NativeEpoll.asJdkFailure(bindFailure);
     }
 
     @Override

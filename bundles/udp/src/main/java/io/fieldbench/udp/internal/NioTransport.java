@@ -2,6 +2,7 @@ package io.fieldbench.udp.internal;
 
 import java.util.concurrent.ThreadFactory;
 
+import io.fieldbench.server.support.epoll.NativeEpoll;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
@@ -36,6 +37,6 @@ final class NioTransport implements DatagramTransport {
 
     @Override
     public String description() {
-        return whyNotEpoll.isEmpty() ? "NIO" : "NIO (epoll unavailable: " + whyNotEpoll + ")";
+        return NativeEpoll.nioBecause(whyNotEpoll);
     }
 }

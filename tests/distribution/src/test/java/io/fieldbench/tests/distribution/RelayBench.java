@@ -27,11 +27,16 @@ final class RelayBench {
      * settings {@code key=value}; does not wait for it to listen, which it may rightly fail to do.
      */
     BenchProcess start(int port, String... settings) throws IOException, InterruptedException {
+        writeToken(headless);
+        bench = headless.startServer("imagerelay", PID, port, settings);
+        return bench;
+    }
+
+    /** Writes {@link #TOKEN} where the bench's relay will take it, before the bench starts. */
+    static void writeToken(HeadlessBench headless) throws IOException {
         Path token = headless.data().resolve("imagerelay/token");
         Files.createDirectories(token.getParent());
         Files.writeString(token, TOKEN + "\n");
-        bench = headless.startServer("imagerelay", PID, port, settings);
-        return bench;
     }
 
     /** Waits until the relay says it listens; gives its port. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ class ResourceExhaustionTest {
     private static final String CHAT = "io.fieldbench.chat";
     private static final String UDP = "io.fieldbench.udp";
     private static final String RECORDER = "io.fieldbench.recorder";
+    private static final String RELAY = "io.fieldbench.imagerelay";
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
     /** Files the bench may open beyond those it has: a few chat clients, then accepting fails. */
@@ -44,8 +46,10 @@ class ResourceExhaustionTest {
     private static final int CLIENTS = 4 * OPEN_FILES_HEADROOM;
     /** How long failures are left to repeat (accepting is tried every second) before the count of lines is taken. */
     private static final long REPEATS_MILLIS = 2_500;
-    private static final Pattern ACCEPTING_AGAIN = Pattern.compile(
-            ".* Chat server accepts new connections again; (\\d+) attempts failed meanwhile");
+    private static final String ACCEPTING_AGAIN = "%s accepts new connections again";
+    private static final Pattern FAILED_MEANWHILE = Pattern.compile(".* accepts new connections again; (\\d+) attempts failed meanwhile");
+    private static final String TOO_MANY = "%s cannot accept new connections: Too many open files: the connected clients are"
+            + " still served, new ones wait until some leave; raise the bench's limit (ulimit -n) for more clients";
     /** Images sent while the folder cannot be written. */
     private static final int FLOOD = 20;
     /** Datagrams sent at once: even the kernel's default receive buffer holds them. */
@@ -83,12 +87,22 @@ class ResourceExhaustionTest {
         return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
     }
 
+    /**
+     * The chat server and the image relay both crowded beyond the limit: each says so once, and each
+     * that it accepts again once the crowds left, though the two take the freed files by turns.
+     */
     @Test
-    void chatClientsBeyondTheOpenFileLimitWaitWhileTheConnectedOnesAndTheCollectorGoOn() throws Exception {
-        BenchProcess bench = headless.start("--features", "udp,decoders,registry,chat",
+    void chatAndRelayClientsBeyondTheOpenFileLimitWaitWhileTheConnectedOnesAndTheCollectorGoOn() throws Exception {
+        RelayBench.writeToken(headless);
+        BenchProcess bench = headless.start("--features", "udp,decoders,registry,chat,imagerelay",
                 "--set", CHAT + ".port=0", "--set", CHAT + ".bind.address=127.0.0.1", "--set", CHAT + ".framing=line",
-                "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1");
+                "--set", UDP + ".port=0", "--set", UDP + ".bind.address=127.0.0.1",
+                "--set", RELAY + ".port=0", "--set", RELAY + ".bind.address=127.0.0.1");
         int chatPort = bench.awaitListening("chat:status");
+        // the relay's port from its page's address, a line no other status has: a late answer to an
+        // earlier status command may still be read
+        String page = bench.askUntil("imagerelay:status", line -> line.startsWith("http://127.0.0.1:"), "the relay's page");
+        int relayPort = URI.create(page.substring(0, page.indexOf(' '))).getPort();
         int udpPort = bench.awaitListening("udp:status");
         Socket connected = chatClient(chatPort);
         bench.askUntil("chat:status", "clients:   1 of at most 20000"::equals, "the first client connected");
@@ -97,11 +111,12 @@ class ResourceExhaustionTest {
         limits.limitOpenFiles(limits.openFiles() + OPEN_FILES_HEADROOM);
         List<Socket> crowd = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            crowd.add(chatClient(chatPort)); // the kernel completes each connection; the bench accepts what it can
+            // the kernel completes each connection; the bench accepts what it can
+            crowd.add(chatClient(chatPort));
+            crowd.add(chatClient(relayPort));
         }
-        String tooMany = "Chat server cannot accept new connections: Too many open files: the connected clients are still"
-                + " served, new ones wait until some leave; raise the bench's limit (ulimit -n) for more clients";
-        awaitLog(tooMany);
+        awaitLog(TOO_MANY.formatted("Chat server"));
+        awaitLog(TOO_MANY.formatted("Image relay"));
 
         // the connected client is heard and answered, and devices are still received and counted
         connected.getOutputStream().write("still here\n".getBytes(StandardCharsets.UTF_8));
@@ -116,11 +131,13 @@ class ResourceExhaustionTest {
         for (Socket client : crowd) {
             client.close();
         }
-        awaitLog("Chat server accepts new connections again");
-        Matcher again = ACCEPTING_AGAIN.matcher(logLines("Chat server accepts new connections again").get(0));
-        assertTrue(again.matches(), again.toString());
-        assertTrue(Integer.parseInt(again.group(1)) > 1, "the failures repeated: " + again.group());
-        assertEquals(1, logLines("Chat server cannot accept new connections").size(), "one line for all those failures");
+        for (String server : List.of("Chat server", "Image relay")) {
+            awaitLog(ACCEPTING_AGAIN.formatted(server));
+            Matcher again = FAILED_MEANWHILE.matcher(logLines(ACCEPTING_AGAIN.formatted(server)).get(0));
+            assertTrue(again.matches(), again.toString());
+            assertTrue(Integer.parseInt(again.group(1)) > 1, "the failures repeated: " + again.group());
+            assertEquals(1, logLines(server + " cannot accept new connections").size(), "one line for all those failures");
+        }
         assertTrue(bench.errors().stream().noneMatch(line -> line.startsWith("\tat ")), "no stack trace: " + bench.errors());
 
         Socket after = chatClient(chatPort);
@@ -128,6 +145,7 @@ class ResourceExhaustionTest {
         bench.askUntil("chat:status", "clients:   2 of at most 20000"::equals, "the crowd gone, a new client accepted");
         bench.ask("fb:broadcast welcome", "sent 7 bytes to 2 clients"::equals, "the broadcast to both");
         assertEquals("welcome", readLine(after));
+        relayClient(relayPort); // the relay lets a phone in again
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class AcceptFailures extends ChannelInboundHandlerAdapter {
     /** Failures since accepting last worked; only the acceptor's thread touches these. */
     private long failures;
     private boolean confirming;
+    /** Whether a connection was accepted after the latest failure. */
+    private boolean acceptedSinceFailure;
 
     /** {@code server} names it in the lines, e.g. "Chat server". */
     public AcceptFailures(String server, Consumer<String> warnLog) {
@@ -37,24 +39,39 @@ public final class AcceptFailures extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object accepted) {
-        if (failures > 0 && !confirming) {
-            confirming = true;
-            long seen = failures;
-            ctx.executor().schedule(() -> confirm(seen), CONFIRM_MILLIS, TimeUnit.MILLISECONDS);
+        if (failures > 0) {
+            acceptedSinceFailure = true;
+            if (!confirming) {
+                confirmLater(ctx);
+            }
         }
         ctx.fireChannelRead(accepted);
     }
 
-    private void confirm(long seen) {
+    private void confirmLater(ChannelHandlerContext ctx) {
+        confirming = true;
+        long seen = failures;
+        ctx.executor().schedule(() -> confirm(ctx, seen), CONFIRM_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Accepting works again if nothing failed since {@code seen}. If something did but a connection
+     * was accepted after it, the confirmation waits again: the waiting connections may all have
+     * been accepted by then, and without it no later accept would ever say that accepting works.
+     */
+    private void confirm(ChannelHandlerContext ctx, long seen) {
         confirming = false;
         if (failures == seen) {
             warnLog.accept(server + " accepts new connections again; " + failures + " attempts failed meanwhile");
             failures = 0;
+        } else if (acceptedSinceFailure) {
+            confirmLater(ctx);
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        acceptedSinceFailure = false;
         if (failures++ == 0) {
             warnLog.accept(server + " cannot accept new connections: " + why(cause));
         }
@@ -62,10 +79,12 @@ public final class AcceptFailures extends ChannelInboundHandlerAdapter {
         ctx.executor().schedule(() -> ctx.channel().config().setAutoRead(true), PAUSE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Why accepting failed, said the same on every transport (epoll says {@code accept(..) failed with error(-24): …}). */
     static String why(Throwable cause) {
         String message = String.valueOf(cause.getMessage());
-        if (message.toLowerCase(Locale.ROOT).startsWith(TOO_MANY_OPEN_FILES)) {
-            return message + ": the connected clients are still served, new ones wait until some leave;"
+        int tooMany = message.toLowerCase(Locale.ROOT).indexOf(TOO_MANY_OPEN_FILES);
+        if (tooMany >= 0) {
+            return message.substring(tooMany) + ": the connected clients are still served, new ones wait until some leave;"
                     + " raise the bench's limit (ulimit -n) for more clients";
         }
         return cause + "; trying again every second";

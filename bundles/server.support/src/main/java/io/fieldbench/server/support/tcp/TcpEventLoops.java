@@ -8,15 +8,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The event loops of one TCP server's listening socket: an acceptor thread and I/O threads named
- * {@code fieldbench-NAME-accept} and {@code fieldbench-NAME-io} (daemons, so that they never hold
- * the JVM), the bootstrap every server binds with, and the graceful shutdown after which no thread
- * of them is left.
+ * The event loops of one TCP server's listening socket on its transport: an acceptor thread and
+ * I/O threads named {@code fieldbench-NAME-accept} and {@code fieldbench-NAME-io} (daemons, so that
+ * they never hold the JVM), the bootstrap every server binds with, and the graceful shutdown after
+ * which no thread of them is left.
  */
 public final class TcpEventLoops {
 
@@ -24,18 +22,21 @@ public final class TcpEventLoops {
     /** How long a stop waits for the loops to end, and a server for its connections to close. */
     public static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
 
+    private final TcpTransport transport;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
 
-    private TcpEventLoops(EventLoopGroup acceptor, EventLoopGroup workers) {
+    private TcpEventLoops(TcpTransport transport, EventLoopGroup acceptor, EventLoopGroup workers) {
+        this.transport = transport;
         this.acceptor = acceptor;
         this.workers = workers;
     }
 
     /** Starts the loops of the server called {@code name}; {@code ioThreads} 0: Netty's default, twice the cores. */
-    public static TcpEventLoops start(String name, int ioThreads) {
-        return new TcpEventLoops(new NioEventLoopGroup(1, new DefaultThreadFactory("fieldbench-" + name + "-accept", true)),
-                new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("fieldbench-" + name + "-io", true)));
+    public static TcpEventLoops start(String name, int ioThreads, TcpTransport transport) {
+        return new TcpEventLoops(transport,
+                transport.newEventLoops(1, new DefaultThreadFactory("fieldbench-" + name + "-accept", true)),
+                transport.newEventLoops(ioThreads, new DefaultThreadFactory("fieldbench-" + name + "-io", true)));
     }
 
     /**
@@ -43,9 +44,7 @@ public final class TcpEventLoops {
      * bound again at once after a stop, and small writes go out without delay.
      */
     public ServerBootstrap bootstrap(int backlog) {
-        return new ServerBootstrap()
-                .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
+        return transport.configure(new ServerBootstrap().group(acceptor, workers))
                 .option(ChannelOption.SO_BACKLOG, backlog)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true);
@@ -63,14 +62,15 @@ public final class TcpEventLoops {
     /**
      * Binds; blocks until bound, so call it off any event loop and off the EDT.
      *
-     * @throws Exception as the socket threw it, such as {@link java.net.BindException}; the loops are then shut down
+     * @throws Exception as the socket threw it, such as {@link java.net.BindException} (a native
+     *                   transport's failure told as the JDK's); the loops are then shut down
      */
     public Channel bind(ServerBootstrap bootstrap, InetSocketAddress endpoint) throws Exception {
         try {
             return bootstrap.bind(endpoint).sync().channel();
         } catch (Exception e) {
             shutdown();
-            throw e;
+            throw transport.asJdkFailure(e);
         }
     }
 

@@ -60,6 +60,28 @@ class AcceptFailuresTest {
         listening.finishAndReleaseAll();
     }
 
+    /**
+     * The last connections waiting are accepted after a failure that came while the recovery was
+     * being confirmed: no connection comes after them, and the recovery is still told (two servers
+     * taking the freed files by turns, as the chat server and the image relay do, end like this).
+     */
+    @Test
+    void aFailureWhileTheRecoveryIsConfirmedDelaysTheLineButDoesNotLoseIt() {
+        listening.freezeTime();
+        listening.pipeline().fireExceptionCaught(new IOException("Too many open files"));
+        listening.writeInbound(new Object()); // the recovery is confirmed in two seconds
+        listening.advanceTimeBy(AcceptFailures.PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        listening.pipeline().fireExceptionCaught(new IOException("Too many open files"));
+        listening.writeInbound(new Object()); // the last waiting connection; none comes after it
+        listening.advanceTimeBy(AcceptFailures.CONFIRM_MILLIS - AcceptFailures.PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        listening.runScheduledPendingTasks();
+        assertEquals(1, lines.size(), "a failure came after the first accept: not yet confirmed");
+        listening.advanceTimeBy(AcceptFailures.CONFIRM_MILLIS, TimeUnit.MILLISECONDS);
+        listening.runScheduledPendingTasks();
+        assertEquals("Chat server accepts new connections again; 2 attempts failed meanwhile", lines.get(1));
+        listening.finishAndReleaseAll();
+    }
+
     @Test
     void aFailurePausesAcceptingForASecond() {
         listening.freezeTime();
@@ -72,6 +94,12 @@ class AcceptFailuresTest {
         listening.runScheduledPendingTasks();
         assertTrue(listening.config().isAutoRead(), "accepting is tried again after the pause");
         assertTrue(lines.get(0).endsWith("(ulimit -n) for more clients"));
+    }
+
+    @Test
+    void epollsWordsForTooManyOpenFilesAreToldAsNiosAre() {
+        assertEquals(AcceptFailures.why(new IOException("Too many open files")),
+                AcceptFailures.why(new IOException("accept(..) failed with error(-24): Too many open files")));
     }
 
     @Test

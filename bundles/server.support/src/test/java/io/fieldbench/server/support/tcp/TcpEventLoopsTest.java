@@ -1,6 +1,7 @@
 package io.fieldbench.server.support.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,21 +12,37 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 
-/** The shared loops bind on loopback with their named threads, free the port and every thread on shutdown. */
+/**
+ * The shared loops bind on loopback with their named threads, free the port and every thread on
+ * shutdown, over each transport.
+ */
 class TcpEventLoopsTest {
 
     private static final long JOIN_MILLIS = 5_000;
     private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     @Test
-    void bindsWithNamedThreadsAndLeavesNothingAfterShutdown() throws Exception {
-        TcpEventLoops loops = TcpEventLoops.start("tcptest", 1);
+    @EnabledOnOs(OS.LINUX)
+    @EnabledIfSystemProperty(named = "os.arch", matches = "amd64|x86_64")
+    void linuxOnX86UsesEpoll() {
+        assertInstanceOf(EpollTcpTransport.class, TcpTransport.best());
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @MethodSource("io.fieldbench.server.support.tcp.TcpTransports#here")
+    void bindsWithNamedThreadsAndLeavesNothingAfterShutdown(TcpTransport transport) throws Exception {
+        TcpEventLoops loops = TcpEventLoops.start("tcptest", 1, transport);
         Channel channel = loops.bind(loops.bootstrap(16, 1024).childHandler(new ChannelInboundHandlerAdapter()),
                 ANY_LOOPBACK_PORT);
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
@@ -38,12 +55,13 @@ class TcpEventLoopsTest {
         assertFalse(threadsLeft("fieldbench-tcptest-"), "no thread of the loops is left after shutdown");
     }
 
-    @Test
-    void aFailedBindShutsTheLoopsDown() throws Exception {
-        TcpEventLoops holder = TcpEventLoops.start("tcpholder", 1);
+    @ParameterizedTest(name = "over {0}")
+    @MethodSource("io.fieldbench.server.support.tcp.TcpTransports#here")
+    void aFailedBindIsTheJdksBindExceptionAndShutsTheLoopsDown(TcpTransport transport) throws Exception {
+        TcpEventLoops holder = TcpEventLoops.start("tcpholder", 1, transport);
         Channel taken = holder.bind(holder.bootstrap(16).childHandler(new ChannelInboundHandlerAdapter()), ANY_LOOPBACK_PORT);
         try {
-            TcpEventLoops loops = TcpEventLoops.start("tcpfailing", 1);
+            TcpEventLoops loops = TcpEventLoops.start("tcpfailing", 1, transport);
             assertThrows(BindException.class, () -> loops.bind(loops.bootstrap(16)
                     .childHandler(new ChannelInboundHandlerAdapter()), (InetSocketAddress) taken.localAddress()));
             assertFalse(threadsLeft("fieldbench-tcpfailing-"), "no thread is left after a failed bind");
