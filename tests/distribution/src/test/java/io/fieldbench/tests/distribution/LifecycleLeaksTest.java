@@ -31,7 +31,7 @@ class LifecycleLeaksTest {
 
     /**
      * Cycles of each feature, and hot deploys, in {@code mvn verify}: a leak of one thread, file,
-     * socket or class loader a cycle passes its margin five times over, and both tests together stay
+     * socket, class loader or bundle record a cycle passes its margin five times over, and both tests together stay
      * under two minutes (a feature cycle takes up to a second, a hot deploy three: FileInstall looks
      * at deploy/ once a second). {@code -Dleaks.cycles=100} is the full run docs/reliability.md records.
      */
