@@ -68,7 +68,7 @@ class FirstDatagramsTest {
         assertTrue(received > 0 && received < total, "the device sent " + total + " from before the bench listened; "
                 + received + " reached the collector");
         Matcher counts = DEVICE_COUNTS.matcher(bench.askUntil("fb:devices --count " + DEVICE,
-                line -> line.matches("1 device, .*, " + received + " packets, .*"), "the registry's count"));
+                line -> line.matches("1 device, .*, " + received + " packets, .*"), "all " + received + " counted by the registry"));
         assertTrue(counts.matches());
         assertEquals("0", counts.group(2), "decode errors");
         RecordSamplesTest.totals(bench, samples -> samples == received, received + " samples recorded");
