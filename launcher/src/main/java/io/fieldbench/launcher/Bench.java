@@ -66,7 +66,8 @@ final class Bench {
     private static Map<String, String> properties(Distribution distribution, LaunchOptions options) {
         Map<String, String> properties = new HashMap<>();
         Properties defaults = resource("framework.properties");
-        defaults.stringPropertyNames().forEach(name -> properties.put(name, defaults.getProperty(name)));
+        // a -D of the same name overrides a default, as for system.properties (a test's smaller log history)
+        defaults.stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name, defaults.getProperty(name))));
         properties.put(Constants.FRAMEWORK_STORAGE, options.data().resolve("cache").toString());
         properties.put("felix.cm.dir", options.data().resolve("config").toString());
         properties.put("felix.fileinstall.dir", BenchProperties.settingsOf(options.data()).toString());

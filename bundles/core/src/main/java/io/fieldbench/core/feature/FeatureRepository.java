@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,20 @@ public final class FeatureRepository {
             children(feature, "feature").forEach(e -> requires.add(e.getTextContent().trim()));
             List<String> bundles = new ArrayList<>();
             children(feature, "bundle").forEach(e -> bundles.add(e.getTextContent().trim()));
-            result.add(new Feature(feature.getAttribute("name"), feature.getAttribute("description"), requires, bundles));
+            result.add(new Feature(feature.getAttribute("name"), feature.getAttribute("description"), startLevel(file, feature),
+                    requires, bundles));
         }
         return result;
+    }
+
+    private static int startLevel(Path file, Element feature) throws IOException {
+        String level = feature.getAttribute("start-level").trim();
+        try {
+            return level.isEmpty() ? Feature.DEFAULT_START_LEVEL : Integer.parseInt(level);
+        } catch (NumberFormatException e) {
+            throw new IOException(file + ": feature '" + feature.getAttribute("name") + "' has start-level '" + level
+                    + "', not a whole number");
+        }
     }
 
     private static List<Element> children(Element parent, String localName) {
@@ -107,11 +119,16 @@ public final class FeatureRepository {
         return feature;
     }
 
-    /** The named features and all they build on, each once, those built on first. */
+    /**
+     * The named features and all they build on, each once, those built on first, the named ones
+     * by start level (then by name).
+     */
     public List<Feature> closure(Collection<String> names) {
+        List<Feature> named = names.stream().map(this::get)
+                .sorted(Comparator.comparingInt(Feature::startLevel).thenComparing(Feature::name)).toList();
         Set<Feature> ordered = new LinkedHashSet<>();
-        for (String name : names) {
-            addWithRequirements(get(name), ordered, new LinkedHashSet<>());
+        for (Feature feature : named) {
+            addWithRequirements(feature, ordered, new LinkedHashSet<>());
         }
         return List.copyOf(ordered);
     }

@@ -39,6 +39,27 @@ class FeatureRepositoryTest {
     }
 
     @Test
+    void featuresStartedTogetherStartByStartLevelThenByName() throws IOException {
+        FeatureRepository repository = repository("""
+                <feature name="core"><bundle>mvn:g/core/1</bundle></feature>
+                <feature name="a-producer" start-level="90"><feature>core</feature><bundle>mvn:g/producer/1</bundle></feature>
+                <feature name="z-consumer"><feature>core</feature><bundle>mvn:g/consumer/1</bundle></feature>
+                <feature name="m-both" start-level="85"><bundle>mvn:g/both/1</bundle></feature>
+                <feature name="b-consumer"><bundle>mvn:g/other/1</bundle></feature>
+                """);
+
+        assertEquals(List.of("mvn:g/other/1", "mvn:g/core/1", "mvn:g/consumer/1", "mvn:g/both/1", "mvn:g/producer/1"),
+                repository.bundles(Set.of("a-producer", "z-consumer", "m-both", "b-consumer")));
+    }
+
+    @Test
+    void aStartLevelThatIsNoNumberIsAnErrorNamingTheFeature() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> repository("<feature name=\"udp\" start-level=\"late\"/>"));
+
+        assertTrue(e.getMessage().endsWith("feature 'udp' has start-level 'late', not a whole number"), e.getMessage());
+    }
+
+    @Test
     void unknownFeatureIsNamedWithTheKnownOnes() throws IOException {
         FeatureRepository repository = repository("<feature name=\"core\"/><feature name=\"udp\"/>");
 

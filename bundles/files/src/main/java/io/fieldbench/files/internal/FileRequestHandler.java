@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import io.netty.util.ReferenceCountUtil;
 final class FileRequestHandler extends ChannelInboundHandlerAdapter {
 
     static final String TIMEOUT_HANDLER = "timeout";
+    static final String CANNOT_OPEN = "cannot be opened";
     static final String NO_NAME = "no name within request.timeout.seconds of connecting; the connection was closed";
 
     private final Supplier<FilesSettings> settings;
@@ -118,8 +120,17 @@ final class FileRequestHandler extends ChannelInboundHandlerAdapter {
             // the real path, opened without following links: a link swapped in after the check is not followed
             return new LookedUp(found, FileChannel.open(found.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS), "");
         } catch (IOException e) {
-            return new LookedUp(null, null, SharedFolder.UNREADABLE);
+            return new LookedUp(null, null, unopenable(e));
         }
+    }
+
+    /**
+     * Why a file found in the folder could not be opened, in words a client may read: the system's
+     * reason ("Too many open files" when the bench is at its open file limit), never a path.
+     */
+    static String unopenable(IOException e) {
+        return e instanceof FileSystemException failed && failed.getReason() != null
+                ? CANNOT_OPEN + ": " + failed.getReason() : SharedFolder.UNREADABLE;
     }
 
     private static void close(FileChannel file) {

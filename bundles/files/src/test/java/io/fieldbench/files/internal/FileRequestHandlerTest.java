@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -72,5 +74,12 @@ class FileRequestHandlerTest {
         assertNull(channel.readOutbound(), "nothing sent");
         assertFalse(channel.isOpen());
         assertEquals(1, refusals.recent(10).size());
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedIsRefusedWithTheSystemsReasonAndNoPath() {
+        assertEquals("cannot be opened: Too many open files",
+                FileRequestHandler.unopenable(new FileSystemException("/srv/shared/big.bin", null, "Too many open files")));
+        assertEquals(SharedFolder.UNREADABLE, FileRequestHandler.unopenable(new AccessDeniedException("/srv/shared/big.bin")));
     }
 }

@@ -136,8 +136,8 @@ class CrashSafetyTest {
     }
 
     /**
-     * Starts the bench and waits for its recorder too: the collector may listen a second before the
-     * recorder records, and what arrives meanwhile is not recorded.
+     * Starts the bench and waits until its recorder says it records: the kill's figures are about
+     * a recorder at work (that none of the first datagrams is missed is FirstDatagramsTest's).
      */
     private RecordSamplesTest.Running start() throws Exception {
         RecordSamplesTest.Running running = RecordSamplesTest.start(headless, "--set", RECORDER + ".flush.interval.ms=" + FLUSH.toMillis());

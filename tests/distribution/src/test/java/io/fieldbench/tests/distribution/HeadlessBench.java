@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
     private Path data;
     private BenchProcess process;
     private boolean keep;
+    private final Map<String, String> environment = new HashMap<>();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
     /** A fresh copy, ready to start, for use outside JUnit; {@link #close()} stops the bench and deletes the copy. */
@@ -83,6 +85,11 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
         return data;
     }
 
+    /** Sets a variable of the bench's environment for the starts that follow (JDK_JAVA_OPTIONS: options of its JVM). */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     /** The bench's settings file {@code <data>/etc/<pid>.cfg}, its folder created, for a test to write as a user would. */
     Path settingsFile(String pid) throws IOException {
         return Files.createDirectories(data.resolve("etc")).resolve(pid + ".cfg");
@@ -96,7 +103,7 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
         stop();
         List<String> command = new ArrayList<>(List.of("--headless", "--data", data.toString()));
         command.addAll(List.of(arguments));
-        process = BenchProcess.start(home, Map.of(), command.toArray(String[]::new));
+        process = BenchProcess.start(home, environment, command.toArray(String[]::new));
         process.awaitLine(line -> line.startsWith("Fieldbench started in"), "announcing the start");
         return process;
     }

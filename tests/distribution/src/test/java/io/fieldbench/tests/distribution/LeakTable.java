@@ -30,16 +30,17 @@ final class LeakTable {
 
     String markdown() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "| cycled | cycles | took | threads (+%d) | open files (+%d) | TCP listening + UDP sockets (±%d) | live heap after GC, MiB (+%.0f %%) | bundle class loaders (+%d) | held |%n",
+                "| cycled | cycles | took | threads (+%d) | open files (+%d) | TCP listening + UDP sockets (±%d) | live heap after GC, MiB (+%.0f %%) | bundle class loaders (+%d) | bundle records (+%d) | held |%n",
                 LeakMargins.THREADS, LeakMargins.OPEN_FILES, LeakMargins.PORTS, LeakMargins.HEAP_GROWTH * 100,
-                LeakMargins.BUNDLE_CLASS_LOADERS));
-        text.append("|---|---|---|---|---|---|---|---|---|\n");
+                LeakMargins.BUNDLE_CLASS_LOADERS, LeakMargins.BUNDLE_RECORDS));
+        text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "| %s | %d | %.1f s | %d → %d | %d → %d | %d → %d | %.1f → %.1f | %d → %d | %s |%n",
+            text.append(String.format(Locale.ROOT, "| %s | %d | %.1f s | %d → %d | %d → %d | %d → %d | %.1f → %.1f | %d → %d | %d → %d | %s |%n",
                     row.what(), row.cycles(), row.took().toMillis() / 1000.0, row.before().threads(), row.after().threads(),
                     row.before().openFiles(), row.after().openFiles(), row.before().ports().size(), row.after().ports().size(),
                     row.before().liveHeapBytes() / MIB, row.after().liveHeapBytes() / MIB, row.before().bundleClassLoaders(),
-                    row.after().bundleClassLoaders(), row.leaks().isEmpty() ? "yes" : "**no**"));
+                    row.after().bundleClassLoaders(), row.before().bundleRecords(), row.after().bundleRecords(),
+                    row.leaks().isEmpty() ? "yes" : "**no**"));
         }
         return text.toString();
     }

@@ -19,13 +19,17 @@ import java.util.stream.Stream;
  * @param liveHeapBytes      the total of {@code jcmd PID GC.class_histogram}, which runs a full GC first
  * @param bundleClassLoaders Felix's bundle class loaders in that histogram: one per resolved bundle
  *                           with classes, so a bundle that is gone but held on to stays counted
+ * @param bundleRecords      Felix's records of bundles ({@code BundleImpl}) in that histogram: one per
+ *                           installed bundle, and one per uninstalled bundle that something still holds
  */
-record ProcessFigures(long threads, long openFiles, List<String> ports, long liveHeapBytes, long bundleClassLoaders) {
+record ProcessFigures(long threads, long openFiles, List<String> ports, long liveHeapBytes, long bundleClassLoaders,
+        long bundleRecords) {
 
     private static final Pattern THREADS = Pattern.compile("Threads:\\s+(\\d+)");
     private static final Pattern TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
     private static final Pattern BUNDLE_CLASS_LOADERS = Pattern.compile(
             "\\d+:\\s+(\\d+)\\s+\\d+\\s+org\\.apache\\.felix\\.framework\\.BundleWiringImpl\\$BundleClassLoader");
+    private static final Pattern BUNDLE_RECORDS = Pattern.compile("\\d+:\\s+(\\d+)\\s+\\d+\\s+org\\.apache\\.felix\\.framework\\.BundleImpl\\s");
 
     /**
      * Measures the process. The full GC comes first, so that threads and files that only the
@@ -39,7 +43,7 @@ record ProcessFigures(long threads, long openFiles, List<String> ports, long liv
             openFiles = fds.count();
         }
         return new ProcessFigures(number(THREADS, Files.readString(proc.resolve("status"))), openFiles, BoundPorts.of(pid),
-                number(TOTAL, histogram), number(BUNDLE_CLASS_LOADERS, histogram));
+                number(TOTAL, histogram), number(BUNDLE_CLASS_LOADERS, histogram), number(BUNDLE_RECORDS, histogram));
     }
 
     private static long number(Pattern pattern, String text) {

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +40,7 @@ class ResourceExhaustionTest {
     private static final String CHAT = "io.fieldbench.chat";
     private static final String UDP = "io.fieldbench.udp";
     private static final String RECORDER = "io.fieldbench.recorder";
+    private static final String FILES = "io.fieldbench.files";
     private static final String RELAY = "io.fieldbench.imagerelay";
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
@@ -46,10 +50,12 @@ class ResourceExhaustionTest {
     private static final int CLIENTS = 4 * OPEN_FILES_HEADROOM;
     /** How long failures are left to repeat (accepting is tried every second) before the count of lines is taken. */
     private static final long REPEATS_MILLIS = 2_500;
-    private static final String ACCEPTING_AGAIN = "%s accepts new connections again";
-    private static final Pattern FAILED_MEANWHILE = Pattern.compile(".* accepts new connections again; (\\d+) attempts failed meanwhile");
-    private static final String TOO_MANY = "%s cannot accept new connections: Too many open files: the connected clients are"
-            + " still served, new ones wait until some leave; raise the bench's limit (ulimit -n) for more clients";
+    private static final String TOO_MANY_CLIENTS = " cannot accept new connections: Too many open files: the connected clients"
+            + " are still served, new ones wait until some leave; raise the bench's limit (ulimit -n) for more clients";
+    private static final Pattern ACCEPTING_AGAIN = Pattern.compile(
+            ".* (Chat server|File service|Image relay) accepts new connections again; (\\d+) attempts failed meanwhile");
+    /** Larger than what the loopback's socket buffers hold: a download of it is under way until its client reads. */
+    private static final int LARGE_FILE = 32 * 1024 * 1024;
     /** Images sent while the folder cannot be written. */
     private static final int FLOOD = 20;
     /** Datagrams sent at once: even the kernel's default receive buffer holds them. */
@@ -76,10 +82,21 @@ class ResourceExhaustionTest {
         Poll.until(() -> Files.exists(log()) && !logLines(text).isEmpty(), "the log saying '" + text + "'");
     }
 
-    private Socket chatClient(int port) throws IOException {
+    private Socket client(int port) throws IOException {
         Socket socket = headless.closeAfter(new Socket(LOOPBACK, port));
         socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
         return socket;
+    }
+
+    /** Far more clients than the open file limit lets in: the kernel completes each connection, the bench accepts what it can. */
+    private List<Socket> crowd(int... ports) throws IOException {
+        List<Socket> crowd = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            for (int port : ports) {
+                crowd.add(client(port));
+            }
+        }
+        return crowd;
     }
 
     /** The next line the server sent; once per socket, as the reader may take more. */
@@ -104,19 +121,14 @@ class ResourceExhaustionTest {
         String page = bench.askUntil("imagerelay:status", line -> line.startsWith("http://127.0.0.1:"), "the relay's page");
         int relayPort = URI.create(page.substring(0, page.indexOf(' '))).getPort();
         int udpPort = bench.awaitListening("udp:status");
-        Socket connected = chatClient(chatPort);
+        Socket connected = client(chatPort);
         bench.askUntil("chat:status", "clients:   1 of at most 20000"::equals, "the first client connected");
 
         ProcessLimits limits = ProcessLimits.ofBench(headless.data());
         limits.limitOpenFiles(limits.openFiles() + OPEN_FILES_HEADROOM);
-        List<Socket> crowd = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            // the kernel completes each connection; the bench accepts what it can
-            crowd.add(chatClient(chatPort));
-            crowd.add(chatClient(relayPort));
-        }
-        awaitLog(TOO_MANY.formatted("Chat server"));
-        awaitLog(TOO_MANY.formatted("Image relay"));
+        List<Socket> crowd = crowd(chatPort, relayPort);
+        awaitLog("Chat server" + TOO_MANY_CLIENTS);
+        awaitLog("Image relay" + TOO_MANY_CLIENTS);
 
         // the connected client is heard and answered, and devices are still received and counted
         connected.getOutputStream().write("still here\n".getBytes(StandardCharsets.UTF_8));
@@ -131,21 +143,69 @@ class ResourceExhaustionTest {
         for (Socket client : crowd) {
             client.close();
         }
-        for (String server : List.of("Chat server", "Image relay")) {
-            awaitLog(ACCEPTING_AGAIN.formatted(server));
-            Matcher again = FAILED_MEANWHILE.matcher(logLines(ACCEPTING_AGAIN.formatted(server)).get(0));
-            assertTrue(again.matches(), again.toString());
-            assertTrue(Integer.parseInt(again.group(1)) > 1, "the failures repeated: " + again.group());
-            assertEquals(1, logLines(server + " cannot accept new connections").size(), "one line for all those failures");
-        }
-        assertTrue(bench.errors().stream().noneMatch(line -> line.startsWith("\tat ")), "no stack trace: " + bench.errors());
+        assertAcceptingAgainAfterOneLine("Chat server", bench);
+        assertAcceptingAgainAfterOneLine("Image relay", bench);
 
-        Socket after = chatClient(chatPort);
+        Socket after = client(chatPort);
         after.getOutputStream().write("new here\n".getBytes(StandardCharsets.UTF_8));
         bench.askUntil("chat:status", "clients:   2 of at most 20000"::equals, "the crowd gone, a new client accepted");
         bench.ask("fb:broadcast welcome", "sent 7 bytes to 2 clients"::equals, "the broadcast to both");
         assertEquals("welcome", readLine(after));
         relayClient(relayPort); // the relay lets a phone in again
+    }
+
+    /** Once the crowd left: one line said accepting works again after repeated failures, and one line said they began. */
+    private void assertAcceptingAgainAfterOneLine(String server, BenchProcess bench) throws Exception {
+        awaitLog(server + " accepts new connections again");
+        Matcher again = ACCEPTING_AGAIN.matcher(logLines(server + " accepts new connections again").get(0));
+        assertTrue(again.matches(), again.toString());
+        assertTrue(Integer.parseInt(again.group(2)) > 1, "the failures repeated: " + again.group());
+        assertEquals(1, logLines(server + " cannot accept new connections").size(), "one line for all those failures");
+        assertTrue(bench.errors().stream().noneMatch(line -> line.startsWith("\tat ")), "no stack trace: " + bench.errors());
+    }
+
+    @Test
+    void fileClientsBeyondTheOpenFileLimitWaitADownloadThatCannotOpenItsFileIsRefusedAndOneUnderWayGoesOn() throws Exception {
+        Path shared = Files.createDirectory(headless.home().resolve("shared-files"));
+        byte[] large = new byte[LARGE_FILE];
+        new Random(LARGE_FILE).nextBytes(large);
+        Files.write(shared.resolve("large.bin"), large);
+        Files.writeString(shared.resolve("hello.txt"), "hello\n");
+        BenchProcess bench = headless.startServer("files", FILES, 0, "shared.folder=" + shared, "error.line=true");
+        int port = bench.awaitListening("files:status");
+        Socket downloading = client(port);
+        downloading.getOutputStream().write("large.bin\n".getBytes(StandardCharsets.UTF_8));
+        InputStream largeIn = downloading.getInputStream();
+        byte[] received = largeIn.readNBytes(LARGE_FILE / 64); // under way: the rest waits in the socket until read
+        ProcessLimits limits = ProcessLimits.ofBench(headless.data());
+        long open = limits.openFiles();
+        Socket asking = client(port); // connected before the limit: it asks for its file once no file can be opened
+        Poll.until(() -> limits.openFiles() > open, "the asking client accepted");
+
+        limits.limitOpenFiles(limits.openFiles() + OPEN_FILES_HEADROOM);
+        List<Socket> crowd = crowd(port);
+        awaitLog("File service" + TOO_MANY_CLIENTS);
+        asking.getOutputStream().write("hello.txt\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("ERROR cannot be opened: Too many open files", readLine(asking), "the refusal the client reads");
+        awaitLog("\"hello.txt\" from 127.0.0.1:" + asking.getLocalPort() + ": cannot be opened: Too many open files");
+        received = concat(received, largeIn.readAllBytes());
+        assertArrayEquals(large, received, "the download under way went on to its end");
+
+        Thread.sleep(REPEATS_MILLIS); // time for accepting to fail again and again: that must add no line
+        for (Socket client : crowd) {
+            client.close();
+        }
+        assertAcceptingAgainAfterOneLine("File service", bench);
+        try (Socket after = new Socket(LOOPBACK, port)) {
+            after.getOutputStream().write("hello.txt\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("hello", readLine(after), "a new client served again");
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
