@@ -23,11 +23,10 @@ final class NumberLiteral {
         if (length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-')) {
             i++;
         }
-        String unsigned = value.substring(i);
-        if (unsigned.equalsIgnoreCase("nan")) {
+        if (isWord(value, i, "nan")) {
             return OptionalDouble.of(Double.NaN);
         }
-        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+        if (isWord(value, i, "inf") || isWord(value, i, "infinity")) {
             return OptionalDouble.of(value.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
         int digits = 0;
@@ -74,6 +73,11 @@ final class NumberLiteral {
         } catch (NumberFormatException tooLarge) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Whether the value from {@code start} on is the word, in any case; no substring per number. */
+    private static boolean isWord(String value, int start, String word) {
+        return value.length() - start == word.length() && value.regionMatches(true, start, word, 0, word.length());
     }
 
     private static boolean isDigit(char c) {
