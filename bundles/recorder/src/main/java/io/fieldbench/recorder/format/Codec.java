@@ -28,24 +28,8 @@ final class Codec {
     }
 
     static void putString(ByteBuffer out, String text) {
-        if (isAscii(text)) { // nearly every name and value: its UTF-8 is its characters, with no array made per string
-            out.putInt(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                out.put((byte) text.charAt(i));
-            }
-            return;
-        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.putInt(bytes.length).put(bytes);
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static String getString(ByteBuffer in) {
