@@ -42,10 +42,14 @@ public final class DatagramText {
      * @throws IllegalArgumentException when a byte is invalid in the charset and {@code onInvalid} reports it
      */
     public static String decode(ByteBuffer bytes, Charset charset, CodingErrorAction onInvalid, int origin) {
-        if (isAscii(bytes) && READS_ASCII_AS_ASCII.computeIfAbsent(charset, DatagramText::readsAsciiAsAscii)) {
-            byte[] ascii = new byte[bytes.remaining()];
-            bytes.get(ascii);
-            return new String(ascii, StandardCharsets.ISO_8859_1);
+        if (READS_ASCII_AS_ASCII.computeIfAbsent(charset, DatagramText::readsAsciiAsAscii)) {
+            int start = bytes.position();
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            if (isAscii(copy)) {
+                return new String(copy, StandardCharsets.ISO_8859_1);
+            }
+            bytes.position(start);
         }
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(onInvalid).onUnmappableCharacter(onInvalid);
         CharBuffer chars = CharBuffer.allocate((int) (bytes.remaining() * (double) decoder.maxCharsPerByte()) + 1);
@@ -66,9 +70,9 @@ public final class DatagramText {
         return chars.flip().toString();
     }
 
-    private static boolean isAscii(ByteBuffer bytes) {
-        for (int i = bytes.position(); i < bytes.limit(); i++) {
-            if (bytes.get(i) < 0) {
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
                 return false;
             }
         }
