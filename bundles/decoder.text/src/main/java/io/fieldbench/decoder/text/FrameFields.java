@@ -28,7 +28,9 @@ final class FrameFields {
     private final TextFormat format;
     private final Map<String, Double> channels = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
-    private final Set<String> keys = new HashSet<>();
+    /** Keys given with an empty value: left out, but still taken. Rare, so made only when needed. */
+    private Set<String> emptyKeys;
+    private int count;
     private Optional<String> deviceId = Optional.empty();
     private OptionalLong sequence = OptionalLong.empty();
 
@@ -42,17 +44,22 @@ final class FrameFields {
      * @param quoted whether the value was quoted, which makes it text even when it looks like a number
      */
     void put(String key, String value, boolean quoted) {
-        if (keys.size() == MAX_FIELDS) {
+        if (count == MAX_FIELDS) {
             throw new IllegalArgumentException("more than " + MAX_FIELDS + " fields");
         }
         if (key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key '" + key.substring(0, 20) + "...' is longer than " + MAX_KEY_LENGTH
                     + " characters");
         }
-        if (!keys.add(key)) {
+        if (taken(key)) {
             throw new IllegalArgumentException("key '" + key + "' appears twice");
         }
+        count++;
         if (value.isEmpty()) {
+            if (emptyKeys == null) {
+                emptyKeys = new HashSet<>();
+            }
+            emptyKeys.add(key);
             return;
         }
         if (key.equals(format.idKey())) {
@@ -68,6 +75,14 @@ final class FrameFields {
                 texts.put(key, value);
             }
         }
+    }
+
+    /** Whether the line gave this key already; a lookup in the fields, not a set of every key kept alongside. */
+    private boolean taken(String key) {
+        boolean kept = key.equals(format.idKey()) ? deviceId.isPresent()
+                : key.equals(format.sequenceKey()) ? sequence.isPresent()
+                : channels.containsKey(key) || texts.containsKey(key);
+        return kept || emptyKeys != null && emptyKeys.contains(key);
     }
 
     DecodedFrame frame() {

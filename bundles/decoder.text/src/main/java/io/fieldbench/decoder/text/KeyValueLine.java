@@ -12,6 +12,8 @@ package io.fieldbench.decoder.text;
 final class KeyValueLine {
 
     private static final int SHOWN_TOKEN_LENGTH = 40;
+    /** Shared by every line, whichever thread reads it. */
+    private static final KeyNames KEYS = new KeyNames();
 
     private final String line;
     private final FrameFields fields;
@@ -37,6 +39,9 @@ final class KeyValueLine {
     }
 
     static boolean isSeparator(char c) {
+        if (c > ' ' && c < 0x80) { // printable ASCII, nearly every character of a line: no whitespace among it
+            return c == ',' || c == ';';
+        }
         return c == ',' || c == ';' || Character.isWhitespace(c);
     }
 
@@ -63,7 +68,7 @@ final class KeyValueLine {
         if (position == keyStart) {
             throw new IllegalArgumentException("a value without a key at character " + keyStart);
         }
-        String key = line.substring(keyStart, position);
+        String key = KEYS.of(line, keyStart, position);
         position++;
         if (position < line.length() && line.charAt(position) == '"') {
             fields.put(key, quotedValue(), true);

@@ -14,6 +14,21 @@ import java.util.OptionalLong;
  */
 final class NumberLiteral {
 
+    /**
+     * Decimals of at most this many digits are read without {@link Double#parseDouble}: their digits
+     * are a whole number below 2^53 and their power of ten a double exactly, so one division, rounded
+     * once as IEEE 754 rounds it, gives the same double (Clinger's fast path). Readings are such numbers.
+     */
+    private static final int EXACT_DIGITS = 15;
+    private static final double[] EXACT_POWERS_OF_TEN = new double[EXACT_DIGITS + 1];
+
+    static {
+        EXACT_POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i <= EXACT_DIGITS; i++) {
+            EXACT_POWERS_OF_TEN[i] = 10 * EXACT_POWERS_OF_TEN[i - 1];
+        }
+    }
+
     private NumberLiteral() {
     }
 
@@ -23,24 +38,32 @@ final class NumberLiteral {
         if (length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-')) {
             i++;
         }
-        String unsigned = value.substring(i);
-        if (unsigned.equalsIgnoreCase("nan")) {
+        if (isWord(value, i, "nan")) {
             return OptionalDouble.of(Double.NaN);
         }
-        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+        if (isWord(value, i, "inf") || isWord(value, i, "infinity")) {
             return OptionalDouble.of(value.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
         int digits = 0;
+        long mantissa = 0;
         for (; i < length && isDigit(value.charAt(i)); i++) {
             digits++;
+            mantissa = 10 * mantissa + (value.charAt(i) - '0');
         }
+        int decimals = 0;
         if (i < length && value.charAt(i) == '.') {
             for (i++; i < length && isDigit(value.charAt(i)); i++) {
                 digits++;
+                decimals++;
+                mantissa = 10 * mantissa + (value.charAt(i) - '0');
             }
         }
         if (digits == 0) {
             return OptionalDouble.empty();
+        }
+        if (i == length && digits <= EXACT_DIGITS) {
+            double magnitude = mantissa / EXACT_POWERS_OF_TEN[decimals];
+            return OptionalDouble.of(value.charAt(0) == '-' ? -magnitude : magnitude);
         }
         if (i < length && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
             i++;
@@ -74,6 +97,11 @@ final class NumberLiteral {
         } catch (NumberFormatException tooLarge) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Whether the value from {@code start} on is the word, in any case; no substring per number. */
+    private static boolean isWord(String value, int start, String word) {
+        return value.length() - start == word.length() && value.regionMatches(true, start, word, 0, word.length());
     }
 
     private static boolean isDigit(char c) {

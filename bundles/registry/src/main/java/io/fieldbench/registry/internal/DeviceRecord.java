@@ -106,8 +106,8 @@ final class DeviceRecord {
             return;
         }
         boolean added = false;
-        for (String name : values.keySet()) {
-            if (channels.size() < MAX_CHANNELS && channels.add(name)) {
+        for (String name : values.keySet()) { // nearly every name is known: looked up, not written again
+            if (!channels.contains(name) && channels.size() < MAX_CHANNELS && channels.add(name)) {
                 added = true;
             }
         }

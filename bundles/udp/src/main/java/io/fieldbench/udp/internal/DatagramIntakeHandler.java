@@ -10,7 +10,8 @@ import io.netty.channel.socket.DatagramPacket;
 /**
  * Counts each datagram, copies it off the Netty buffer with its sender and time, and queues it for
  * the decode thread. It never waits: when the queue is full the datagram is counted as a queue
- * drop. The buffer is released here (the end of the pipeline).
+ * drop. The buffer is released here (the end of the pipeline). The decode thread is woken once
+ * the socket has no more to read for now, not for each datagram.
  */
 final class DatagramIntakeHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
@@ -31,5 +32,11 @@ final class DatagramIntakeHandler extends SimpleChannelInboundHandler<DatagramPa
         if (!queue.offer(new RawDatagram(packet.sender(), clock.instant(), payload))) {
             counters.queueDropped();
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        queue.wakeConsumer();
+        ctx.fireChannelReadComplete();
     }
 }

@@ -1,15 +1,20 @@
 package io.fieldbench.udp.internal;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jctools.queues.MpscArrayQueue;
 
 /**
  * The datagrams between the I/O thread and the decode thread, bounded both in number and in bytes
  * (65 507-byte datagrams would otherwise fill the heap long before the count limit). When full the
  * I/O thread drops the datagram and counts it; it never waits.
+ * <p>
+ * Lock-free (JCTools): queueing a datagram takes no lock and wakes nobody. The I/O thread wakes the
+ * decode thread, if it waits, once per burst it read ({@link #wakeConsumer}), not once per datagram:
+ * on two cores every wake-up is taken from the sender or the decode work.
  */
 final class DecodeQueue {
 
@@ -23,16 +28,19 @@ final class DecodeQueue {
     /** What a queued datagram costs besides its payload (object headers, address, time). */
     static final int OVERHEAD_BYTES = 96;
 
-    private final BlockingQueue<RawDatagram> queue;
+    private final MpscArrayQueue<RawDatagram> queue;
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
+    /** The decode thread while it waits for datagrams, else null. */
+    private volatile Thread waiting;
 
     DecodeQueue() {
         this(MAX_DATAGRAMS, MAX_BYTES);
     }
 
+    /** @param maxDatagrams rounded up to a power of two, as the lock-free queue needs */
     DecodeQueue(int maxDatagrams, long maxBytes) {
-        this.queue = new ArrayBlockingQueue<>(maxDatagrams);
+        this.queue = new MpscArrayQueue<>(maxDatagrams);
         this.maxBytes = maxBytes;
     }
 
@@ -50,19 +58,51 @@ final class DecodeQueue {
         return true;
     }
 
-    /** Waits up to the timeout for a datagram; null when none came. */
+    /** Wakes the decode thread if it waits; the I/O thread calls it after each burst of datagrams it queued. */
+    void wakeConsumer() {
+        Thread consumer = waiting;
+        if (consumer != null) {
+            LockSupport.unpark(consumer);
+        }
+    }
+
+    /**
+     * Waits up to the timeout for a datagram; null when none came. One thread polls: the decode
+     * thread (or the warm-up's, before it starts).
+     */
     RawDatagram poll(long timeout, TimeUnit unit) throws InterruptedException {
-        RawDatagram datagram = queue.poll(timeout, unit);
+        RawDatagram datagram = queue.poll();
+        if (datagram == null) {
+            datagram = await(System.nanoTime() + unit.toNanos(timeout));
+        }
         if (datagram != null) {
             bytes.addAndGet(-cost(datagram));
         }
         return datagram;
     }
 
+    /** Parks until woken or the deadline; says it waits before it looks again, so a wake-up is never missed. */
+    private RawDatagram await(long deadline) throws InterruptedException {
+        waiting = Thread.currentThread();
+        try {
+            RawDatagram datagram;
+            long left;
+            while ((datagram = queue.poll()) == null && (left = deadline - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            return datagram;
+        } finally {
+            waiting = null;
+        }
+    }
+
     /** Moves at most {@code max} waiting datagrams into the collection, oldest first. */
     int drainTo(List<RawDatagram> into, int max) {
         int before = into.size();
-        int moved = queue.drainTo(into, max);
+        int moved = queue.drain(into::add, max);
         long freed = 0;
         for (int i = before; i < into.size(); i++) {
             freed += cost(into.get(i));

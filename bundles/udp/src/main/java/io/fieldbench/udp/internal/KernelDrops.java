@@ -92,9 +92,14 @@ final class KernelDrops {
 
     /** The drops column of the row with this inode, in the lines of a {@code /proc/net/udp} table. */
     static OptionalLong drops(List<String> lines, long inode) {
+        String inodeText = Long.toString(inode);
+        String inodeColumn = " " + inodeText + " ";
         for (String line : lines) {
+            if (!line.contains(inodeColumn)) {
+                continue; // split only the row that can be ours: the table lists every UDP socket of the machine, each second
+            }
             String[] columns = line.trim().split("\\s+");
-            if (columns.length > DROPS_COLUMN && columns[INODE_COLUMN].equals(Long.toString(inode))) {
+            if (columns.length > DROPS_COLUMN && columns[INODE_COLUMN].equals(inodeText)) {
                 try {
                     return OptionalLong.of(Long.parseLong(columns[DROPS_COLUMN]));
                 } catch (NumberFormatException e) {

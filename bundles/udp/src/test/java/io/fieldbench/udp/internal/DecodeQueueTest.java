@@ -2,12 +2,15 @@ package io.fieldbench.udp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +45,29 @@ class DecodeQueueTest {
         assertTrue(queue.offer(datagram(0)));
         assertFalse(queue.offer(datagram(0)));
         assertEquals(2, queue.size());
+    }
+
+    @Test
+    void aWaitingDecodeThreadIsWokenByTheBurstNotByItsTimeout() throws Exception {
+        DecodeQueue queue = new DecodeQueue();
+        CompletableFuture<RawDatagram> polled = new CompletableFuture<>();
+        Thread decodeThread = new Thread(() -> {
+            try {
+                polled.complete(queue.poll(10, TimeUnit.MINUTES));
+            } catch (InterruptedException e) {
+                polled.completeExceptionally(e);
+            }
+        });
+        decodeThread.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (decodeThread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until it waits in the queue: the wake-up, not the first look, must bring the datagram
+        }
+        RawDatagram datagram = datagram(1);
+
+        assertTrue(queue.offer(datagram));
+        queue.wakeConsumer();
+
+        assertSame(datagram, polled.get(1, TimeUnit.MINUTES));
     }
 }
