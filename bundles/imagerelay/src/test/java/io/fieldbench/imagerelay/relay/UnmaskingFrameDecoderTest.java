@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -14,14 +15,18 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +76,20 @@ class UnmaskingFrameDecoderTest {
             frames.add(frame);
         }
         return frames;
+    }
+
+    @Test
+    void takesThePlaceOfTheHandshakesDecoderWhenTheHandshakeCompletes() {
+        WebSocketDecoderConfig config = RelayInitializer.protocol(LIMIT).decoderConfig();
+        EmbeddedChannel connection = new EmbeddedChannel();
+        connection.pipeline().addLast(UnmaskingFrameDecoder.NAME, new WebSocket13FrameDecoder(config));
+        connection.pipeline().addLast("unmasking", new UnmaskingFrameDecoder.Installer(config));
+
+        connection.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+
+        assertInstanceOf(UnmaskingFrameDecoder.class, connection.pipeline().get(UnmaskingFrameDecoder.NAME));
+        assertNull(connection.pipeline().get("unmasking"), "the installer leaves once it is done");
+        assertFalse(connection.finish());
     }
 
     @Test
