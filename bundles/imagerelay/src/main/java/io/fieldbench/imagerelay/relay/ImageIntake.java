@@ -65,15 +65,21 @@ final class ImageIntake {
             this(take, bytes, new CompletableFuture<>());
         }
 
+        /** Released before the sender is read again (on completion): one image of a sender in memory at a time. */
         @Override
         public void run() {
+            Throwable failure = null;
             try {
                 take.run();
-                done.complete(null);
             } catch (Throwable e) { // as a future from runAsync would: the worker goes on with the next image
-                done.completeExceptionally(e);
+                failure = e;
             } finally {
                 bytes.release();
+            }
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure);
             }
         }
 
