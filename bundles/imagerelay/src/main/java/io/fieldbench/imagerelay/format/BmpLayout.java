@@ -1,5 +1,7 @@
 package io.fieldbench.imagerelay.format;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * BMP: the file header (BM, the file size, where the pixels start) and an info header with the
  * dimensions (BITMAPINFOHEADER or a later version, or the old 12-byte core header); a negative
@@ -19,8 +21,8 @@ final class BmpLayout extends ImageLayout {
     }
 
     @Override
-    boolean recognises(byte[] bytes) {
-        return bytes.length >= 2 && bytes[0] == 'B' && bytes[1] == 'M';
+    boolean recognises(ByteBuf bytes) {
+        return MagicNumber.at(bytes, 0, "BM");
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.fieldbench.imagerelay.format;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * Names what bytes that are not an accepted image probably are, so the refusal tells the sender
@@ -18,10 +19,8 @@ final class ForeignBytes {
 
     private record Magic(int offset, String bytes, String guess) {
 
-        boolean matches(byte[] data) {
-            byte[] magic = bytes.getBytes(StandardCharsets.ISO_8859_1);
-            return data.length >= offset + magic.length
-                    && Arrays.equals(data, offset, offset + magic.length, magic, 0, magic.length);
+        boolean matches(ByteBuf data) {
+            return MagicNumber.at(data, offset, bytes);
         }
     }
 
@@ -51,20 +50,22 @@ final class ForeignBytes {
     }
 
     /** E.g. "the bytes start with 25 50 44 46 (PDF?)", or "no bytes came". */
-    static String describe(byte[] bytes) {
-        if (bytes.length == 0) {
+    static String describe(ByteBuf bytes) {
+        int length = bytes.readableBytes();
+        if (length == 0) {
             return "no bytes came";
         }
-        String hex = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, Math.min(SHOWN, bytes.length));
-        String start = bytes.length < SHOWN ? "only " + bytes.length + (bytes.length == 1 ? " byte" : " bytes") + " came: " + hex
+        byte[] sample = ByteBufUtil.getBytes(bytes, bytes.readerIndex(), Math.min(length, TEXT_SAMPLE));
+        String hex = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(sample, 0, Math.min(SHOWN, length));
+        String start = length < SHOWN ? "only " + length + (length == 1 ? " byte" : " bytes") + " came: " + hex
                 : "the bytes start with " + hex;
         return MAGICS.stream().filter(m -> m.matches(bytes)).findFirst().map(m -> start + " (" + m.guess() + ")")
-                .orElse(looksLikeText(bytes) ? start + " (text?)" : start);
+                .orElse(looksLikeText(sample) ? start + " (text?)" : start);
     }
 
-    private static boolean looksLikeText(byte[] bytes) {
-        for (int i = 0; i < Math.min(bytes.length, TEXT_SAMPLE); i++) {
-            int b = bytes[i] & 0xff;
+    private static boolean looksLikeText(byte[] sample) {
+        for (byte value : sample) {
+            int b = value & 0xff;
             if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
                 return false;
             }

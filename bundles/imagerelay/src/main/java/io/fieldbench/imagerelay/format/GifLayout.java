@@ -1,5 +1,7 @@
 package io.fieldbench.imagerelay.format;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * GIF: the header with the logical screen size, an optional global colour table, then extension
  * and image blocks (their data in sub-blocks of at most 255 bytes) to the trailer byte.
@@ -18,9 +20,8 @@ final class GifLayout extends ImageLayout {
     }
 
     @Override
-    boolean recognises(byte[] bytes) {
-        return bytes.length >= 6 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == '8'
-                && (bytes[4] == '7' || bytes[4] == '9') && bytes[5] == 'a';
+    boolean recognises(ByteBuf bytes) {
+        return MagicNumber.at(bytes, 0, "GIF87a") || MagicNumber.at(bytes, 0, "GIF89a");
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.fieldbench.imagerelay.format;
 
 import java.util.List;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * Decides whether bytes are an image the relay takes: JPEG, PNG, GIF, WebP or BMP, recognised by
  * the magic number and checked by reading the header and walking the structure by hand. No pixel
@@ -18,13 +20,14 @@ public final class ImageFormat {
     }
 
     /**
-     * The type and size of the image in these bytes.
+     * The type and size of the image in the buffer's readable bytes, read in place (the buffer's
+     * indices and reference count are left as they were).
      *
      * @param maxPixels the most width × height allowed
      * @throws NotAnImageException with the one-line reason, when the bytes are not a whole image of
      *             an accepted format within the limit
      */
-    public static ImageInfo inspect(byte[] bytes, long maxPixels) throws NotAnImageException {
+    public static ImageInfo inspect(ByteBuf bytes, long maxPixels) throws NotAnImageException {
         ImageLayout layout = LAYOUTS.stream().filter(l -> l.recognises(bytes)).findFirst()
                 .orElseThrow(() -> new NotAnImageException(
                         "not an image: " + ForeignBytes.describe(bytes) + "; send " + ACCEPTED));

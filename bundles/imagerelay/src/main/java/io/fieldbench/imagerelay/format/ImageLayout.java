@@ -1,5 +1,7 @@
 package io.fieldbench.imagerelay.format;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * How one image format is recognised and checked from its bytes alone, without decoding a pixel,
  * so that a decompression bomb is refused on its header.
@@ -26,8 +28,8 @@ abstract class ImageLayout {
         return end;
     }
 
-    /** Whether the bytes start with this format's magic number. */
-    abstract boolean recognises(byte[] bytes);
+    /** Whether the readable bytes start with this format's magic number. */
+    abstract boolean recognises(ByteBuf bytes);
 
     /** The type and dimensions the header gives. */
     abstract ImageInfo header(HeaderBytes in) throws NotAnImageException;

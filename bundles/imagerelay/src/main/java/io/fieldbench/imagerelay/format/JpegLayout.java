@@ -1,5 +1,7 @@
 package io.fieldbench.imagerelay.format;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * JPEG: the start-of-image marker, then segments each with its length, the frame header (SOFn)
  * with the dimensions, scans of entropy-coded data, and the end-of-image marker. The whole file is
@@ -23,9 +25,8 @@ final class JpegLayout extends ImageLayout {
     }
 
     @Override
-    boolean recognises(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xff) == MARKER && (bytes[1] & 0xff) == SOI
-                && (bytes[2] & 0xff) == MARKER;
+    boolean recognises(ByteBuf bytes) {
+        return MagicNumber.at(bytes, 0, "\u00ff\u00d8\u00ff");
     }
 
     @Override
@@ -102,10 +103,7 @@ final class JpegLayout extends ImageLayout {
     private static long nextMarker(HeaderBytes in, long from) throws NotAnImageException {
         long at = from;
         while (true) {
-            if (in.u8(at) != MARKER) {
-                at++;
-                continue;
-            }
+            at = in.indexOf(at, MARKER);
             int next = in.u8(at + 1);
             if (next == MARKER) {
                 at++;

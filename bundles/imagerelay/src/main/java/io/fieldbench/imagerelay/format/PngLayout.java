@@ -1,6 +1,6 @@
 package io.fieldbench.imagerelay.format;
 
-import java.util.Arrays;
+import io.netty.buffer.ByteBuf;
 
 /**
  * PNG: the signature, the IHDR chunk first (its CRC checked, as the dimensions come from it),
@@ -8,20 +8,19 @@ import java.util.Arrays;
  */
 final class PngLayout extends ImageLayout {
 
-    private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    private static final String SIGNATURE = "\u0089PNG\r\n\u001a\n";
     private static final int IHDR_DATA_LENGTH = 13;
     /** Length, type and CRC around every chunk's data. */
     private static final int CHUNK_OVERHEAD = 12;
-    private static final int FIRST_CHUNK = SIGNATURE.length;
+    private static final int FIRST_CHUNK = SIGNATURE.length();
 
     PngLayout() {
         super("PNG", "its IEND chunk");
     }
 
     @Override
-    boolean recognises(byte[] bytes) {
-        return bytes.length >= SIGNATURE.length
-                && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
+    boolean recognises(ByteBuf bytes) {
+        return MagicNumber.at(bytes, 0, SIGNATURE);
     }
 
     @Override

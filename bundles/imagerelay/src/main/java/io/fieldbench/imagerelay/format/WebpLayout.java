@@ -1,5 +1,7 @@
 package io.fieldbench.imagerelay.format;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * WebP: a RIFF container of type WEBP whose size must match the bytes, its first chunk VP8
  * (lossy), VP8L (lossless) or VP8X (extended) with the dimensions, and chunks that fill the
@@ -20,9 +22,8 @@ final class WebpLayout extends ImageLayout {
     }
 
     @Override
-    boolean recognises(byte[] bytes) {
-        return bytes.length >= RIFF_HEADER_LENGTH && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F'
-                && bytes[3] == 'F' && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P';
+    boolean recognises(ByteBuf bytes) {
+        return MagicNumber.at(bytes, 0, "RIFF") && MagicNumber.at(bytes, 8, "WEBP");
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -70,28 +69,20 @@ final class Connection extends ConnectedClient {
     /**
      * Sends an image to each of these clients: its {@code image} text frame and then its bytes, on
      * each client's event loop in one go, so that no other image's frames come between them
-     * whichever thread sends. The bytes are copied once, into direct memory that every client's
-     * write shares, not once per client.
+     * whichever thread sends. Every client's write shares the buffer (its readable bytes, not a
+     * copy), each holding a reference of its own until written; the caller keeps its reference.
      *
      * @param from "bench" or "client N"
      * @return how many of them were still connected
      */
-    static int sendImage(Collection<Connection> targets, String name, String mime, byte[] bytes, String from) {
-        if (targets.isEmpty()) {
-            return 0;
-        }
-        ByteBuf shared = ByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
-        try {
-            int reached = 0;
-            for (Connection target : targets) {
-                if (target.sendImage(name, mime, shared, from)) {
-                    reached++;
-                }
+    static int sendImage(Collection<Connection> targets, String name, String mime, ByteBuf shared, String from) {
+        int reached = 0;
+        for (Connection target : targets) {
+            if (target.sendImage(name, mime, shared, from)) {
+                reached++;
             }
-            return reached;
-        } finally {
-            shared.release();
         }
+        return reached;
     }
 
     private boolean sendImage(String name, String mime, ByteBuf shared, String from) {

@@ -10,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.netty.buffer.ByteBuf;
+
 import io.fieldbench.imagerelay.format.ImageFormat;
 import io.fieldbench.imagerelay.format.ImageInfo;
 import io.fieldbench.imagerelay.format.NotAnImageException;
@@ -21,7 +23,9 @@ import io.fieldbench.support.DaemonThreads;
 /**
  * Checks, keeps and relays the images clients send, on a thread of its own: hashing and writing
  * megabytes must never hold up an event loop. The sender is answered {@code stored} or
- * {@code refused}; with relay=all the image then goes to every other client.
+ * {@code refused}; with relay=all the image then goes to every other client. The image stays in
+ * the buffer it arrived in: checked, hashed and written in place, relayed as the same buffer, and
+ * released once, when all that is done, or when the intake stops before it got to it.
  */
 final class ImageIntake {
 
@@ -43,27 +47,60 @@ final class ImageIntake {
         this.clock = clock;
     }
 
-    /** Takes an image a client sent; completes once it is kept or refused. */
-    CompletableFuture<Void> accept(Connection from, ImageHeader header, byte[] bytes, long millis) {
+    /** Takes an image a client sent, and its buffer, which it releases; completes once the image is kept or refused. */
+    CompletableFuture<Void> accept(Connection from, ImageHeader header, ByteBuf bytes, long millis) {
+        Upload upload = new Upload(() -> take(from, header, bytes, millis), bytes);
         try {
-            return CompletableFuture.runAsync(() -> take(from, header, bytes, millis), worker);
+            worker.execute(upload);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e); // stopping: the client is being closed too
+            upload.drop(e); // stopping: the client is being closed too
+        }
+        return upload.done;
+    }
+
+    /** An image waiting for the worker: run, or dropped when the worker stops first, its buffer is released. */
+    private record Upload(Runnable take, ByteBuf bytes, CompletableFuture<Void> done) implements Runnable {
+
+        Upload(Runnable take, ByteBuf bytes) {
+            this(take, bytes, new CompletableFuture<>());
+        }
+
+        /** Released before the sender is read again (on completion): one image of a sender in memory at a time. */
+        @Override
+        public void run() {
+            Throwable failure = null;
+            try {
+                take.run();
+            } catch (Throwable e) { // as a future from runAsync would: the worker goes on with the next image
+                failure = e;
+            } finally {
+                bytes.release();
+            }
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure);
+            }
+        }
+
+        void drop(Exception why) {
+            bytes.release();
+            done.completeExceptionally(why);
         }
     }
 
-    private void take(Connection from, ImageHeader header, byte[] bytes, long millis) {
+    private void take(Connection from, ImageHeader header, ByteBuf bytes, long millis) {
         RelaySettings now = settings.get();
         ImageInfo info;
         try {
             info = ImageFormat.inspect(bytes, now.maxPixels());
         } catch (NotAnImageException e) {
-            refuse(from, header, bytes, e.getMessage());
+            refuse(from, header, bytes.readableBytes(), e.getMessage());
             return;
         }
         ImageStore images = store.get();
         if (images == null) {
-            refuse(from, header, bytes, "the bench has no usable images folder (its log says why); nothing was stored");
+            refuse(from, header, bytes.readableBytes(), "the bench has no usable images folder (its log says why); nothing was stored");
             return;
         }
         ImageStore.Kept kept;
@@ -73,10 +110,10 @@ final class ImageIntake {
             String why = KeepProblem.reason(e);
             from.tell(RelayMessages.refused(header.name(), "the bench could not keep it (" + why
                     + "); nothing was stored: send it again once the images folder is writable"));
-            traffic.notKept(from, header.name(), bytes.length, now.imagesFolder(), why);
+            traffic.notKept(from, header.name(), bytes.readableBytes(), now.imagesFolder(), why);
             return;
         }
-        from.received(bytes.length);
+        from.received(bytes.readableBytes());
         from.tell(RelayMessages.stored(header.name(), kept.image().file().getFileName().toString(),
                 kept.duplicate()));
         traffic.received(from, kept, millis);
@@ -85,7 +122,7 @@ final class ImageIntake {
         }
     }
 
-    private void relay(Connection from, StoredImage image, byte[] bytes) {
+    private void relay(Connection from, StoredImage image, ByteBuf bytes) {
         List<Connection> others = clients.all().stream().filter(c -> c != from).toList();
         int reached = Connection.sendImage(others, image.name(), image.mime(), bytes, RelayMessages.fromClient(from.id()));
         if (reached > 0) {
@@ -93,14 +130,17 @@ final class ImageIntake {
         }
     }
 
-    private void refuse(Connection from, ImageHeader header, byte[] bytes, String why) {
+    private void refuse(Connection from, ImageHeader header, int bytes, String why) {
         from.tell(RelayMessages.refused(header.name(), why));
-        traffic.refused(from, header.name(), bytes.length, why);
+        traffic.refused(from, header.name(), bytes, why);
     }
 
     /** Finishes the image under way, drops the rest: the relay is stopping. */
     void close() throws InterruptedException {
-        worker.shutdownNow();
+        RejectedExecutionException stopping = new RejectedExecutionException("the image relay is stopping");
+        for (Runnable waiting : worker.shutdownNow()) {
+            ((Upload) waiting).drop(stopping);
+        }
         worker.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 }

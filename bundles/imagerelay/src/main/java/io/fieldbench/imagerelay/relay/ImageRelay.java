@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
+import io.netty.buffer.ByteBuf;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,6 +37,7 @@ import io.fieldbench.imagerelay.page.PageAddress;
 import io.fieldbench.imagerelay.page.PageAddressCache;
 import io.fieldbench.imagerelay.page.PageFiles;
 import io.fieldbench.imagerelay.page.PairingToken;
+import io.fieldbench.imagerelay.store.FileBuffers;
 import io.fieldbench.imagerelay.store.ImageStore;
 import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.server.support.BindProblem;
@@ -201,7 +203,15 @@ public final class ImageRelay implements StatusReport {
             throw new IllegalArgumentException(file.getFileName() + " is " + size + " bytes, more than max.image.bytes ("
                     + now.maxImageBytes() + ")");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        ByteBuf bytes = FileBuffers.read(file);
+        try {
+            return send(file, bytes, now, client);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    private int send(Path file, ByteBuf bytes, RelaySettings now, OptionalInt client) {
         ImageInfo info;
         try {
             info = ImageFormat.inspect(bytes, now.maxPixels());
@@ -221,7 +231,7 @@ public final class ImageRelay implements StatusReport {
         String name = keptName(file);
         int reached = Connection.sendImage(targets, name, info.mime(), bytes, RelayMessages.BENCH);
         if (reached > 0) {
-            journal.sent(name, bytes.length, client.orElse(ClientIds.ALL), reached);
+            journal.sent(name, bytes.readableBytes(), client.orElse(ClientIds.ALL), reached);
         }
         return reached;
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,8 +31,8 @@ import io.fieldbench.server.support.tcp.PeerReset;
 
 /**
  * One WebSocket client's end of the pipeline: registers it at the handshake and greets it; pairs
- * each {@code image} text frame with the binary message after it and hands the bytes to the
- * intake (reading no more from this client until the intake is done with them); echoes in echo
+ * each {@code image} text frame with the binary message after it and hands its buffer, not a
+ * copy, to the intake (reading no more from this client until the intake is done with it); echoes in echo
  * mode; pings when the client is quiet and drops it when it stays silent; disconnects it when more
  * than outbound.limit.bytes wait for it; and says why its connection ended.
  */
@@ -117,10 +117,7 @@ final class RelayHandler extends ChannelDuplexHandler {
             text.release();
             control(ctx, json);
         } else if (frame instanceof BinaryWebSocketFrame binary) {
-            long millis = clock.messageDone();
-            byte[] bytes = ByteBufUtil.getBytes(binary.content());
-            binary.release();
-            image(ctx, bytes, millis);
+            image(ctx, binary.content(), clock.messageDone());
         } else {
             frame.release();
         }
@@ -142,13 +139,17 @@ final class RelayHandler extends ChannelDuplexHandler {
         }
     }
 
-    private void image(ChannelHandlerContext ctx, byte[] bytes, long millis) {
+    /** Takes the message's buffer: hands it to the intake, which releases it, or releases it here. */
+    private void image(ChannelHandlerContext ctx, ByteBuf bytes, long millis) {
         ImageHeader header = announced == null ? ImageHeader.UNNAMED : announced;
         announced = null;
+        int length = bytes.readableBytes();
         if (settings.get().relay() == RelayMode.OFF) {
-            refuse(ctx, header.name(), bytes.length, "this bench takes no uploads (relay=off); it only sends images");
-        } else if (header.size() >= 0 && header.size() != bytes.length) {
-            refuse(ctx, header.name(), bytes.length, "the image arrived with " + bytes.length + " bytes but "
+            bytes.release();
+            refuse(ctx, header.name(), length, "this bench takes no uploads (relay=off); it only sends images");
+        } else if (header.size() >= 0 && header.size() != length) {
+            bytes.release();
+            refuse(ctx, header.name(), length, "the image arrived with " + length + " bytes but "
                     + header.size() + " were announced; send it again");
         } else {
             // no more from this client until its image is checked and kept: at most one image of it in memory

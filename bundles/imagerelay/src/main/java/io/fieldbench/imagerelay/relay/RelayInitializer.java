@@ -19,7 +19,8 @@ import io.fieldbench.server.support.tcp.ClientRegistry;
 
 /**
  * A connection's pipeline: the transfer clock; idleness; HTTP; the handshake gate; the WebSocket
- * protocol on {@code /ws} (no extensions: images are never deflated); the page for every other
+ * protocol on {@code /ws} (no extensions: images are never deflated), its frame decoder swapped at
+ * the handshake for one that unmasks faster; the page for every other
  * request; whole messages up to max.image.bytes; the client's handler. Limits are the settings in
  * force when the client connected.
  */
@@ -64,7 +65,9 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast("request", new HttpObjectAggregator(MAX_REQUEST_BYTES));
         pipeline.addLast("gate", gate);
-        pipeline.addLast("websocket", new WebSocketServerProtocolHandler(protocol(now.maxImageBytes())));
+        WebSocketServerProtocolConfig protocol = protocol(now.maxImageBytes());
+        pipeline.addLast("websocket", new WebSocketServerProtocolHandler(protocol));
+        pipeline.addLast("unmasking", new UnmaskingFrameDecoder.Installer(protocol.decoderConfig()));
         pipeline.addLast("page", page);
         pipeline.addLast("message", new WebSocketFrameAggregator(now.maxImageBytes()));
         pipeline.addLast("client", new RelayHandler(clients, traffic, intake, settings, clock, now.outboundLimitBytes()));

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.netty.buffer.ByteBuf;
+
 import io.fieldbench.imagerelay.format.ImageFormat;
 import io.fieldbench.imagerelay.format.ImageInfo;
 import io.fieldbench.imagerelay.format.NotAnImageException;
@@ -80,14 +82,15 @@ public final class ImageStore {
     }
 
     /**
-     * Keeps an image, unless the same bytes are kept already.
+     * Keeps an image, unless the same bytes are kept already. The buffer's readable bytes are
+     * hashed and written in place; its indices and reference count are left as they were.
      *
      * @param info what {@link ImageFormat#inspect} found in the bytes; gives the file's extension
      * @param sender who sent it, e.g. the client's address
      * @param name the name the sender gave it
      * @param time when it arrived: the file's name and modification time
      */
-    public Kept keep(byte[] bytes, ImageInfo info, String sender, String name, Instant time) throws IOException {
+    public Kept keep(ByteBuf bytes, ImageInfo info, String sender, String name, Instant time) throws IOException {
         String sha256 = sha256(bytes); // outside the lock: tens of milliseconds for a large photo
         synchronized (lock) {
             Entry known = bySha256.get(sha256);
@@ -170,7 +173,7 @@ public final class ImageStore {
             if (attributes.size() > MAX_EXAMINED_BYTES) {
                 return Optional.of(Entry.notAnImage(name, attributes));
             }
-            byte[] bytes = Files.readAllBytes(file);
+            ByteBuf bytes = FileBuffers.read(file);
             try {
                 // no pixel limit: it is kept already, and a lower limit set since must not hide it
                 ImageInfo info = ImageFormat.inspect(bytes, Long.MAX_VALUE);
@@ -178,6 +181,8 @@ public final class ImageStore {
                         sha256(bytes), info.mime(), info.width(), info.height()));
             } catch (NotAnImageException e) {
                 return Optional.of(Entry.notAnImage(name, attributes));
+            } finally {
+                bytes.release();
             }
         } catch (IOException e) {
             return Optional.empty(); // unreadable now: looked at again at the next start
@@ -194,14 +199,15 @@ public final class ImageStore {
         }
     }
 
-    private void write(byte[] bytes, Path target, Instant time) throws IOException {
+    private void write(ByteBuf bytes, Path target, Instant time) throws IOException {
         Path incoming = folder.resolve(INCOMING_PREFIX + UUID.randomUUID());
         try {
             try (FileChannel channel = FileChannel.open(incoming, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                // the buffer's own memory, each of its parts in one gathering write: no copy on the way
+                ByteBuffer[] parts = bytes.nioBuffers();
+                for (long left = bytes.readableBytes(); left > 0;) {
+                    left -= channel.write(parts);
                 }
                 channel.force(true); // on disk before it has its name, so a crash cannot leave a kept half image
             }
@@ -251,9 +257,13 @@ public final class ImageStore {
         return folder.resolve(entry.file());
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String sha256(ByteBuf bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (ByteBuffer part : bytes.nioBuffers()) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

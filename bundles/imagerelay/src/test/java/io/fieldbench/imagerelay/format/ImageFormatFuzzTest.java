@@ -3,6 +3,7 @@ package io.fieldbench.imagerelay.format;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Timeout;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -21,7 +22,7 @@ class ImageFormatFuzzTest {
     @FuzzTest
     void anyBytesAreAnImageWithinTheLimitOrRefused(byte[] bytes) {
         try {
-            ImageInfo info = ImageFormat.inspect(bytes, MAX_PIXELS);
+            ImageInfo info = ImageFormat.inspect(Unpooled.wrappedBuffer(bytes), MAX_PIXELS);
             assertTrue(info.width() > 0 && info.height() > 0 && info.pixels() <= MAX_PIXELS, () -> "accepted " + info);
         } catch (NotAnImageException refused) {
             String reason = refused.getMessage();

@@ -36,7 +36,7 @@ class ImageFormatTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("images")
     void readsTypeAndSizeFromTheHeader(String format, byte[] bytes, ImageInfo expected) throws NotAnImageException {
-        assertEquals(expected, ImageFormat.inspect(bytes, MAX_PIXELS));
+        assertEquals(expected, TestImages.inspect(bytes, MAX_PIXELS));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,7 +54,7 @@ class ImageFormatTest {
         byte[] photo = TestImages.noiseJpeg(3200, 2400, 7);
         assertTrue(photo.length > SEVEN_MB, "the test photo has " + photo.length + " bytes");
 
-        assertEquals(new ImageInfo("image/jpeg", "jpg", 3200, 2400), ImageFormat.inspect(photo, MAX_PIXELS));
+        assertEquals(new ImageInfo("image/jpeg", "jpg", 3200, 2400), TestImages.inspect(photo, MAX_PIXELS));
         assertEquals("truncated JPEG: the file stops after 6000000 bytes, before its end-of-image marker (FF D9);"
                 + " send the whole file again", refusal(Arrays.copyOf(photo, 6_000_000)));
     }
@@ -65,7 +65,7 @@ class ImageFormatTest {
         byte[] motionPhoto = Arrays.copyOf(jpeg, jpeg.length + 1000);
         Arrays.fill(motionPhoto, jpeg.length, motionPhoto.length, (byte) 0x42);
 
-        assertEquals(new ImageInfo("image/jpeg", "jpg", 30, 20), ImageFormat.inspect(motionPhoto, MAX_PIXELS));
+        assertEquals(new ImageInfo("image/jpeg", "jpg", 30, 20), TestImages.inspect(motionPhoto, MAX_PIXELS));
     }
 
     @Test
@@ -91,7 +91,7 @@ class ImageFormatTest {
 
     @Test
     void takesAnImageOfExactlyTheAllowedPixels() throws NotAnImageException {
-        assertEquals(64 * 48, ImageFormat.inspect(TestImages.picture("png", 64, 48), 64 * 48).pixels());
+        assertEquals(64 * 48, TestImages.inspect(TestImages.picture("png", 64, 48), 64 * 48).pixels());
         assertTrue(refusal(TestImages.picture("png", 64, 48), 64 * 48 - 1).startsWith("64 × 48 pixels is more"));
     }
 
@@ -117,7 +117,7 @@ class ImageFormatTest {
         byte[] bmp = TestImages.picture("bmp", 64, 48);
         ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN).putInt(22, -48);
 
-        assertEquals(new ImageInfo("image/bmp", "bmp", 64, 48), ImageFormat.inspect(bmp, MAX_PIXELS));
+        assertEquals(new ImageInfo("image/bmp", "bmp", 64, 48), TestImages.inspect(bmp, MAX_PIXELS));
     }
 
     @Test
@@ -174,7 +174,7 @@ class ImageFormatTest {
     }
 
     private static String refusal(byte[] bytes, long maxPixels) {
-        String reason = assertThrows(NotAnImageException.class, () -> ImageFormat.inspect(bytes, maxPixels)).getMessage();
+        String reason = assertThrows(NotAnImageException.class, () -> TestImages.inspect(bytes, maxPixels)).getMessage();
         assertFalse(reason.contains("\n"), "one line: " + reason);
         return reason;
     }

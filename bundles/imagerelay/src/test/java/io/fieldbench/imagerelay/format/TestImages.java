@@ -19,10 +19,41 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+
 /** Real images made by ImageIO, and WebP and PNG headers made by hand, for the tests. */
 public final class TestImages {
 
+    /** The size of an upload's fragments: small enough that the tests' images cross their boundaries. */
+    private static final int FRAGMENT = 1000;
+
     private TestImages() {
+    }
+
+    /**
+     * The bytes as the relay holds an upload of them: the fragments of a WebSocket message in one
+     * buffer, each in pooled direct memory, the buffer read from past its start. The caller releases it.
+     */
+    public static ByteBuf upload(byte[] bytes) {
+        CompositeByteBuf upload = ByteBufAllocator.DEFAULT.compositeDirectBuffer(Integer.MAX_VALUE);
+        upload.addComponent(true, ByteBufAllocator.DEFAULT.directBuffer(1).writeByte(0));
+        for (int at = 0; at < bytes.length; at += FRAGMENT) {
+            int length = Math.min(FRAGMENT, bytes.length - at);
+            upload.addComponent(true, ByteBufAllocator.DEFAULT.directBuffer(length).writeBytes(bytes, at, length));
+        }
+        return upload.skipBytes(1);
+    }
+
+    /** What {@link ImageFormat#inspect} finds in these bytes held as an {@link #upload}. */
+    public static ImageInfo inspect(byte[] bytes, long maxPixels) throws NotAnImageException {
+        ByteBuf upload = upload(bytes);
+        try {
+            return ImageFormat.inspect(upload, maxPixels);
+        } finally {
+            upload.release();
+        }
     }
 
     /** A small picture in an ImageIO format: jpg, png, gif or bmp. */

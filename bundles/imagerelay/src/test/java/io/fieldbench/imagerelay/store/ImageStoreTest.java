@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.netty.buffer.ByteBuf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -294,7 +295,14 @@ class ImageStoreTest {
 
     private static Kept keep(ImageStore store, byte[] bytes, String sender, String name, Instant time)
             throws IOException, NotAnImageException {
-        return store.keep(bytes, ImageFormat.inspect(bytes, Long.MAX_VALUE), sender, name, time);
+        ByteBuf upload = TestImages.upload(bytes);
+        try {
+            Kept kept = store.keep(upload, ImageFormat.inspect(upload, Long.MAX_VALUE), sender, name, time);
+            assertEquals(bytes.length, upload.readableBytes(), "the upload's bytes are read in place, not consumed");
+            return kept;
+        } finally {
+            upload.release();
+        }
     }
 
     private List<String> visibleFiles() throws IOException {

@@ -18,12 +18,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The shipped distribution running in its own JVM, as a user starts it: {@code java -jar
- * fieldbench.jar ARGS}, with its console on a pipe.
+ * The shipped distribution running in its own JVM, as a user starts it: {@code java OPTIONS -jar
+ * fieldbench.jar ARGS} with the start script's JVM options (its heap cap), its console on a pipe.
  */
 final class BenchProcess implements AutoCloseable {
 
     static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final List<String> JVM_OPTIONS = StartScript.jvmOptions();
 
     private final Process process;
     private final PrintWriter console;
@@ -40,8 +41,9 @@ final class BenchProcess implements AutoCloseable {
     }
 
     static BenchProcess start(Path home, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", home.resolve("fieldbench.jar").toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", home.resolve("fieldbench.jar").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().putAll(environment);

@@ -67,7 +67,9 @@ public final class ImageRelayBenchmark {
                 except websockets.ConnectionClosed:
                     pass  # the client left without a close frame
             async def main():
-                async with websockets.serve(echo, '127.0.0.1', 0, compression=None, max_size=64 * 2**20) as server:
+                # no keepalive pings: the bench sends none while messages flow, and the client reads only messages
+                async with websockets.serve(echo, '127.0.0.1', 0, compression=None, max_size=64 * 2**20,
+                                            ping_interval=None) as server:
                     print(server.sockets[0].getsockname()[1], flush=True)
                     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
             asyncio.run(main())

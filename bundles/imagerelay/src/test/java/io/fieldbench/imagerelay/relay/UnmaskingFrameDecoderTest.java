@@ -1,0 +1,165 @@
+package io.fieldbench.imagerelay.relay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Frames as a client sends them (masked with a new key each, by Netty's client-side encoder) read
+ * back by the relay's decoder: every length form, frames split across reads and several in one
+ * read, each payload as it was sent; a frame without a mask or over the limit refused.
+ */
+class UnmaskingFrameDecoderTest {
+
+    private static final int LIMIT = 200_000;
+    private final Random random = new Random(7);
+
+    private byte[] payload(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The frames' bytes on the wire from a client: masked. */
+    private static ByteBuf wire(boolean masked, WebSocketFrame... frames) {
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(masked));
+        client.writeOutbound((Object[]) frames);
+        ByteBuf wire = Unpooled.buffer();
+        for (ByteBuf part; (part = client.readOutbound()) != null;) {
+            wire.writeBytes(part);
+            part.release();
+        }
+        return wire;
+    }
+
+    private static EmbeddedChannel relay() {
+        return new EmbeddedChannel(new UnmaskingFrameDecoder(RelayInitializer.protocol(LIMIT).decoderConfig()));
+    }
+
+    /** Feeds the bytes in reads of this size, into a buffer the decoder may change, as a socket's are. */
+    private static List<WebSocketFrame> decode(EmbeddedChannel relay, ByteBuf wire, int readSize) {
+        try {
+            while (wire.isReadable()) {
+                int length = Math.min(readSize, wire.readableBytes());
+                relay.writeInbound(relay.alloc().directBuffer(length).writeBytes(wire, length));
+            }
+        } finally {
+            wire.release();
+        }
+        List<WebSocketFrame> frames = new ArrayList<>();
+        for (WebSocketFrame frame; (frame = relay.readInbound()) != null;) {
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    @Test
+    void takesThePlaceOfTheHandshakesDecoderWhenTheHandshakeCompletes() {
+        WebSocketDecoderConfig config = RelayInitializer.protocol(LIMIT).decoderConfig();
+        EmbeddedChannel connection = new EmbeddedChannel();
+        connection.pipeline().addLast(UnmaskingFrameDecoder.NAME, new WebSocket13FrameDecoder(config));
+        connection.pipeline().addLast("unmasking", new UnmaskingFrameDecoder.Installer(config));
+
+        connection.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+
+        assertInstanceOf(UnmaskingFrameDecoder.class, connection.pipeline().get(UnmaskingFrameDecoder.NAME));
+        assertNull(connection.pipeline().get("unmasking"), "the installer leaves once it is done");
+        assertFalse(connection.finish());
+    }
+
+    @Test
+    void everyLengthFormIsUnmaskedWhetherItCameWholeOrInPieces() {
+        // 7 and 0 bytes: length in the first byte; 126 and 65 535: two bytes; 65 536 and more: eight
+        int[] lengths = { 0, 7, 125, 126, 1_001, 65_535, 65_536, 70_003 };
+        for (int readSize : new int[] { 5, 4_096, Integer.MAX_VALUE }) {
+            List<byte[]> sent = new ArrayList<>();
+            List<WebSocketFrame> frames = new ArrayList<>();
+            for (int length : lengths) {
+                byte[] bytes = payload(length);
+                sent.add(bytes);
+                frames.add(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+            }
+            EmbeddedChannel relay = relay();
+            List<WebSocketFrame> received = decode(relay, wire(true, frames.toArray(WebSocketFrame[]::new)), readSize);
+
+            assertEquals(lengths.length, received.size(), "reads of " + readSize);
+            for (int i = 0; i < lengths.length; i++) {
+                assertInstanceOf(BinaryWebSocketFrame.class, received.get(i));
+                assertArrayEquals(sent.get(i), ByteBufUtil.getBytes(received.get(i).content()), lengths[i] + " bytes in reads of " + readSize);
+                received.get(i).release();
+            }
+            assertFalse(relay.finish());
+        }
+    }
+
+    @Test
+    void fragmentsAndControlFramesKeepTheirKindAndFlags() {
+        byte[] first = payload(300);
+        byte[] last = payload(9);
+        EmbeddedChannel relay = relay();
+
+        List<WebSocketFrame> received = decode(relay, wire(true, new TextWebSocketFrame(false, 0, Unpooled.wrappedBuffer(first)),
+                new PingWebSocketFrame(Unpooled.wrappedBuffer(payload(4))), new ContinuationWebSocketFrame(true, 0,
+                        Unpooled.wrappedBuffer(last))), 100);
+
+        assertEquals(3, received.size());
+        assertInstanceOf(TextWebSocketFrame.class, received.get(0));
+        assertFalse(received.get(0).isFinalFragment());
+        assertArrayEquals(first, ByteBufUtil.getBytes(received.get(0).content()));
+        assertInstanceOf(PingWebSocketFrame.class, received.get(1));
+        assertInstanceOf(ContinuationWebSocketFrame.class, received.get(2));
+        assertArrayEquals(last, ByteBufUtil.getBytes(received.get(2).content()));
+        received.forEach(WebSocketFrame::release);
+        assertFalse(relay.finish());
+    }
+
+    @Test
+    void aClientFrameWithoutAMaskIsAProtocolError() {
+        EmbeddedChannel relay = relay();
+
+        CorruptedWebSocketFrameException refused = assertThrows(CorruptedWebSocketFrameException.class,
+                () -> decode(relay, wire(false, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload(10)))), 64));
+
+        assertEquals(WebSocketCloseStatus.PROTOCOL_ERROR, refused.closeStatus());
+        assertFalse(relay.finish());
+    }
+
+    @Test
+    void aFrameOverTheLimitIsRefusedOnItsHeaderBeforeItsPayloadComes() {
+        EmbeddedChannel relay = relay();
+        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload(LIMIT + 1))));
+        ByteBuf header = wire.readRetainedSlice(14);
+        wire.release();
+
+        CorruptedWebSocketFrameException refused = assertThrows(CorruptedWebSocketFrameException.class,
+                () -> decode(relay, header, 14));
+
+        assertEquals(WebSocketCloseStatus.MESSAGE_TOO_BIG, refused.closeStatus());
+        assertFalse(relay.finish());
+    }
+}
