@@ -1,8 +1,6 @@
 package io.fieldbench.core.feature;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +47,7 @@ final class FeatureBundles {
     /** Stops the bundles; they stay installed so their state can still be shown. */
     void stop(List<String> featureLocations) {
         for (String location : featureLocations) {
-            Bundle bundle = context.getBundle(locations.toUrl(location));
+            Bundle bundle = context.getBundle(locations.installLocation(location));
             if (bundle != null && !isFragment(bundle)) {
                 try {
                     bundle.stop();
@@ -62,12 +60,12 @@ final class FeatureBundles {
     }
 
     private Bundle install(String location) {
-        String url = locations.toUrl(location);
+        String url = locations.installLocation(location);
         Bundle bundle = context.getBundle(url);
         if (bundle != null) {
             return bundle;
         }
-        if (url.startsWith("file:") && !Files.exists(Path.of(URI.create(url)))) {
+        if (BundleLocations.file(url).filter(file -> !Files.exists(file)).isPresent()) {
             problems.put(url, BundleProblems.missingFile(url));
             return null;
         }
@@ -81,7 +79,7 @@ final class FeatureBundles {
 
     /** The state of one feature bundle as the user sees it. */
     BundleStatus status(String location) {
-        String url = locations.toUrl(location);
+        String url = locations.installLocation(location);
         Bundle bundle = context.getBundle(url);
         String problem = problems.getOrDefault(url, "");
         if (bundle == null) {
@@ -93,7 +91,7 @@ final class FeatureBundles {
 
     /** Whether this installed bundle belongs to the feature bundles this object manages. */
     boolean isFeatureBundle(Bundle bundle, List<String> featureLocations) {
-        return featureLocations.stream().anyMatch(l -> locations.toUrl(l).equals(bundle.getLocation()));
+        return featureLocations.stream().anyMatch(l -> locations.installLocation(l).equals(bundle.getLocation()));
     }
 
     private static boolean isFragment(Bundle bundle) {
