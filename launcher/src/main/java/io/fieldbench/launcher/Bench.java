@@ -50,7 +50,7 @@ final class Bench {
             BundleLocations locations = new BundleLocations(distribution.system());
             List<Bundle> core = new ArrayList<>();
             for (String location : features.bundles(Set.of(CORE_FEATURE))) {
-                core.add(framework.getBundleContext().installBundle(locations.toUrl(location)));
+                core.add(framework.getBundleContext().installBundle(locations.installLocation(location)));
             }
             for (Bundle bundle : core) {
                 bundle.start();

@@ -1,15 +1,21 @@
 package io.fieldbench.core.feature;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Turns a feature's bundle location into a URL the framework can install. A
+ * Turns a feature's bundle location into the location the framework installs. A
  * {@code mvn:group/artifact/version} location points into the distribution's {@code system/}
- * folder, laid out like a Maven repository, as in Apache Karaf.
+ * folder, laid out like a Maven repository, as in Apache Karaf, and is installed by reference:
+ * the framework reads the jar where it lies instead of copying it into its cache at every start.
  */
 public final class BundleLocations {
 
     private static final String MAVEN_PREFIX = "mvn:";
+    /** Felix installs a {@code reference:file:} location in place. */
+    private static final String REFERENCE_PREFIX = "reference:";
+    private static final String FILE_PREFIX = "file:";
 
     private final Path systemFolder;
 
@@ -17,8 +23,8 @@ public final class BundleLocations {
         this.systemFolder = systemFolder;
     }
 
-    /** The file of a {@code mvn:} location; any other location is returned as given. */
-    public String toUrl(String location) {
+    /** The installed location of a {@code mvn:} location (a reference to its jar); any other location as given. */
+    public String installLocation(String location) {
         if (!location.startsWith(MAVEN_PREFIX)) {
             return location;
         }
@@ -29,6 +35,13 @@ public final class BundleLocations {
         String group = gav[0], artifact = gav[1], version = gav[2];
         Path jar = systemFolder.resolve(group.replace('.', '/')).resolve(artifact).resolve(version)
                 .resolve(artifact + "-" + version + ".jar");
-        return jar.toUri().toString();
+        return REFERENCE_PREFIX + jar.toUri();
+    }
+
+    /** The local file an installed location reads, by reference or not; empty for any other URL. */
+    static Optional<Path> file(String installLocation) {
+        String url = installLocation.startsWith(REFERENCE_PREFIX) ? installLocation.substring(REFERENCE_PREFIX.length())
+                : installLocation;
+        return url.startsWith(FILE_PREFIX) ? Optional.of(Path.of(URI.create(url))) : Optional.empty();
     }
 }

@@ -1,19 +1,23 @@
 package io.fieldbench.core.feature;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.fieldbench.api.feature.BundleStatus;
 import io.fieldbench.api.feature.BundleStatus.State;
+import io.fieldbench.support.DaemonThreads;
 
 /**
  * Installs, starts and stops the bundles of features, and remembers why any of them failed so
@@ -32,8 +36,7 @@ final class FeatureBundles {
 
     /** Installs what is missing, then starts them all, so that they resolve against each other. */
     void start(List<String> featureLocations) {
-        List<Bundle> installed = featureLocations.stream().map(this::install).filter(b -> b != null).toList();
-        for (Bundle bundle : installed) {
+        for (Bundle bundle : installAll(featureLocations)) {
             if (!isFragment(bundle)) {
                 try {
                     bundle.start();
@@ -46,10 +49,33 @@ final class FeatureBundles {
         }
     }
 
+    /**
+     * Starts several features' bundles side by side: installs them all, resolves them in one pass,
+     * then starts each feature's bundles on a thread of its own, so a slow one holds up no other;
+     * returns when every one was asked to start. Bundles
+     * two features share are started by whichever comes first.
+     */
+    void startTogether(Collection<List<String>> features) {
+        List<Bundle> all = installAll(features.stream().flatMap(List::stream).distinct().toList());
+        context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class).resolveBundles(all);
+        ExecutorService starters = Executors.newCachedThreadPool(DaemonThreads.named("fieldbench-feature-start"));
+        try {
+            CompletableFuture.allOf(features.stream()
+                    .map(locations -> CompletableFuture.runAsync(() -> start(locations), starters))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    private List<Bundle> installAll(List<String> featureLocations) {
+        return featureLocations.stream().map(this::install).filter(b -> b != null).toList();
+    }
+
     /** Stops the bundles; they stay installed so their state can still be shown. */
     void stop(List<String> featureLocations) {
         for (String location : featureLocations) {
-            Bundle bundle = context.getBundle(locations.toUrl(location));
+            Bundle bundle = context.getBundle(locations.installLocation(location));
             if (bundle != null && !isFragment(bundle)) {
                 try {
                     bundle.stop();
@@ -62,12 +88,12 @@ final class FeatureBundles {
     }
 
     private Bundle install(String location) {
-        String url = locations.toUrl(location);
+        String url = locations.installLocation(location);
         Bundle bundle = context.getBundle(url);
         if (bundle != null) {
             return bundle;
         }
-        if (url.startsWith("file:") && !Files.exists(Path.of(URI.create(url)))) {
+        if (BundleLocations.file(url).filter(file -> !Files.exists(file)).isPresent()) {
             problems.put(url, BundleProblems.missingFile(url));
             return null;
         }
@@ -81,7 +107,7 @@ final class FeatureBundles {
 
     /** The state of one feature bundle as the user sees it. */
     BundleStatus status(String location) {
-        String url = locations.toUrl(location);
+        String url = locations.installLocation(location);
         Bundle bundle = context.getBundle(url);
         String problem = problems.getOrDefault(url, "");
         if (bundle == null) {
@@ -93,7 +119,7 @@ final class FeatureBundles {
 
     /** Whether this installed bundle belongs to the feature bundles this object manages. */
     boolean isFeatureBundle(Bundle bundle, List<String> featureLocations) {
-        return featureLocations.stream().anyMatch(l -> locations.toUrl(l).equals(bundle.getLocation()));
+        return featureLocations.stream().anyMatch(l -> locations.installLocation(l).equals(bundle.getLocation()));
     }
 
     private static boolean isFragment(Bundle bundle) {

@@ -41,9 +41,9 @@ import io.fieldbench.core.config.EtcApplied;
  * The base features are the launcher's: {@code core} always runs, {@code shell} runs exactly when
  * the bench has a window. Every other feature is the user's to switch, and starts only once
  * FileInstall has applied {@code etc/}, so that no module starts with its defaults (and binds a
- * default port) for a moment before its settings file is read. All bundle work happens
- * on one worker thread, so callers (the Modules view, the console) never block and changes never
- * interleave.
+ * default port) for a moment before its settings file is read; those chosen at start-up start side
+ * by side. All other bundle work happens on one worker thread, so callers (the Modules view, the
+ * console) never block and changes never interleave.
  */
 @Component(service = FeatureService.class, immediate = true)
 public class FeatureManager implements FeatureService {
@@ -92,13 +92,16 @@ public class FeatureManager implements FeatureService {
         enabled.addAll(chosen);
         context.addBundleListener(bundleListener);
         worker.execute(() -> {
-            bundles.start(repository.bundles(base));
-            awaitSettings();
-            bundles.start(repository.bundles(chosen));
-            saveChoice();
-            log.info("Features enabled: {}", String.join(", ", new TreeSet<>(enabled)));
-            announce("");
-            ready.complete(null);
+            try {
+                bundles.start(repository.bundles(base));
+                awaitSettings();
+                bundles.startTogether(chosen.stream().map(name -> repository.bundles(Set.of(name))).toList());
+                saveChoice();
+                log.info("Features enabled: {}", String.join(", ", new TreeSet<>(enabled)));
+                announce("");
+            } finally {
+                ready.complete(null); // modules wait for it (the UDP collector listens only then): never leave it pending
+            }
         });
     }
 

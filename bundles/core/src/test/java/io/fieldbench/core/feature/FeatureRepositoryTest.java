@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,18 @@ class FeatureRepositoryTest {
     }
 
     @Test
-    void mavenLocationsPointIntoTheSystemFolder() {
+    void mavenLocationsAreReferencesIntoTheSystemFolder() {
         BundleLocations locations = new BundleLocations(Path.of("/opt/fb/system"));
 
-        assertEquals("file:///opt/fb/system/org/apache/felix/scr/2.2/scr-2.2.jar", locations.toUrl("mvn:org.apache.felix/scr/2.2"));
-        assertEquals("file:/x.jar", locations.toUrl("file:/x.jar"));
+        assertEquals("reference:file:///opt/fb/system/org/apache/felix/scr/2.2/scr-2.2.jar",
+                locations.installLocation("mvn:org.apache.felix/scr/2.2"));
+        assertEquals("file:/x.jar", locations.installLocation("file:/x.jar"));
+    }
+
+    @Test
+    void theFileOfALocationIsFoundWithOrWithoutReference() {
+        assertEquals(Optional.of(Path.of("/opt/fb/a.jar")), BundleLocations.file("reference:file:///opt/fb/a.jar"));
+        assertEquals(Optional.of(Path.of("/x.jar")), BundleLocations.file("file:/x.jar"));
+        assertEquals(Optional.empty(), BundleLocations.file("https://example.org/x.jar"));
     }
 }

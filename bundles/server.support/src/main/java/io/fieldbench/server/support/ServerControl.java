@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -121,6 +122,20 @@ public final class ServerControl<S extends ServerControl.Socket> {
         if (settings.get().enabled()) {
             control.execute(this::open);
         }
+    }
+
+    /**
+     * {@link #activate()} once {@code ready} completes, however it completes; nothing if the server
+     * was deactivated by then.
+     */
+    public void activateAfter(CompletionStage<?> ready) {
+        ready.whenComplete((done, failed) -> {
+            try {
+                activate();
+            } catch (RejectedExecutionException deactivated) {
+                // stopped before it was to listen
+            }
+        });
     }
 
     /** Applies changed settings, already in force, that replaced {@code before}: see {@link #reconfigure(boolean, boolean)}. */

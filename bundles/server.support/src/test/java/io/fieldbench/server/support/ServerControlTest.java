@@ -142,6 +142,28 @@ class ServerControlTest {
     }
 
     @Test
+    void activationAfterAStageListensOnlyOnceItCompletes() throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        control.activateAfter(ready);
+        settled();
+        assertEquals(0, binding.openCalls, "not before the stage completed");
+
+        ready.complete(null);
+        settled();
+        assertEquals(State.RUNNING, control.state());
+        assertEquals(1, binding.opened.size());
+    }
+
+    @Test
+    void activationAfterAFailedStageListensToo() throws Exception {
+        control.activateAfter(CompletableFuture.failedFuture(new IllegalStateException("features failed")));
+        settled();
+
+        assertEquals(State.RUNNING, control.state());
+    }
+
+    @Test
     void activationWhenDisabledStaysStopped() throws Exception {
         binding.enabled = false;
 

@@ -21,6 +21,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.fieldbench.api.decoder.Decoder;
+import io.fieldbench.api.feature.FeatureService;
 import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.server.support.BindProblem;
 import io.fieldbench.server.support.ServerControl;
@@ -51,6 +52,13 @@ public final class UdpCollector {
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
+    /**
+     * The bench's features, when the collector runs in a bench: it listens once those chosen at
+     * start-up have started. Dynamic, so a restart of the core does not restart the collector.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FeatureService features;
+
     private final DecoderShelf decoders = new DecoderShelf();
     private final CollectorCounters counters = new CollectorCounters();
     private final DecodeQueue queue = new DecodeQueue();
@@ -61,7 +69,7 @@ public final class UdpCollector {
     private volatile CollectorSettings settings;
     private SettingsProblems problems;
     private volatile ReplyPolicy replies = ReplyPolicy.NONE;
-    /** The receive path is warmed up once, before the collector first listens. */
+    /** The receive path is warmed up once, before the collector first listens; on the control thread. */
     private boolean warmedUp;
     /** The advice on a small buffer is given once, not at every restart. */
     private boolean smallBufferReported;
@@ -93,7 +101,15 @@ public final class UdpCollector {
         worker = new DecodeWorker(queue, decoders, () -> settings, new BatchPublisher(eventAdmin::postEvent), counters,
                 rates, kernelDrops, log);
         worker.start();
-        control.activate();
+        if (settings.enabled()) {
+            control.submit(() -> {
+                warmUpOnce(); // on the control thread, while the other features start
+                return null;
+            });
+        }
+        // the decoders, registry and recorder of a starting bench are there for its first datagram
+        FeatureService bench = features;
+        control.activateAfter(bench == null ? CompletableFuture.completedFuture(null) : bench.ready());
     }
 
     @Modified
@@ -153,20 +169,10 @@ public final class UdpCollector {
                 recent.bytes(), current, decoders.names());
     }
 
-    /** How the control opens and closes the collector's socket, and what it says; on the control thread. */
-    private final class CollectorSocket implements ServerControl.Binding<UdpCollectorServer> {
-
-        @Override
-        public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {
-            if (!warmedUp) {
-                warmedUp = true;
-                warmUp();
-            }
-            return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(), transport,
-                    new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
-        }
-
-        private void warmUp() {
+    /** Runs the receive path's warm-up unless it ran; on the control thread, before the collector first listens. */
+    private void warmUpOnce() {
+        if (!warmedUp) {
+            warmedUp = true;
             long start = System.nanoTime();
             try {
                 int through = IntakeWarmUp.run(transport);
@@ -175,6 +181,17 @@ public final class UdpCollector {
             } catch (Exception e) {
                 log.info("Receive path not warmed up ({}); the first datagrams may be read slowly", e.toString());
             }
+        }
+    }
+
+    /** How the control opens and closes the collector's socket, and what it says; on the control thread. */
+    private final class CollectorSocket implements ServerControl.Binding<UdpCollectorServer> {
+
+        @Override
+        public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {
+            warmUpOnce();
+            return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(), transport,
+                    new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
         }
 
         @Override
