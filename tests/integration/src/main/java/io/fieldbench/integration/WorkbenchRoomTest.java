@@ -47,7 +47,8 @@ class WorkbenchRoomTest {
     private static final String LOG = "log";
     /** The MetaType names of the bench's components in this runtime, and the test probe's. */
     private static final Set<String> BENCH_COMPONENTS = Set.of("Charts", "Device registry", "File service", "Image relay",
-            "MQTT bridge", "Recorder", "TCP chat server", "Text decoder", "UDP collector", "Test probe");
+            "MQTT bridge", "Recorder", "TCP chat server", "Text decoder", "UDP collector", "Test probe",
+            "Test probe: sample ledger");
     /** A component's name of twenty-odd characters, "Apache Felix File Install", reads whole. */
     private static final int READABLE_LIST_WIDTH = 180;
     private static final int LOG_ROWS_IN_SIGHT = 8;

@@ -145,7 +145,9 @@ final class ImageRelayPanel extends RefreshingPanel {
         showState("Image relay " + status.headline() + " · " + count(status.clients(), "client") + " · "
                 + count(status.images(), "image") + " · " + status.transport() + (dropped > 0 ? " · " + dropped + " log lines not shown (too many)" : "")
                 + (status.plainClients() ? " · PLAIN CLIENTS ON: no token needed at ws://HOST:PORT/" : ""));
-        state.setToolTipText(status.plainClients() ? ImageRelay.PLAIN_WARNING : null);
+        if (status.plainClients()) {
+            state.setToolTipText(ImageRelay.PLAIN_WARNING); // instead of the line whole: the warning matters more
+        }
         start.setEnabled(status.state() == State.STOPPED);
         stop.setEnabled(status.running());
         addresses.show(status.pages());
