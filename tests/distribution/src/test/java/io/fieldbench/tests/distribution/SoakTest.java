@@ -64,6 +64,7 @@ class SoakTest {
     private BenchProcess bench;
     /** Lines of the bench's standard error already taken as errors. */
     private int benchErrorsSeen;
+    /** Errors counted up to the last row: a row shows those of its minute. */
     private long errorsBefore;
 
     /** The collector's counts: received, and lost (dropped in the queue or by the kernel, or not decoded). */
