@@ -16,8 +16,8 @@ import java.util.function.ToLongFunction;
 final class SoakTable {
 
     /**
-     * Resident memory is more than the heap: the JVM gives back little of what it once took (the
-     * heap it grew to at a peak, code cache, metaspace, the allocator's arenas), so it may creep
+     * Resident memory is more than the live heap: the heap the JVM keeps committed, which it sizes
+     * after each collection, and code and class metadata that grow as more is compiled; so it moves
      * while the live heap is flat. A leak of heap or of native memory grows past this as minutes go on.
      */
     static final double RESIDENT_GROWTH = 0.20;
