@@ -74,7 +74,7 @@ class ImageRelayTest {
     }
 
     /** A JPEG of random noise: it does not compress, so its size follows its pixels. */
-    private static byte[] noiseJpeg(int width, int height, long seed) throws IOException {
+    static byte[] noiseJpeg(int width, int height, long seed) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         for (int y = 0; y < height; y++) {
