@@ -112,7 +112,8 @@ final class SoakTable {
         List<ProcessFigures> figures = minutes.stream().map(SoakRow::figures).toList();
         return new ProcessFigures(median(figures, ProcessFigures::threads), median(figures, ProcessFigures::openFiles),
                 figures.stream().sorted(Comparator.comparingLong(ProcessFigures::liveHeapBytes)).toList().get(figures.size() / 2).ports(),
-                median(figures, ProcessFigures::liveHeapBytes), median(figures, ProcessFigures::bundleClassLoaders));
+                median(figures, ProcessFigures::liveHeapBytes), median(figures, ProcessFigures::bundleClassLoaders),
+                median(figures, ProcessFigures::bundleRecords));
     }
 
     private static long resident(List<SoakRow> minutes) {

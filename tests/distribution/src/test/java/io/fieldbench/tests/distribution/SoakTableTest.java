@@ -29,7 +29,7 @@ class SoakTableTest {
     }
 
     private static SoakRow row(int minute, long residentMiB, long threads, long openFiles, long liveHeapMiB) {
-        return new SoakRow(minute, residentMiB * 1024, new ProcessFigures(threads, openFiles, List.of("udp:1"), liveHeapMiB * MIB, 37),
+        return new SoakRow(minute, residentMiB * 1024, new ProcessFigures(threads, openFiles, List.of("udp:1"), liveHeapMiB * MIB, 37, 40),
                 Window.NONE, Window.NONE, Window.NONE, Window.NONE, Window.NONE, 0, 0, 0);
     }
 
