@@ -2,6 +2,7 @@ package io.fieldbench.tests.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -339,6 +340,21 @@ class ChatServerTest {
             bench.send("chat:start");
             bench.awaitLine(("running on 127.0.0.1:" + taken)::equals, "the server taking the freed port");
         }
+    }
+
+    /**
+     * The bridge's MQTT client brings Netty's epoll classes too; a server switched on after it must
+     * still find epoll's native part attached to them (a fragment attaches only to a host not yet
+     * resolved, so a feature listing the classes without it left every later server on NIO).
+     */
+    @Test
+    void aServerSwitchedOnAfterTheBridgeStillRunsOnEpoll() throws Exception {
+        assumeTrue("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch")),
+                "the distribution carries epoll's native part for Linux x86-64 only");
+        bench = headless.start("--features", "bridge", "--set", PID + ".port=0", "--set", PID + ".bind.address=127.0.0.1");
+        bench.ask("fb:enable chat", "enabled chat"::equals, "the chat server switched on");
+        awaitListening();
+        bench.askUntil("chat:status", "transport: epoll"::equals, "the chat server on epoll");
     }
 
     @Test
