@@ -58,7 +58,7 @@ public final class BridgeBenchmark {
     private void run() throws Exception {
         System.out.printf("Bridge benchmark: %,d text datagrams/s of %d bytes from %,d devices for %d s, through Mosquitto on"
                 + " loopback, %d cores%n", rate, DATAGRAM_BYTES, DEVICES, seconds, Runtime.getRuntime().availableProcessors());
-        Path temporary = Files.createTempDirectory("fieldbench-bridge-benchmark");
+        Path temporary = ScratchFolder.deletedOnExit("fieldbench-bridge-benchmark");
         try (Mosquitto broker = Mosquitto.anonymous(temporary.resolve("broker"));
                 HeadlessBench collectorHome = HeadlessBench.prepared();
                 HeadlessBench watcherHome = HeadlessBench.prepared()) {

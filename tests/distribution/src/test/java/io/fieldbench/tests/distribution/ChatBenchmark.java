@@ -97,7 +97,7 @@ public final class ChatBenchmark {
         System.out.printf(Locale.ROOT, "Chat benchmark: %s idle clients, a %d-byte broadcast to all (1 + %d times),"
                 + " echo of %d-byte lines with %d clients for %d s; loopback, %d cores%n", counts, BROADCAST_BYTES, broadcasts,
                 EchoLoad.LINE_BYTES, ECHO_CLIENTS, echoSeconds, Runtime.getRuntime().availableProcessors());
-        Path temporary = Files.createTempDirectory("fieldbench-chat-benchmark");
+        Path temporary = ScratchFolder.deletedOnExit("fieldbench-chat-benchmark");
         Figures python = new Figures();
         try (ThreadPerClientServer server = ThreadPerClientServer.start(temporary)) {
             measure(python(server), counts, python);

@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -70,7 +68,7 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
             stop();
         } finally {
             if (!keep) {
-                delete(folder);
+                ScratchFolder.delete(folder);
             }
         }
     }
@@ -133,14 +131,6 @@ final class HeadlessBench implements BeforeEachCallback, AfterEachCallback, Auto
         if (process != null) {
             process.close();
             process = null;
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -77,7 +77,7 @@ public final class StartupBenchmark {
     private void run() throws Exception {
         System.out.printf("Start-up benchmark: %d cold starts each, after one untimed; %d cores%n", runs,
                 Runtime.getRuntime().availableProcessors());
-        Path temporary = Files.createTempDirectory("fieldbench-startup-benchmark");
+        Path temporary = ScratchFolder.deletedOnExit("fieldbench-startup-benchmark");
         Set<Integer> tcp = new LinkedHashSet<>();
         while (tcp.size() < TCP_SERVERS.size()) {
             tcp.add(BenchmarkFigures.freeTcpPort());

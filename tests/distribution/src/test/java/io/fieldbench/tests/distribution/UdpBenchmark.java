@@ -56,7 +56,7 @@ public final class UdpBenchmark {
         System.out.printf("UDP benchmark: %,d text datagrams of %d bytes from %,d source ports, on loopback, %d cores%n",
                 datagrams, DATAGRAM_BYTES, DEVICES, Runtime.getRuntime().availableProcessors());
         Figures raw = rawJava();
-        Path temporary = Files.createTempDirectory("fieldbench-benchmark");
+        Path temporary = ScratchFolder.deletedOnExit("fieldbench-benchmark");
         Optional<Path> receiver = NativeReceiver.compile(temporary);
         Optional<Phases> c = receiver.isPresent() ? Optional.of(nativeBaseline(receiver.get())) : Optional.empty();
         Phases bench = bench(temporary);
