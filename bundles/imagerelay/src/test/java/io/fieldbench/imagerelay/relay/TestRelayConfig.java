@@ -3,7 +3,7 @@ package io.fieldbench.imagerelay.relay;
 import java.lang.annotation.Annotation;
 
 /** A {@link RelayConfig} with the defaults, but for what a test changes. */
-record TestRelayConfig(String relay, boolean echo, int maxClients, int maxImageBytes) implements RelayConfig {
+record TestRelayConfig(String relay, boolean echo, int maxClients, int maxImageBytes, int outboundLimitBytes) implements RelayConfig {
 
     @Override
     public boolean plain_clients() {
@@ -12,11 +12,23 @@ record TestRelayConfig(String relay, boolean echo, int maxClients, int maxImageB
 
 
     static TestRelayConfig relay(String relay) {
-        return new TestRelayConfig(relay, false, 2, 1024 * 1024);
+        return new TestRelayConfig(relay, false, 2, 1024 * 1024, 64 * 1024 * 1024);
     }
 
     TestRelayConfig echoing() {
-        return new TestRelayConfig(relay, true, maxClients, maxImageBytes);
+        return new TestRelayConfig(relay, true, maxClients, maxImageBytes, outboundLimitBytes);
+    }
+
+    TestRelayConfig clients(int max) {
+        return new TestRelayConfig(relay, echo, max, maxImageBytes, outboundLimitBytes);
+    }
+
+    TestRelayConfig maxImage(int bytes) {
+        return new TestRelayConfig(relay, echo, maxClients, bytes, outboundLimitBytes);
+    }
+
+    TestRelayConfig outboundLimit(int bytes) {
+        return new TestRelayConfig(relay, echo, maxClients, maxImageBytes, bytes);
     }
 
     @Override
@@ -56,7 +68,7 @@ record TestRelayConfig(String relay, boolean echo, int maxClients, int maxImageB
 
     @Override
     public int outbound_limit_bytes() {
-        return 64 * 1024 * 1024;
+        return outboundLimitBytes;
     }
 
     @Override
