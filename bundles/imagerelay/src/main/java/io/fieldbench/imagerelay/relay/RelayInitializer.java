@@ -18,7 +18,7 @@ import io.fieldbench.imagerelay.page.PageHandler;
 import io.fieldbench.server.support.tcp.ClientRegistry;
 
 /**
- * A connection's pipeline: the transfer clock; idleness; HTTP; the handshake gate; the WebSocket
+ * A connection's pipeline: the request deadline; the transfer clock; idleness; HTTP; the handshake gate; the WebSocket
  * protocol on {@code /ws} (no extensions: images are never deflated), its frame decoder swapped at
  * the handshake for one that unmasks faster; the page for every other
  * request; whole messages up to max.image.bytes; the client's handler. Limits are the settings in
@@ -28,6 +28,7 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
 
     /** A page request is a GET with headers only; more is refused. */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
+    /** An HTTP request must arrive whole within this from its first byte, and the upgrade's answer then go out within it. */
     static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
     /** Without an idle timeout, an open HTTP connection that never upgrades is still closed after this. */
     static final int HTTP_IDLE_SECONDS = 120;
@@ -60,6 +61,7 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
         int idle = now.idleTimeoutSeconds() > 0 ? now.idleTimeoutSeconds() : 2 * HTTP_IDLE_SECONDS;
         long halfIdleMillis = Math.max(1, idle * 1000L / 2);
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("deadline", new RequestDeadline(HANDSHAKE_TIMEOUT_MILLIS, traffic));
         pipeline.addLast("clock", clock);
         pipeline.addLast("idle", new IdleStateHandler(halfIdleMillis, 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec());

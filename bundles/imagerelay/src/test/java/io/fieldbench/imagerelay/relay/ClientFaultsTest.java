@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -19,7 +23,7 @@ import io.fieldbench.server.support.tcp.TcpTransport;
 /**
  * What a phone may do to the relay's real socket on loopback, over each transport (as Netty's
  * testsuite runs each socket test over every transport): half-close, reset in the middle of an
- * image, send a frame the relay refuses, never read what it is sent. The relay ends each
+ * image, send a frame the relay refuses, never read what it is sent, trickle a request never finished. The relay ends each
  * connection for its reason, keeps no client, socket or buffer of it (the buffers: paranoid leak
  * detection, {@link io.fieldbench.imagerelay.BufferLeaks}), and goes on serving other phones.
  */
@@ -29,6 +33,8 @@ class ClientFaultsTest {
     private static final int STALLED = 4 * 1024;
     private static final int OUTBOUND_LIMIT = 64 * 1024;
     private static final int MAX_IMAGE = 1024 * 1024;
+    /** A slowloris's pause between its bytes. */
+    private static final int TRICKLE_MILLIS = 200;
 
     @TempDir
     Path data;
@@ -104,6 +110,43 @@ class ClientFaultsTest {
                 phone.close();
             }
             relay.assertLeftNothingAndServes(stalled.socket);
+        }
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @MethodSource("io.fieldbench.server.support.tcp.TcpTransports#here")
+    void aSlowlorisThatNeverFinishesItsRequestIsClosedAtTheDeadline(TcpTransport transport) throws Exception {
+        try (LoopbackRelay relay = relay(transport, TestRelayConfig.relay("bench"))) {
+            Socket slowloris = relay.connect(LoopbackRelay.READING);
+            slowloris.setSoTimeout(TRICKLE_MILLIS);
+            OutputStream out = slowloris.getOutputStream();
+            byte[] headers = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII);
+            long giveUp = System.nanoTime() + (RelayInitializer.HANDSHAKE_TIMEOUT_MILLIS + 5_000) * 1_000_000;
+            boolean closed = false;
+            // a byte at a time, each restarting the idle timer; the last header goes on for ever ('a' after 'a'), never ending the request
+            for (int i = 0; !closed && System.nanoTime() < giveUp; i++) {
+                try {
+                    out.write(headers[Math.min(i, headers.length - 1)]);
+                    out.flush();
+                    closed = endOfStream(slowloris);
+                } catch (SocketException ended) { // reset: the relay closed with a byte of ours unread
+                    closed = true;
+                }
+            }
+
+            assertTrue(closed, "the relay closed the slowloris within the deadline");
+            assertEquals("refused connection: its HTTP request did not arrive whole within 10 s; closed",
+                    relay.report("refused connection"));
+            relay.assertLeftNothingAndServes(slowloris);
+        }
+    }
+
+    /** Whether the relay closed the connection, waiting a trickle's pause for it. */
+    private static boolean endOfStream(Socket socket) throws Exception {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
         }
     }
 }
