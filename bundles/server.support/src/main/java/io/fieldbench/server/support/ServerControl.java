@@ -74,10 +74,13 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** What a server tells its control: how to open, and what to say. */
     public interface Binding<S extends Socket> {
-        /** Opens the socket on {@code endpoint} with the settings in force; called on the control thread. */
+        /**
+         * Opens the socket on {@code endpoint} with the settings in force; called on the control thread.
+         * A server that must not serve before {@link #opened} binds here and starts reading there.
+         */
         S open(InetSocketAddress endpoint) throws Exception;
 
-        /** The socket listens now (say so); on the control thread. */
+        /** The socket serves now (say so); on the control thread. */
         void opened(S socket);
 
         /** The socket is about to close: a last look at what it holds; on the control thread. */
@@ -98,6 +101,8 @@ public final class ServerControl<S extends ServerControl.Socket> {
     private volatile String problem = "";
     /** Set on the control thread only; read anywhere. */
     private volatile S socket;
+    /** Whether a socket bound now waits for {@link #release()} before it serves; on the control thread after activation. */
+    private boolean holding;
 
     /**
      * @param name the server as the user knows it, for messages and the thread name, e.g. "chat server"
@@ -125,15 +130,19 @@ public final class ServerControl<S extends ServerControl.Socket> {
     }
 
     /**
-     * {@link #activate()} once {@code ready} completes, however it completes; nothing if the server
-     * was deactivated by then.
+     * The first start of a server that must not serve before {@code ready} completes: if enabled, it
+     * binds at once (the port is taken, and a conflict said, while the rest of the bench starts),
+     * stays {@link State#STARTING} and is told it is {@linkplain Binding#opened opened} once
+     * {@code ready} completes, however it completes. Meanwhile its socket holds what arrives.
      */
     public void activateAfter(CompletionStage<?> ready) {
+        holding = true;
+        activate();
         ready.whenComplete((done, failed) -> {
             try {
-                activate();
+                control.execute(this::release);
             } catch (RejectedExecutionException deactivated) {
-                // stopped before it was to listen
+                // stopped before it was to serve
             }
         });
     }
@@ -286,8 +295,19 @@ public final class ServerControl<S extends ServerControl.Socket> {
             errorLog.accept(problem);
             return;
         }
-        state = State.RUNNING;
-        binding.opened(socket);
+        if (!holding) {
+            state = State.RUNNING;
+            binding.opened(socket);
+        }
+    }
+
+    /** The wait of {@link #activateAfter} is over: a socket bound meanwhile serves from now on. */
+    private void release() {
+        holding = false;
+        if (socket != null && state == State.STARTING) {
+            state = State.RUNNING;
+            binding.opened(socket);
+        }
     }
 
     private void close() {

@@ -142,17 +142,33 @@ class ServerControlTest {
     }
 
     @Test
-    void activationAfterAStageListensOnlyOnceItCompletes() throws Exception {
+    void activationAfterAStageBindsAtOnceAndServesOnlyOnceItCompletes() throws Exception {
         CompletableFuture<Void> ready = new CompletableFuture<>();
 
         control.activateAfter(ready);
         settled();
-        assertEquals(0, binding.openCalls, "not before the stage completed");
+        assertEquals(1, binding.openCalls, "bound before the stage completed");
+        assertEquals(State.STARTING, control.state());
+        assertEquals(List.of(), binding.opened, "not serving before the stage completed");
 
         ready.complete(null);
         settled();
         assertEquals(State.RUNNING, control.state());
         assertEquals(1, binding.opened.size());
+    }
+
+    @Test
+    void activationAfterAStageSaysAPortInUseAtOnce() throws Exception {
+        try (ServerSocketChannel other = ServerSocketChannel.open()) {
+            other.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            binding.port = ((InetSocketAddress) other.getLocalAddress()).getPort();
+
+            control.activateAfter(new CompletableFuture<>());
+            settled();
+
+            assertEquals(State.STOPPED, control.state());
+            assertTrue(control.problem().contains("in use"), control.problem());
+        }
     }
 
     @Test

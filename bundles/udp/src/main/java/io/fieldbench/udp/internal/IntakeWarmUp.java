@@ -39,6 +39,7 @@ final class IntakeWarmUp {
         UdpCollectorServer server = UdpCollectorServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 RECEIVE_BUFFER, transport,
                 new UdpCollectorInitializer(() -> ReplyPolicy.NONE, queue, new CollectorCounters(), Clock.systemUTC()));
+        server.startReading();
         try (DatagramChannel sender = DatagramChannel.open()) {
             return pass(sender, server.localAddress(), queue);
         } finally {

@@ -101,15 +101,16 @@ public final class UdpCollector {
         worker = new DecodeWorker(queue, decoders, () -> settings, new BatchPublisher(eventAdmin::postEvent), counters,
                 rates, kernelDrops, log);
         worker.start();
+        // binds at once, so devices' datagrams wait in the socket, not at a closed port, while the bench
+        // starts; reads once the decoders, registry and recorder of a starting bench are there for the first
+        FeatureService bench = features;
+        control.activateAfter(bench == null ? CompletableFuture.completedFuture(null) : bench.ready());
         if (settings.enabled()) {
             control.submit(() -> {
-                warmUpOnce(); // on the control thread, while the other features start
+                warmUpOnce(); // on the control thread, after the bind, while the other features start
                 return null;
             });
         }
-        // the decoders, registry and recorder of a starting bench are there for its first datagram
-        FeatureService bench = features;
-        control.activateAfter(bench == null ? CompletableFuture.completedFuture(null) : bench.ready());
     }
 
     @Modified
@@ -189,13 +190,14 @@ public final class UdpCollector {
 
         @Override
         public UdpCollectorServer open(InetSocketAddress endpoint) throws Exception {
-            warmUpOnce();
             return UdpCollectorServer.bind(endpoint, settings.receiveBuffer(), transport,
                     new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
         }
 
         @Override
         public void opened(UdpCollectorServer server) {
+            warmUpOnce();
+            server.startReading();
             int asked = settings.receiveBuffer();
             int granted = server.grantedReceiveBuffer();
             kernelDrops.watch(server.localAddress().getPort());

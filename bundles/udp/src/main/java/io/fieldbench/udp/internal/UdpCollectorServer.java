@@ -43,7 +43,8 @@ final class UdpCollectorServer implements ServerControl.Socket {
     }
 
     /**
-     * Binds the socket; blocks until it is bound, so call it off any event loop and off the EDT.
+     * Binds the socket; blocks until it is bound, so call it off any event loop and off the EDT. It
+     * reads nothing until {@link #startReading()}: the kernel holds what arrives, up to its receive buffer.
      *
      * @throws Exception as the socket threw it, such as {@link java.net.BindException}; nothing is left open
      */
@@ -56,6 +57,7 @@ final class UdpCollectorServer implements ServerControl.Socket {
         try {
             Channel channel = transport.configure(new Bootstrap().group(group), family)
                     .option(ChannelOption.SO_RCVBUF, receiveBuffer)
+                    .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(transport.readAllocation())
                             .maxMessagesPerRead(READS_PER_WAKEUP))
                     .handler(pipeline)
@@ -65,6 +67,11 @@ final class UdpCollectorServer implements ServerControl.Socket {
             group.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             throw transport.asJdkFailure(e);
         }
+    }
+
+    /** Reads from now on, beginning with what the kernel held since the bind. */
+    void startReading() {
+        channel.config().setAutoRead(true);
     }
 
     /** Where the socket listens; with port 0 asked, the port the system chose. */

@@ -87,6 +87,7 @@ class ReceivePathTest {
         worker.start();
         UdpCollectorServer server = UdpCollectorServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 RECEIVE_BUFFER, transport, new UdpCollectorInitializer(() -> ReplyPolicy.NONE, queue, counters, Clock.systemUTC()));
+        server.startReading();
         List<DatagramChannel> devices = new ArrayList<>();
         try {
             for (int d = 0; d < DEVICES; d++) {

@@ -1,6 +1,7 @@
 package io.fieldbench.udp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,14 @@ class UdpCollectorServerTest {
         }
     }
 
+    /** A socket that reads, as the collector's does once the bench has started. */
     private UdpCollectorServer bind(DatagramTransport transport, InetSocketAddress endpoint) throws Exception {
+        UdpCollectorServer bound = bindHolding(transport, endpoint);
+        bound.startReading();
+        return bound;
+    }
+
+    private UdpCollectorServer bindHolding(DatagramTransport transport, InetSocketAddress endpoint) throws Exception {
         return UdpCollectorServer.bind(endpoint, RECEIVE_BUFFER, transport, new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
     }
 
@@ -70,6 +78,25 @@ class UdpCollectorServerTest {
             assertEquals(List.of(0, 1, 2049, 65_507), received);
         }
         assertTrue(server.grantedReceiveBuffer() > 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.fieldbench.udp.internal.Transports#here")
+    void holdsWhatArrivesBeforeItReadsAndThenReadsItAllInOrder(DatagramTransport transport) throws Exception {
+        server = bindHolding(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            for (int seq = 0; seq < 100; seq++) {
+                byte[] payload = ("seq=" + seq).getBytes(StandardCharsets.US_ASCII);
+                device.send(new DatagramPacket(payload, payload.length, server.localAddress()));
+            }
+            assertNull(queue.poll(200, TimeUnit.MILLISECONDS), "nothing read before startReading");
+
+            server.startReading();
+            for (int seq = 0; seq < 100; seq++) {
+                assertEquals("seq=" + seq, new String(next().payload(), StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     @ParameterizedTest

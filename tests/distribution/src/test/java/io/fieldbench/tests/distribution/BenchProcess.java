@@ -18,13 +18,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The shipped distribution running in its own JVM, as a user starts it: {@code java OPTIONS -jar
- * fieldbench.jar ARGS} with the start script's JVM options (its heap cap), its console on a pipe.
+ * The shipped distribution running in its own JVM, as a user starts it: by its start script
+ * ({@code fieldbench ARGS}: its heap cap, its class data sharing archive), its console on a pipe.
+ * The script execs the JVM, so the process is the bench's.
  */
 final class BenchProcess implements AutoCloseable {
 
     static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final List<String> JVM_OPTIONS = StartScript.jvmOptions();
 
     private final Process process;
     private final PrintWriter console;
@@ -41,9 +41,7 @@ final class BenchProcess implements AutoCloseable {
     }
 
     static BenchProcess start(Path home, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", home.resolve("fieldbench.jar").toString()));
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("fieldbench").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().putAll(environment);
