@@ -44,7 +44,13 @@ final class Bench {
                 System.setProperty(name, system.getProperty(name));
             }
         });
-        Framework framework = new FrameworkFactory().newFramework(properties(distribution, options));
+        FrameworkCache cache;
+        try {
+            cache = new FrameworkCache(options.data().resolve("cache"), distribution);
+        } catch (IOException e) {
+            throw new StartupException("cannot read the distribution " + distribution.home() + ": " + e.getMessage());
+        }
+        Framework framework = new FrameworkFactory().newFramework(properties(distribution, options, cache.isCurrent()));
         try {
             framework.start();
             BundleLocations locations = new BundleLocations(distribution.system());
@@ -53,22 +59,26 @@ final class Bench {
                 core.add(framework.getBundleContext().installBundle(locations.installLocation(location)));
             }
             for (Bundle bundle : core) {
-                bundle.start();
+                bundle.start(Bundle.START_TRANSIENT);
             }
+            cache.remember();
             return new Bench(framework);
-        } catch (BundleException | RuntimeException e) {
+        } catch (BundleException | IOException | RuntimeException e) {
             stop(framework);
             throw new StartupException("the bench could not start its core: " + e.getMessage()
                     + "; rebuild the distribution with 'mvn install'");
         }
     }
 
-    private static Map<String, String> properties(Distribution distribution, LaunchOptions options) {
+    private static Map<String, String> properties(Distribution distribution, LaunchOptions options, boolean keepCache) {
         Map<String, String> properties = new HashMap<>();
         Properties defaults = resource("framework.properties");
         // a -D of the same name overrides a default, as for system.properties (a test's smaller log history)
         defaults.stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name, defaults.getProperty(name))));
         properties.put(Constants.FRAMEWORK_STORAGE, options.data().resolve("cache").toString());
+        if (!keepCache) {
+            properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
         properties.put("felix.cm.dir", options.data().resolve("config").toString());
         properties.put("felix.fileinstall.dir", BenchProperties.settingsOf(options.data()).toString());
         properties.put(BenchProperties.HOME, distribution.home().toString());

@@ -39,7 +39,7 @@ final class FeatureBundles {
         for (Bundle bundle : installAll(featureLocations)) {
             if (!isFragment(bundle)) {
                 try {
-                    bundle.start();
+                    bundle.start(Bundle.START_TRANSIENT); // the launcher's kept cache starts nothing by itself
                     problems.remove(bundle.getLocation());
                 } catch (BundleException | IllegalStateException e) {
                     problems.put(bundle.getLocation(), e instanceof BundleException be

@@ -110,6 +110,20 @@ class HeadlessBenchTest {
     }
 
     @Test
+    void aRestartOnTheKeptCacheStartsOnlyTheFeaturesChosenNow() throws Exception {
+        bench = headless.start();
+        bench.askUntil("chat:status", line -> line.startsWith("running"), "the chat server of a bench with every feature");
+        bench.send("fb:shutdown");
+        bench.awaitExit();
+        assertTrue(Files.exists(headless.data().resolve("cache/distribution.stamp")), "the cache is kept for the next start");
+
+        bench = headless.start("--features", "udp");
+
+        bench.askUntil("udp:status", line -> line.startsWith("running"), "the collector chosen now");
+        bench.askUntil("chat:status", line -> line.contains("not found"), "no chat server: its bundle is not started again");
+    }
+
+    @Test
     void switchesAFeatureAtRunTimeAndRemembersTheChoice() throws Exception {
         Files.writeString(headless.home().resolve("features/probe.xml"), """
                 <features name="probe" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
