@@ -30,6 +30,8 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** What a server does. */
     public enum State {
+        /** Set to listen once the rest of the bench has started ({@link #activateAfter}). */
+        WAITING,
         /** Binding. */
         STARTING,
         /** Listening. */
@@ -125,13 +127,21 @@ public final class ServerControl<S extends ServerControl.Socket> {
     }
 
     /**
-     * {@link #activate()} once {@code ready} completes, however it completes; nothing if the server
-     * was deactivated by then.
+     * The first start, at activation, once {@code ready} completes, however it completes: listens if
+     * enabled, {@link State#WAITING} meanwhile. Nothing if the server was started, stopped or
+     * deactivated by then.
      */
     public void activateAfter(CompletionStage<?> ready) {
+        if (settings.get().enabled()) {
+            state = State.WAITING; // at activation: no start or stop was asked yet
+        }
         ready.whenComplete((done, failed) -> {
             try {
-                activate();
+                control.execute(() -> {
+                    if (state == State.WAITING) {
+                        open();
+                    }
+                });
             } catch (RejectedExecutionException deactivated) {
                 // stopped before it was to listen
             }
@@ -259,6 +269,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
     /** One line for a status: what the server does, or why it does not listen. */
     public static String headline(State state, String endpoint, String problem) {
         return switch (state) {
+            case WAITING -> "starting (waiting for the other features to start), will listen on " + endpoint;
             case RUNNING -> "running on " + endpoint;
             case STARTING -> "starting on " + endpoint;
             case STOPPING -> "stopping";

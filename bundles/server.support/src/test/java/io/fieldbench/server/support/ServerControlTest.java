@@ -148,11 +148,46 @@ class ServerControlTest {
         control.activateAfter(ready);
         settled();
         assertEquals(0, binding.openCalls, "not before the stage completed");
+        assertEquals(State.WAITING, control.state());
+        binding.bindAddress = "0.0.0.0";
+        binding.port = 9999;
+        assertEquals("starting (waiting for the other features to start), will listen on 0.0.0.0:9999",
+                ServerControl.headline(control.state(), control.endpoint(), control.problem()));
 
+        binding.bindAddress = "127.0.0.1";
+        binding.port = 0;
         ready.complete(null);
         settled();
         assertEquals(State.RUNNING, control.state());
         assertEquals(1, binding.opened.size());
+    }
+
+    @Test
+    void aStopWhileWaitingKeepsTheServerStopped() throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        control.activateAfter(ready);
+
+        answer(control.stop());
+
+        assertStaysStoppedOnceCompleted(ready);
+    }
+
+    @Test
+    void activationAfterAStageWhenDisabledStaysStopped() throws Exception {
+        binding.enabled = false;
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        control.activateAfter(ready);
+
+        assertEquals(State.STOPPED, control.state(), "not waiting");
+        assertStaysStoppedOnceCompleted(ready);
+    }
+
+    private void assertStaysStoppedOnceCompleted(CompletableFuture<Void> ready) throws Exception {
+        ready.complete(null);
+        settled();
+        assertEquals(State.STOPPED, control.state());
+        assertEquals(0, binding.openCalls);
     }
 
     @Test

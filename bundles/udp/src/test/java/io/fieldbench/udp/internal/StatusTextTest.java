@@ -29,6 +29,12 @@ class StatusTextTest {
     }
 
     @Test
+    void aCollectorWaitingForTheBenchSaysItStartsAndWhereItWillListen() {
+        assertEquals("starting (waiting for the other features to start), will listen on 0.0.0.0:9999",
+                StatusText.headline(status(State.WAITING, "", -1)));
+    }
+
+    @Test
     void showsCountsDropsBufferAndDecoding() {
         String text = StatusText.of(status(State.RUNNING, "", 3));
 
