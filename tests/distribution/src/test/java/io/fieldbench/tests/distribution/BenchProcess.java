@@ -45,7 +45,12 @@ final class BenchProcess implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", home.resolve("fieldbench.jar").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        return run(command, home, environment);
+    }
+
+    /** Runs the bench with this command: {@code java …}, or the start script, which execs the JVM. */
+    static BenchProcess run(List<String> command, Path directory, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().putAll(environment);
         environment.forEach((name, value) -> {
             if (value.isEmpty()) {
@@ -151,7 +156,7 @@ final class BenchProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The bench's JVM (started directly, not through a script). */
+    /** The bench's JVM (started directly, or through a script that execs it). */
     long pid() {
         return process.pid();
     }
