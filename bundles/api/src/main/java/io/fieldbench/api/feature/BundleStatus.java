@@ -10,9 +10,16 @@ package io.fieldbench.api.feature;
  */
 public record BundleStatus(String symbolicName, String version, State state, String problem) {
 
-    /** A bundle's state as the user sees it: the framework's states, a fragment never active, and two of the bench's own. */
+    /** Whether the bundle does its part: it is active, or a fragment attached to its host. */
+    public boolean running() {
+        return state == State.ACTIVE || state == State.ATTACHED;
+    }
+
+    /** A bundle's state as the user sees it: the framework's states, and three of the bench's own. */
     public enum State {
         ACTIVE, RESOLVED, INSTALLED, STARTING, STOPPING,
+        /** A fragment resolved with its host: all a fragment does, it never becomes active. */
+        ATTACHED,
         /** Not installed: its feature was never enabled, or is disabled. */
         UNINSTALLED,
         /** Its file is gone. */

@@ -19,6 +19,11 @@ public record FeatureStatus(String name, String description, boolean enabled, bo
         bundles = List.copyOf(bundles);
     }
 
+    /** How many of the feature's bundles do their part ({@link BundleStatus#running()}): all of them when it runs fully. */
+    public long runningBundles() {
+        return bundles.stream().filter(BundleStatus::running).count();
+    }
+
     /** Whether any of the feature's bundles has a problem to show. */
     public boolean hasProblem() {
         return bundles.stream().anyMatch(b -> !b.problem().isEmpty());

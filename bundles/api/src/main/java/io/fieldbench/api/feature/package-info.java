@@ -2,7 +2,7 @@
  * Features: named groups of bundles that lab staff switch on and off at run time.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.fieldbench.api.feature;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,8 @@ package io.fieldbench.bridge.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fieldbench.support.ByteSize;
+
 /**
  * The bridge at one moment, for {@code bridge:status}, {@code fb:status} and the Bridge view.
  *
@@ -44,8 +46,7 @@ public record BridgeStatus(String state, String broker, String site, String clie
 
         @Override
         public String toString() {
-            String size = bytes < 1 << 20 ? (bytes >> 10) + " KiB" : String.format("%.1f MiB", bytes / (double) (1 << 20));
-            return messages + " messages, " + size
+            return messages + " messages, " + ByteSize.of(bytes)
                     + (ageSeconds > 0 ? ", oldest " + ageSeconds + " s" : "") + (catchingUp ? ", catching up" : "")
                     + (dropped > 0 ? ", " + dropped + " dropped over the limit" : "");
         }

@@ -2,11 +2,10 @@ package io.fieldbench.chart.ui;
 
 import java.util.Locale;
 
-/** Short human forms of counts and sizes for the status line. */
+/** Short human forms of counts for the status line. */
 final class Quantities {
 
     private static final double KILO = 1_000;
-    private static final double MEBI = 1024 * 1024;
 
     private Quantities() {
     }
@@ -19,9 +18,5 @@ final class Quantities {
             return String.format(Locale.ROOT, "%.1f k", n / KILO);
         }
         return String.format(Locale.ROOT, "%.2f M", n / (KILO * KILO));
-    }
-
-    static String bytes(long n) {
-        return String.format(Locale.ROOT, "%.1f MiB", n / MEBI);
     }
 }

@@ -6,6 +6,7 @@ import javax.swing.JLabel;
 
 import io.fieldbench.chart.internal.SeriesStore;
 import io.fieldbench.chart.internal.StoreUsage;
+import io.fieldbench.support.ByteSize;
 
 /**
  * The line below a chart: what the store holds (series, points, memory, retention), samples
@@ -39,7 +40,7 @@ final class StatusLine {
         StringBuilder text = new StringBuilder();
         text.append(usage.series()).append(" series · ")
                 .append(Quantities.count(usage.points())).append(" points · ")
-                .append(Quantities.bytes(usage.bytes())).append(" · retention ")
+                .append(ByteSize.of(usage.bytes())).append(" · retention ")
                 .append(Quantities.count(retention)).append(" per series");
         if (dropped > 0) {
             text.append(" · dropped ").append(Quantities.count(dropped));

@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import io.fieldbench.api.feature.BundleStatus;
 import io.fieldbench.api.feature.FeatureService;
 import io.fieldbench.api.feature.FeatureStatus;
 import io.fieldbench.api.status.StatusReport;
@@ -51,20 +50,9 @@ public class FeatureCommands {
         this.context = context;
     }
 
-    /** One line per feature: name, on/off, bundles active, description, and any problem below it. */
+    /** One line per feature: name, on/off, bundles running, description, and any problem below it. */
     public String features() {
-        StringBuilder text = new StringBuilder(String.format("%-12s %-9s %-8s %s%n", "FEATURE", "STATE", "ACTIVE", "DESCRIPTION"));
-        for (FeatureStatus feature : features.features()) {
-            long active = feature.bundles().stream().filter(b -> b.state() == BundleStatus.State.ACTIVE).count();
-            text.append(String.format("%-12s %-9s %-8s %s%n", feature.name(), feature.enabled() ? "enabled" : "disabled",
-                    active + "/" + feature.bundles().size(), feature.description()));
-            for (BundleStatus bundle : feature.bundles()) {
-                if (!bundle.problem().isEmpty()) {
-                    text.append("    ").append(bundle.symbolicName()).append(": ").append(bundle.problem()).append('\n');
-                }
-            }
-        }
-        return text.toString().stripTrailing();
+        return FeatureTable.of(features.features());
     }
 
     public String enable(String name) throws InterruptedException {

@@ -128,8 +128,8 @@ final class FeatureBundles {
 
     static State stateOf(Bundle bundle) {
         return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> isFragment(bundle) ? State.RESOLVED : State.ACTIVE;
-            case Bundle.RESOLVED -> State.RESOLVED;
+            case Bundle.ACTIVE -> State.ACTIVE;
+            case Bundle.RESOLVED -> isFragment(bundle) ? State.ATTACHED : State.RESOLVED;
             case Bundle.INSTALLED -> State.INSTALLED;
             case Bundle.STARTING -> State.STARTING;
             case Bundle.STOPPING -> State.STOPPING;

@@ -14,6 +14,7 @@ import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 
 import io.fieldbench.imagerelay.relay.RelayClient;
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.view.support.RowsModel;
 
 /** The connected clients; the selected one is where "Send to selected" goes. Keeps the selection across refreshes. EDT only. */

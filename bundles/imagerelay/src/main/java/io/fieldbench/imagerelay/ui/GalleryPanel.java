@@ -19,6 +19,7 @@ import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.support.ByteSize;
 
 /**
  * The kept images, newest first, as thumbnails with name, size and sender. The selection is the

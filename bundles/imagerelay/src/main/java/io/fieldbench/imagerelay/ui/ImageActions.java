@@ -15,6 +15,7 @@ import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 
 import io.fieldbench.imagerelay.store.StoredImage;
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.view.support.WrapLayout;
 
 /**

@@ -27,6 +27,7 @@ import javax.swing.SwingUtilities;
 
 import io.fieldbench.imagerelay.store.StoredImage;
 import io.fieldbench.imagerelay.ui.ImageDecoding.Decoded;
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.view.support.WrapLayout;
 
 /**

@@ -14,6 +14,7 @@ import javax.swing.JTable;
 
 import io.fieldbench.api.imagerelay.RelayEvent;
 import io.fieldbench.api.server.ClientIds;
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.view.support.RowsModel;
 
 /**

@@ -3,6 +3,7 @@ package io.fieldbench.recorder.ui;
 import java.time.ZoneId;
 
 import io.fieldbench.recorder.format.RecordingSummary;
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.view.support.RowsModel;
 
 /** The recordings as table rows: file, day, kind, size, records, time span, devices, problem. */
@@ -12,7 +13,6 @@ final class RecordingCells {
     static final int RECORDS = 4;
     static final int DEVICES = 6;
     private static final String[] COLUMNS = {"File", "Day", "Kind", "Size", "Records", "Time span", "Devices", "Problem"};
-    private static final double KIB = 1024;
 
     private RecordingCells() {
     }
@@ -27,21 +27,11 @@ final class RecordingCells {
             case FILE -> summary.file().path().getFileName().toString();
             case 1 -> summary.file().day().toString();
             case 2 -> summary.file().kind().fileName();
-            case 3 -> size(summary.bytes());
+            case 3 -> ByteSize.of(summary.bytes());
             case RECORDS -> summary.records();
             case 5 -> summary.span(ZoneId.systemDefault());
             case DEVICES -> summary.devices().size() + ": " + String.join(", ", summary.devices());
             default -> summary.problem();
         };
-    }
-
-    static String size(long bytes) {
-        if (bytes < KIB) {
-            return bytes + " B";
-        }
-        if (bytes < KIB * KIB) {
-            return String.format("%.1f KiB", bytes / KIB);
-        }
-        return String.format("%.1f MiB", bytes / KIB / KIB);
     }
 }

@@ -30,6 +30,8 @@ public final class ServerControl<S extends ServerControl.Socket> {
 
     /** What a server does. */
     public enum State {
+        /** Bound, and serves once the rest of the bench has started ({@link #activateAfter}). */
+        WAITING,
         /** Binding. */
         STARTING,
         /** Listening. */
@@ -132,7 +134,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
     /**
      * The first start of a server that must not serve before {@code ready} completes: if enabled, it
      * binds at once (the port is taken, and a conflict said, while the rest of the bench starts),
-     * stays {@link State#STARTING} and is told it is {@linkplain Binding#opened opened} once
+     * stays {@link State#WAITING} and is told it is {@linkplain Binding#opened opened} once
      * {@code ready} completes, however it completes. Meanwhile its socket holds what arrives.
      */
     public void activateAfter(CompletionStage<?> ready) {
@@ -268,6 +270,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
     /** One line for a status: what the server does, or why it does not listen. */
     public static String headline(State state, String endpoint, String problem) {
         return switch (state) {
+            case WAITING -> "starting: bound on " + endpoint + ", reads once the other features have started";
             case RUNNING -> "running on " + endpoint;
             case STARTING -> "starting on " + endpoint;
             case STOPPING -> "stopping";
@@ -295,7 +298,9 @@ public final class ServerControl<S extends ServerControl.Socket> {
             errorLog.accept(problem);
             return;
         }
-        if (!holding) {
+        if (holding) {
+            state = State.WAITING;
+        } else {
             state = State.RUNNING;
             binding.opened(socket);
         }
@@ -304,7 +309,7 @@ public final class ServerControl<S extends ServerControl.Socket> {
     /** The wait of {@link #activateAfter} is over: a socket bound meanwhile serves from now on. */
     private void release() {
         holding = false;
-        if (socket != null && state == State.STARTING) {
+        if (socket != null && state == State.WAITING) {
             state = State.RUNNING;
             binding.opened(socket);
         }

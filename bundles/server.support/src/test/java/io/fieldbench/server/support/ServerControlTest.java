@@ -148,8 +148,10 @@ class ServerControlTest {
         control.activateAfter(ready);
         settled();
         assertEquals(1, binding.openCalls, "bound before the stage completed");
-        assertEquals(State.STARTING, control.state());
+        assertEquals(State.WAITING, control.state());
         assertEquals(List.of(), binding.opened, "not serving before the stage completed");
+        assertEquals("starting: bound on " + control.endpoint() + ", reads once the other features have started",
+                ServerControl.headline(control.state(), control.endpoint(), control.problem()));
 
         ready.complete(null);
         settled();
@@ -169,6 +171,34 @@ class ServerControlTest {
             assertEquals(State.STOPPED, control.state());
             assertTrue(control.problem().contains("in use"), control.problem());
         }
+    }
+
+    @Test
+    void aStopWhileWaitingKeepsTheServerStopped() throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        control.activateAfter(ready);
+
+        answer(control.stop());
+
+        assertStaysStoppedOnceCompleted(ready);
+    }
+
+    @Test
+    void activationAfterAStageWhenDisabledStaysStopped() throws Exception {
+        binding.enabled = false;
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        control.activateAfter(ready);
+
+        assertEquals(State.STOPPED, control.state(), "not waiting");
+        assertStaysStoppedOnceCompleted(ready);
+    }
+
+    private void assertStaysStoppedOnceCompleted(CompletableFuture<Void> ready) throws Exception {
+        ready.complete(null);
+        settled();
+        assertEquals(State.STOPPED, control.state());
+        assertEquals(List.of(), binding.opened, "never served");
     }
 
     @Test

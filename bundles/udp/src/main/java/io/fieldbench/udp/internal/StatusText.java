@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.fieldbench.server.support.ServerControl;
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.udp.internal.CollectorCounters.Totals;
 
 /** The collector's status as the console shows it: a headline, then one line per topic. */
@@ -25,7 +26,7 @@ public final class StatusText {
         List<String> lines = new ArrayList<>();
         lines.add(headline(status));
         lines.add(String.format(Locale.ROOT, "received:  %d datagrams, %d bytes; %.0f datagrams/s, %s/s", totals.datagrams(),
-                totals.bytes(), status.datagramRate(), bytes(status.byteRate())));
+                totals.bytes(), status.datagramRate(), ByteSize.of(status.byteRate())));
         lines.add("dropped:   " + totals.queueDrops() + " in the queue, " + kernel(totals.kernelDrops()) + "; "
                 + totals.decodeErrors() + " decode errors; " + totals.replyFailures() + " replies failed");
         lines.add("buffer:    " + (status.running() ? status.grantedBuffer() + " bytes granted, " : "")
@@ -40,16 +41,5 @@ public final class StatusText {
 
     private static String kernel(long drops) {
         return drops < 0 ? "unknown by the kernel" : drops + " by the kernel";
-    }
-
-    /** Bytes in the largest unit that keeps a number above 1: 512 B, 1.2 KiB, 3.4 MiB. */
-    public static String bytes(double bytes) {
-        if (bytes < 1024) {
-            return String.format(Locale.ROOT, "%.0f B", bytes);
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024 * 1024));
     }
 }

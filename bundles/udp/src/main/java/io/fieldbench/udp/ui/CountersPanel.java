@@ -7,9 +7,9 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.UIManager;
 
+import io.fieldbench.support.ByteSize;
 import io.fieldbench.udp.internal.CollectorCounters.Totals;
 import io.fieldbench.udp.internal.CollectorStatus;
-import io.fieldbench.udp.internal.StatusText;
 
 import io.fieldbench.view.support.WrapLayout;
 
@@ -44,11 +44,11 @@ final class CountersPanel extends JPanel {
     /** Shows the counts; on the EDT. Labels change only when their text does. */
     void show(CollectorStatus status) {
         Totals totals = status.totals();
-        set(rates, String.format("%,.0f datagrams/s · %s/s", status.datagramRate(), StatusText.bytes(status.byteRate())));
-        set(received, String.format("received %,d datagrams, %s", totals.datagrams(), StatusText.bytes(totals.bytes())));
+        set(rates, String.format("%,.0f datagrams/s · %s/s", status.datagramRate(), ByteSize.of(status.byteRate())));
+        set(received, String.format("received %,d datagrams, %s", totals.datagrams(), ByteSize.of(totals.bytes())));
         set(buffer, "receive buffer " + (status.running()
-                ? StatusText.bytes(status.grantedBuffer()) + " granted of " + StatusText.bytes(status.askedBuffer())
-                : StatusText.bytes(status.askedBuffer()) + " asked"));
+                ? ByteSize.of(status.grantedBuffer()) + " granted of " + ByteSize.of(status.askedBuffer())
+                : ByteSize.of(status.askedBuffer()) + " asked"));
         if (!status.transport().equals(transport.getText())) {
             transport.setText(status.transport());
             transport.setToolTipText(status.transport()); // why not epoll may be longer than a narrow view

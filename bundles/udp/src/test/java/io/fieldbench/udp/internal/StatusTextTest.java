@@ -29,6 +29,12 @@ class StatusTextTest {
     }
 
     @Test
+    void aCollectorWaitingForTheBenchSaysItStartsAndWhereItWillListen() {
+        assertEquals("starting: bound on 0.0.0.0:9999, reads once the other features have started",
+                StatusText.headline(status(State.WAITING, "", -1)));
+    }
+
+    @Test
     void showsCountsDropsBufferAndDecoding() {
         String text = StatusText.of(status(State.RUNNING, "", 3));
 

@@ -43,7 +43,16 @@ final class BenchProcess implements AutoCloseable {
     static BenchProcess start(Path home, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("fieldbench").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        return run(command, home, environment);
+    }
+
+    /**
+     * Runs the bench with this command: its start script, which execs the JVM, perhaps as another
+     * user. The script finds {@code java} first where the JVM running the tests is.
+     */
+    static BenchProcess run(List<String> command, Path directory, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         builder.environment().putAll(environment);
         environment.forEach((name, value) -> {
             if (value.isEmpty()) {
@@ -149,7 +158,7 @@ final class BenchProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The bench's JVM (started directly, not through a script). */
+    /** The bench's JVM (started directly, or through a script that execs it). */
     long pid() {
         return process.pid();
     }

@@ -34,10 +34,12 @@ class BrokenBundleTest {
 
         BenchProcess bench = headless.start("--features", "broken");
         String problem = bench.askUntil("fb:features", line -> line.contains("test.broken:"), "the broken bundle's problem");
+        String row = bench.ask("fb:features", line -> line.startsWith("broken "), "the broken feature's row");
         bench.send("fb:status");
         String problems = bench.awaitLine(line -> line.startsWith("problems:"), "the problem count");
 
         assertTrue(problem.contains("needs the Java package com.example.missing, which no installed bundle provides"), problem);
+        assertTrue(row.matches("broken +enabled +0/1 .*"), "not counted as running: " + row);
         assertTrue(problems.contains("1 feature(s)"), problems);
     }
 

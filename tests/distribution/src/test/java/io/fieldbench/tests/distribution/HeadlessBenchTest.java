@@ -34,6 +34,8 @@ class HeadlessBenchTest {
 
         bench.send("fb:features");
         String core = bench.awaitLine(line -> line.startsWith("core "), "listing the core feature");
+        bench.askUntil("fb:features", line -> line.matches("udp +enabled +(\\d+)/\\1 .*"),
+                "every bundle of udp running, its native epoll fragment (never active) attached");
         bench.send("lb");
         bench.awaitLine(line -> line.contains("Fieldbench Core"), "listing the core bundle");
 

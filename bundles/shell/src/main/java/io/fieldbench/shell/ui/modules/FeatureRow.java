@@ -95,7 +95,7 @@ final class FeatureRow extends JPanel {
         JLabel state = new JLabel(bundle.state().name());
         if (!bundle.problem().isEmpty()) {
             state.setForeground(Palette.error());
-        } else if (bundle.state() == BundleStatus.State.ACTIVE) {
+        } else if (bundle.running()) {
             state.setForeground(Palette.ok());
         } else {
             state.setEnabled(false);
