@@ -55,9 +55,9 @@ public final class ChatBenchmark {
     private final int broadcasts = Integer.getInteger("benchmark.chat.broadcasts", 5);
     /**
      * Client writes the broadcasts that warm up make at each number of clients (at least one broadcast): enough
-     * for the JIT to have compiled the bench's write path, which it does after some 15 000 writes and which
-     * takes its compiler about a second of one core, so that the measured broadcasts time the server rather
-     * than its compiler. 0: one broadcast, as the benchmark did before.
+     * for the JIT to have compiled the bench's write path, which it began after some 10 000 writes here (later
+     * while the compiler is busy) and which takes its compiler up to a second of one core, so that the measured
+     * broadcasts time the server rather than its compiler. 0: one broadcast, as the benchmark did before.
      */
     private final int warmUpWrites = Integer.getInteger("benchmark.chat.warmup.writes", 40_000);
     private final int echoSeconds = Integer.getInteger("benchmark.chat.echo.seconds", 5);
