@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
@@ -68,8 +67,6 @@ public final class ChatServer implements ChatTraffic {
     private volatile Broadcast lastBroadcast;
     private SettingsProblems problems;
     private ServerControl<ChatListener> control;
-    /** Whether the broadcast path ran its warm-up; on the control thread. */
-    private boolean warmedUp;
 
     @Activate
     void activate(ChatConfig config) {
@@ -242,21 +239,6 @@ public final class ChatServer implements ChatTraffic {
         eventAdmin.postEvent(new Event(topic, Map.of(ChatEvents.MESSAGE, message)));
     }
 
-    /** Runs the broadcast path's warm-up unless it ran; on the control thread, before the server first listens. */
-    private void warmUpOnce(ChatSettings wanted) {
-        if (!warmedUp) {
-            warmedUp = true;
-            long start = System.nanoTime();
-            try {
-                int written = BroadcastWarmUp.run(transport, wanted);
-                log.info("Broadcast path warmed up with {} writes over loopback in {} ms", written,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            } catch (Exception e) {
-                log.info("Broadcast path not warmed up ({}); the first broadcasts may be slow", e.toString());
-            }
-        }
-    }
-
     /** How the control opens and closes the listening socket, and what it says; on the control thread. */
     private final class ChatSocket implements ServerControl.Binding<ChatListener> {
 
@@ -266,7 +248,6 @@ public final class ChatServer implements ChatTraffic {
         @Override
         public ChatListener open(InetSocketAddress endpoint) throws Exception {
             ChatSettings wanted = settings;
-            warmUpOnce(wanted);
             return ChatListener.bind(transport, endpoint, wanted, new ClientRegistry<>("chat", wanted.maxClients(), clock),
                     ChatServer.this, log::warn);
         }
