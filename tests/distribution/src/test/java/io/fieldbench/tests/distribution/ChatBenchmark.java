@@ -30,7 +30,7 @@ import io.fieldbench.tests.distribution.BenchmarkTable.Row;
  * the {@link BenchmarkTable}. Connects only to 127.0.0.1; stops by itself.
  * <p>
  * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark verify [-Dbenchmark.chat.clients=2000,10000]
- * [-Dbenchmark.chat.broadcasts=5] [-Dbenchmark.chat.echo.seconds=5]}
+ * [-Dbenchmark.chat.broadcasts=5] [-Dbenchmark.chat.warmup.writes=40000] [-Dbenchmark.chat.echo.seconds=5]}
  */
 public final class ChatBenchmark {
 
@@ -51,8 +51,15 @@ public final class ChatBenchmark {
 
     private final List<Integer> wantedClients = Arrays.stream(System.getProperty("benchmark.chat.clients", "2000,10000")
             .split(",")).map(String::trim).map(Integer::valueOf).sorted().toList();
-    /** Broadcasts measured at each number of clients, after one that warms up (its time is shown, not counted). */
+    /** Broadcasts measured at each number of clients, after those that warm up (the first one's time is shown, not counted). */
     private final int broadcasts = Integer.getInteger("benchmark.chat.broadcasts", 5);
+    /**
+     * Client writes the broadcasts that warm up make at each number of clients (at least one broadcast): enough
+     * for the JIT to have compiled the bench's write path, which it began after some 10 000 writes here (later
+     * while the compiler is busy) and which takes its compiler up to a second of one core, so that the measured
+     * broadcasts time the server rather than its compiler. 0: one broadcast, as the benchmark did before.
+     */
+    private final int warmUpWrites = Integer.getInteger("benchmark.chat.warmup.writes", 40_000);
     private final int echoSeconds = Integer.getInteger("benchmark.chat.echo.seconds", 5);
 
     /** What the benchmark asks of either server. */
@@ -94,8 +101,9 @@ public final class ChatBenchmark {
 
     private void run() throws Exception {
         List<Integer> counts = fitting(wantedClients);
-        System.out.printf(Locale.ROOT, "Chat benchmark: %s idle clients, a %d-byte broadcast to all (1 + %d times),"
-                + " echo of %d-byte lines with %d clients for %d s; loopback, %d cores%n", counts, BROADCAST_BYTES, broadcasts,
+        System.out.printf(Locale.ROOT, "Chat benchmark: %s idle clients, a %d-byte broadcast to all (%d times after warming"
+                + " up with %,d client writes), echo of %d-byte lines with %d clients for %d s; loopback, %d cores%n", counts,
+                BROADCAST_BYTES, broadcasts, warmUpWrites,
                 EchoLoad.LINE_BYTES, ECHO_CLIENTS, echoSeconds, Runtime.getRuntime().availableProcessors());
         Path temporary = ScratchFolder.deletedOnExit("fieldbench-chat-benchmark");
         Figures python = new Figures();
@@ -142,7 +150,7 @@ public final class ChatBenchmark {
         for (int count : counts) {
             try (IdleClients idle = IdleClients.connect(server.port(), count)) {
                 awaitCount(server::clients, count, "the client count", DEADLINE);
-                figures.broadcasts.put(count, broadcasts(server, idle, BenchmarkTable.rssKiB(server.process().pid())));
+                figures.broadcasts.put(count, broadcasts(server, idle, count, BenchmarkTable.rssKiB(server.process().pid())));
             }
             awaitCount(server::clients, 0, "the clients to leave", LEAVE_DEADLINE);
         }
@@ -151,13 +159,14 @@ public final class ChatBenchmark {
         figures.echoRssKiB = BenchmarkTable.rssKiB(server.process().pid());
     }
 
-    private Broadcasts broadcasts(ChatUnderTest server, IdleClients idle, long idleRssKiB) throws Exception {
+    private Broadcasts broadcasts(ChatUnderTest server, IdleClients idle, int clients, long idleRssKiB) throws Exception {
         String text = "x".repeat(BROADCAST_BYTES);
+        int warmUps = warmUps(clients);
         double first = 0;
         double[] console = new double[broadcasts];
         double[] own = new double[broadcasts];
         Duration cpu = Duration.ZERO;
-        for (int round = 0; round <= broadcasts; round++) {
+        for (int round = 0; round < warmUps + broadcasts; round++) {
             Duration cpuBefore = cpu(server.process());
             long start = System.nanoTime();
             server.startBroadcast(text);
@@ -167,13 +176,18 @@ public final class ChatBenchmark {
             double serverMillis = server.broadcastMillis(); // after: asking for it costs the server too
             if (round == 0) {
                 first = untilAll;
-            } else {
-                console[round - 1] = untilAll;
-                own[round - 1] = serverMillis;
+            } else if (round >= warmUps) {
+                console[round - warmUps] = untilAll;
+                own[round - warmUps] = serverMillis;
                 cpu = cpu.plus(cpuUsed);
             }
         }
         return new Broadcasts(idleRssKiB, first, median(console), median(own), cpu.toNanos() / 1e6 / broadcasts);
+    }
+
+    /** The broadcasts that warm up at this number of clients. */
+    private int warmUps(int clients) {
+        return Math.max(1, (warmUpWrites + clients - 1) / clients);
     }
 
     private static Duration cpu(ProcessHandle process) {
