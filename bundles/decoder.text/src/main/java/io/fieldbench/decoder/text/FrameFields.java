@@ -45,6 +45,16 @@ final class FrameFields {
      * @param quoted whether the value was quoted, which makes it text even when it looks like a number
      */
     void put(String key, String value, boolean quoted) {
+        put(key, value, 0, value.length(), quoted);
+    }
+
+    /**
+     * Adds one field whose value is {@code text[start, end)}: a number is read in place, and only a
+     * value kept as text is cut out of the line.
+     *
+     * @param quoted whether the value was quoted, which makes it text even when it looks like a number
+     */
+    void put(String key, String text, int start, int end, boolean quoted) {
         if (keys.count() == MAX_FIELDS) {
             throw new IllegalArgumentException("more than " + MAX_FIELDS + " fields");
         }
@@ -55,20 +65,21 @@ final class FrameFields {
         if (!keys.add(key)) {
             throw new IllegalArgumentException("key '" + key + "' appears twice");
         }
-        if (value.isEmpty()) {
+        if (start == end) {
             return;
         }
         if (key.equals(format.idKey())) {
-            deviceId = Optional.of(value);
+            deviceId = Optional.of(text.substring(start, end));
         } else if (key.equals(format.sequenceKey())) {
-            sequence = OptionalLong.of(NumberLiteral.parseWhole(value).orElseThrow(() -> new IllegalArgumentException(
-                    "sequence " + key + "='" + value + "' is not a whole number")));
+            sequence = OptionalLong.of(NumberLiteral.parseWhole(text, start, end).orElseThrow(
+                    () -> new IllegalArgumentException("sequence " + key + "='" + text.substring(start, end)
+                            + "' is not a whole number")));
         } else {
-            OptionalDouble number = quoted ? OptionalDouble.empty() : NumberLiteral.parse(value);
+            OptionalDouble number = quoted ? OptionalDouble.empty() : NumberLiteral.parse(text, start, end);
             if (number.isPresent()) {
                 channels.add(Map.entry(key, number.getAsDouble()));
             } else {
-                texts.add(Map.entry(key, value));
+                texts.add(Map.entry(key, text.substring(start, end)));
             }
         }
     }
