@@ -1,12 +1,11 @@
 package io.fieldbench.decoder.text;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import io.fieldbench.api.decoder.DecodedFrame;
 
@@ -16,6 +15,9 @@ import io.fieldbench.api.decoder.DecodedFrame;
  * <p>
  * A key given twice is an error rather than "last one wins": it is a firmware bug the operator
  * should see. A field with an empty value is left out, as a reading that was not taken.
+ * <p>
+ * Channels and texts are kept as entries in the order read and become the frame's immutable maps
+ * once, at the end: a mutable map in between would be copied again by the frame, for every datagram.
  */
 final class FrameFields {
 
@@ -26,11 +28,10 @@ final class FrameFields {
     static final int MAX_KEY_LENGTH = 256;
 
     private final TextFormat format;
-    private final Map<String, Double> channels = new HashMap<>();
-    private final Map<String, String> texts = new HashMap<>();
-    /** Keys given with an empty value: left out, but still taken. Rare, so made only when needed. */
-    private Set<String> emptyKeys;
-    private int count;
+    /** Every key given, those with an empty value too: left out, but still taken. */
+    private final LineKeys keys = new LineKeys();
+    private final List<Map.Entry<String, Double>> channels = new ArrayList<>();
+    private final List<Map.Entry<String, String>> texts = new ArrayList<>();
     private Optional<String> deviceId = Optional.empty();
     private OptionalLong sequence = OptionalLong.empty();
 
@@ -44,48 +45,51 @@ final class FrameFields {
      * @param quoted whether the value was quoted, which makes it text even when it looks like a number
      */
     void put(String key, String value, boolean quoted) {
-        if (count == MAX_FIELDS) {
+        put(key, value, 0, value.length(), quoted);
+    }
+
+    /**
+     * Adds one field whose value is {@code text[start, end)}: a number is read in place, and only a
+     * value kept as text is cut out of the line.
+     *
+     * @param quoted whether the value was quoted, which makes it text even when it looks like a number
+     */
+    void put(String key, String text, int start, int end, boolean quoted) {
+        if (keys.count() == MAX_FIELDS) {
             throw new IllegalArgumentException("more than " + MAX_FIELDS + " fields");
         }
         if (key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key '" + key.substring(0, 20) + "...' is longer than " + MAX_KEY_LENGTH
                     + " characters");
         }
-        if (taken(key)) {
+        if (!keys.add(key)) {
             throw new IllegalArgumentException("key '" + key + "' appears twice");
         }
-        count++;
-        if (value.isEmpty()) {
-            if (emptyKeys == null) {
-                emptyKeys = new HashSet<>();
-            }
-            emptyKeys.add(key);
+        if (start == end) {
             return;
         }
         if (key.equals(format.idKey())) {
-            deviceId = Optional.of(value);
+            deviceId = Optional.of(text.substring(start, end));
         } else if (key.equals(format.sequenceKey())) {
-            sequence = OptionalLong.of(NumberLiteral.parseWhole(value).orElseThrow(() -> new IllegalArgumentException(
-                    "sequence " + key + "='" + value + "' is not a whole number")));
+            sequence = OptionalLong.of(NumberLiteral.parseWhole(text, start, end).orElseThrow(
+                    () -> new IllegalArgumentException("sequence " + key + "='" + text.substring(start, end)
+                            + "' is not a whole number")));
         } else {
-            OptionalDouble number = quoted ? OptionalDouble.empty() : NumberLiteral.parse(value);
+            OptionalDouble number = quoted ? OptionalDouble.empty() : NumberLiteral.parse(text, start, end);
             if (number.isPresent()) {
-                channels.put(key, number.getAsDouble());
+                channels.add(Map.entry(key, number.getAsDouble()));
             } else {
-                texts.put(key, value);
+                texts.add(Map.entry(key, text.substring(start, end)));
             }
         }
     }
 
-    /** Whether the line gave this key already; a lookup in the fields, not a set of every key kept alongside. */
-    private boolean taken(String key) {
-        boolean kept = key.equals(format.idKey()) ? deviceId.isPresent()
-                : key.equals(format.sequenceKey()) ? sequence.isPresent()
-                : channels.containsKey(key) || texts.containsKey(key);
-        return kept || emptyKeys != null && emptyKeys.contains(key);
+    DecodedFrame frame() {
+        return new DecodedFrame(deviceId, sequence, mapOf(channels), mapOf(texts));
     }
 
-    DecodedFrame frame() {
-        return new DecodedFrame(deviceId, sequence, channels, texts);
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> mapOf(List<Map.Entry<String, V>> entries) {
+        return Map.ofEntries(entries.toArray(Map.Entry[]::new));
     }
 }

@@ -77,7 +77,7 @@ final class KeyValueLine {
             while (position < line.length() && !isSeparator(line.charAt(position))) {
                 position++;
             }
-            fields.put(key, line.substring(valueStart, position), false);
+            fields.put(key, line, valueStart, position, false);
         }
     }
 

@@ -32,76 +32,79 @@ final class NumberLiteral {
     private NumberLiteral() {
     }
 
-    static OptionalDouble parse(String value) {
-        int length = value.length();
-        int i = 0;
-        if (length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-')) {
+    /** The number {@code text[start, end)}, read in place: a value needs no string of its own to be a number. */
+    static OptionalDouble parse(String text, int start, int end) {
+        int i = start;
+        if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
             i++;
         }
-        if (isWord(value, i, "nan")) {
+        if (isWord(text, i, end, "nan")) {
             return OptionalDouble.of(Double.NaN);
         }
-        if (isWord(value, i, "inf") || isWord(value, i, "infinity")) {
-            return OptionalDouble.of(value.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        if (isWord(text, i, end, "inf") || isWord(text, i, end, "infinity")) {
+            return OptionalDouble.of(text.charAt(start) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
         int digits = 0;
         long mantissa = 0;
-        for (; i < length && isDigit(value.charAt(i)); i++) {
+        for (; i < end && isDigit(text.charAt(i)); i++) {
             digits++;
-            mantissa = 10 * mantissa + (value.charAt(i) - '0');
+            mantissa = 10 * mantissa + (text.charAt(i) - '0');
         }
         int decimals = 0;
-        if (i < length && value.charAt(i) == '.') {
-            for (i++; i < length && isDigit(value.charAt(i)); i++) {
+        if (i < end && text.charAt(i) == '.') {
+            for (i++; i < end && isDigit(text.charAt(i)); i++) {
                 digits++;
                 decimals++;
-                mantissa = 10 * mantissa + (value.charAt(i) - '0');
+                mantissa = 10 * mantissa + (text.charAt(i) - '0');
             }
         }
         if (digits == 0) {
             return OptionalDouble.empty();
         }
-        if (i == length && digits <= EXACT_DIGITS) {
+        if (i == end && digits <= EXACT_DIGITS) {
             double magnitude = mantissa / EXACT_POWERS_OF_TEN[decimals];
-            return OptionalDouble.of(value.charAt(0) == '-' ? -magnitude : magnitude);
+            return OptionalDouble.of(text.charAt(start) == '-' ? -magnitude : magnitude);
         }
-        if (i < length && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+        if (i < end && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             i++;
-            if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
                 i++;
             }
             int exponentDigits = 0;
-            for (; i < length && isDigit(value.charAt(i)); i++) {
+            for (; i < end && isDigit(text.charAt(i)); i++) {
                 exponentDigits++;
             }
             if (exponentDigits == 0) {
                 return OptionalDouble.empty();
             }
         }
-        return i == length ? OptionalDouble.of(Double.parseDouble(value)) : OptionalDouble.empty();
+        return i == end ? OptionalDouble.of(Double.parseDouble(text.substring(start, end))) : OptionalDouble.empty();
     }
 
-    /** A whole number that fits a {@code long}, such as a sequence number; empty for anything else. */
-    static OptionalLong parseWhole(String value) {
-        int start = !value.isEmpty() && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
-        if (start == value.length()) {
+    /**
+     * The whole number {@code text[start, end)} if it fits a {@code long}, such as a sequence number;
+     * empty for anything else. Read in place, as {@link #parse(String, int, int)}.
+     */
+    static OptionalLong parseWhole(String text, int start, int end) {
+        int digits = start < end && (text.charAt(start) == '+' || text.charAt(start) == '-') ? start + 1 : start;
+        if (digits == end) {
             return OptionalLong.empty();
         }
-        for (int i = start; i < value.length(); i++) {
-            if (!isDigit(value.charAt(i))) {
+        for (int i = digits; i < end; i++) {
+            if (!isDigit(text.charAt(i))) {
                 return OptionalLong.empty();
             }
         }
         try {
-            return OptionalLong.of(Long.parseLong(value));
+            return OptionalLong.of(Long.parseLong(text, start, end, 10));
         } catch (NumberFormatException tooLarge) {
             return OptionalLong.empty();
         }
     }
 
-    /** Whether the value from {@code start} on is the word, in any case; no substring per number. */
-    private static boolean isWord(String value, int start, String word) {
-        return value.length() - start == word.length() && value.regionMatches(true, start, word, 0, word.length());
+    /** Whether {@code text[start, end)} is the word, in any case; no substring per number. */
+    private static boolean isWord(String text, int start, int end, String word) {
+        return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
     }
 
     private static boolean isDigit(char c) {

@@ -15,6 +15,8 @@ import java.time.Instant;
  */
 final class Codec {
 
+    private static final NameBytes NAMES = new NameBytes();
+
     private Codec() {
     }
 
@@ -28,7 +30,15 @@ final class Codec {
     }
 
     static void putString(ByteBuffer out, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        putBytes(out, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A string that records repeat (a device id, a key): written as {@link #putString} does, its bytes encoded once. */
+    static void putName(ByteBuffer out, String name) {
+        putBytes(out, NAMES.of(name));
+    }
+
+    private static void putBytes(ByteBuffer out, byte[] bytes) {
         out.putInt(bytes.length).put(bytes);
     }
 

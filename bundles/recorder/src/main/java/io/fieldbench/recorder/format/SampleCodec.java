@@ -23,9 +23,9 @@ public final class SampleCodec {
 
     public static void encode(Sample sample, ByteBuffer out) {
         Codec.putInstant(out, sample.receivedAt());
-        Codec.putString(out, sample.deviceId());
+        Codec.putName(out, sample.deviceId());
         Codec.putSource(out, sample.source());
-        Codec.putString(out, sample.decoder());
+        Codec.putName(out, sample.decoder());
         if (sample.sequence().isPresent()) {
             out.put(HAS_SEQUENCE).putLong(sample.sequence().getAsLong());
         } else {
@@ -33,12 +33,12 @@ public final class SampleCodec {
         }
         out.putInt(sample.channels().size());
         for (Map.Entry<String, Double> channel : sample.channels().entrySet()) {
-            Codec.putString(out, channel.getKey());
+            Codec.putName(out, channel.getKey());
             out.putDouble(channel.getValue());
         }
         out.putInt(sample.texts().size());
         for (Map.Entry<String, String> text : sample.texts().entrySet()) {
-            Codec.putString(out, text.getKey());
+            Codec.putName(out, text.getKey());
             Codec.putString(out, text.getValue());
         }
         out.putInt(sample.bytes());

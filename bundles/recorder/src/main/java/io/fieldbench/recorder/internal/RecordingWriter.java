@@ -5,7 +5,6 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,7 +39,7 @@ final class RecordingWriter implements Runnable {
     private final long flushMillis;
     private final boolean sync;
     private final Logger log;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final RecordDays days = new RecordDays(ZoneId.systemDefault());
     private final Map<Kind, KindFile> files = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicLong> written = new EnumMap<>(Kind.class);
     private final AtomicLong failedItems = new AtomicLong();
@@ -120,7 +119,7 @@ final class RecordingWriter implements Runnable {
     }
 
     private void append(KindFile file, Instant at, Sample sample, Datagram datagram) throws IOException {
-        RecordFileWriter writer = file.writerFor(LocalDate.ofInstant(at, zone));
+        RecordFileWriter writer = file.writerFor(days.of(at));
         String note = file.takeNote();
         if (!note.isEmpty()) {
             log.warn("Recorder: {}", note);

@@ -1,5 +1,6 @@
 package io.fieldbench.registry.internal;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.fieldbench.api.device.Device;
+import io.fieldbench.api.sample.Endpoints;
 import io.fieldbench.api.sample.Sample;
 
 /**
@@ -31,7 +33,8 @@ final class DeviceRecord {
     /** Immutable copies for snapshots, renewed only when a name is added (rarely after the first frames). */
     private Set<String> endpointsShown = Set.of();
     private Set<String> channelsShown = Set.of();
-    private String latestEndpoint = "";
+    /** Where the last datagram came from: its text is written only when a datagram comes from elsewhere. */
+    private InetSocketAddress latestSource;
     private Instant firstSeen;
     private Instant lastSeen;
     private long lastHeardNanos;
@@ -54,8 +57,8 @@ final class DeviceRecord {
      *
      * @return whether the device came online with it (its first datagram, or the first after a silence)
      */
-    synchronized boolean addSample(Sample sample, String endpoint, long nowNanos) {
-        boolean cameOnline = heard(endpoint, sample.receivedAt(), sample.bytes(), nowNanos);
+    synchronized boolean addSample(Sample sample, long nowNanos) {
+        boolean cameOnline = heard(sample.source(), sample.receivedAt(), sample.bytes(), nowNanos);
         sample.sequence().ifPresent(sequence::accept);
         addChannels(sample.channels());
         if (Sample.MESSAGE.equals(sample.decoder())) {
@@ -69,12 +72,12 @@ final class DeviceRecord {
      *
      * @return whether the device came online with it
      */
-    synchronized boolean addDecodeError(Instant receivedAt, int size, String endpoint, long nowNanos) {
+    synchronized boolean addDecodeError(Instant receivedAt, int size, InetSocketAddress source, long nowNanos) {
         decodeErrors++;
-        return heard(endpoint, receivedAt, size, nowNanos);
+        return heard(source, receivedAt, size, nowNanos);
     }
 
-    private boolean heard(String endpoint, Instant receivedAt, int size, long nowNanos) {
+    private boolean heard(InetSocketAddress source, Instant receivedAt, int size, long nowNanos) {
         packets++;
         bytes += size;
         if (firstSeen == null) {
@@ -83,8 +86,9 @@ final class DeviceRecord {
         lastSeen = receivedAt;
         lastHeardNanos = nowNanos;
         rate.record(nowNanos);
-        if (!endpoint.equals(latestEndpoint)) {
-            addEndpoint(endpoint);
+        if (!source.equals(latestSource)) {
+            latestSource = source;
+            addEndpoint(Endpoints.of(source));
         }
         boolean cameOnline = !online;
         online = true;
@@ -92,7 +96,6 @@ final class DeviceRecord {
     }
 
     private void addEndpoint(String endpoint) {
-        latestEndpoint = endpoint;
         endpoints.remove(endpoint); // re-added last: the set keeps the most recent
         endpoints.add(endpoint);
         if (endpoints.size() > MAX_ENDPOINTS) {
