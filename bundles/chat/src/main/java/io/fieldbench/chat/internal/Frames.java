@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
 
 /**
  * Messages on a byte stream, both ways, as a framing says: the bytes to write for one message, and
@@ -111,7 +112,7 @@ public final class Frames {
                 return null;
             }
             discarding = !lineEnd && (discarding || buffer.readableBytes() > maxFrame);
-            return super.decode(ctx, buffer);
+            return refusingTooLong(ctx, () -> super.decode(ctx, buffer));
         }
 
         @Override
@@ -140,6 +141,11 @@ public final class Frames {
         }
 
         @Override
+        protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+            return refusingTooLong(ctx, () -> super.decode(ctx, in));
+        }
+
+        @Override
         public ByteBuf held() {
             return internalBuffer();
         }
@@ -164,6 +170,26 @@ public final class Frames {
             in.skipBytes(prefixBytes);
             out.add(new Unfinished(takeAll(in), "truncated at close: the length prefix promised " + promised + " bytes, "
                     + (came - prefixBytes) + " came"));
+        }
+    }
+
+    /** One step of a decoder that may refuse a frame as too long. */
+    @FunctionalInterface
+    private interface DecodeStep {
+        Object decode() throws Exception;
+    }
+
+    /**
+     * Tells a frame refused as too long down the pipeline instead of throwing it: thrown, it would
+     * end the decoding of what is buffered, so the messages after it would wait for the next read,
+     * and at close be lost; how TCP cut the stream would decide.
+     */
+    private static Object refusingTooLong(ChannelHandlerContext ctx, DecodeStep step) throws Exception {
+        try {
+            return step.decode();
+        } catch (TooLongFrameException refused) {
+            ctx.fireExceptionCaught(refused);
+            return null;
         }
     }
 
