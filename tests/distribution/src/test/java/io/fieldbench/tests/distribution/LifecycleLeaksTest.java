@@ -54,7 +54,7 @@ class LifecycleLeaksTest {
     /** A simulation runs as the simulator is switched off, and the last one ends by itself before the figures are taken. */
     private static final int SIMULATION_SECONDS = 1;
     /** The lines of the answers that say what is awaited: a server's headline, the bridge's state, the decoders, a device's counts. */
-    private static final Predicate<String> SERVER_STATE = Pattern.compile("(running on|starting on|stopping|stopped)\\b.*").asMatchPredicate();
+    private static final Predicate<String> SERVER_STATE = Pattern.compile("(running on|starting|stopping|stopped)\\b.*").asMatchPredicate();
     private static final Predicate<String> BRIDGE_STATE = Pattern.compile("(off|connecting|connected|disconnected)\\b.*").asMatchPredicate();
     private static final Predicate<String> DECODING = line -> line.startsWith("decoding:");
     private static final Predicate<String> DEVICE_COUNTS = Pattern.compile("\\d+ devices?, .*").asMatchPredicate();
