@@ -77,6 +77,8 @@ public final class Main {
             System.setProperty("java.awt.headless", "true");
         } else if (GraphicsEnvironment.isHeadless()) {
             throw new StartupException("no display to open the window on: use --headless, or set DISPLAY");
+        } else {
+            WindowSystemWarmUp.start();
         }
         Distribution distribution = Distribution.ofRunningJar();
         FeatureRepository features = distribution.features(options.features().orElse(Set.of()));
