@@ -107,6 +107,8 @@ final class LoopbackRelay implements AutoCloseable {
         byte[] png = TestImages.picture("png", 8, 8);
         upload(phone, "still.png", png);
         assertEquals("stored", JsonText.parseObject(phone.next(WebSocketPhone.TEXT).text()).get("type"));
+        // the intake reports the image just after answering; once the phone leaves, the order is the threads' choice
+        report("received " + phone.id + " still.png");
         phone.socket.close();
         Await.until(() -> socket.clients().size() == 0, "the phone gone");
         report("disconnected ");
