@@ -2,7 +2,9 @@ package io.fieldbench.core.feature;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a feature's bundle location into the location the framework installs. A
@@ -18,6 +20,11 @@ public final class BundleLocations {
     private static final String FILE_PREFIX = "file:";
 
     private final Path systemFolder;
+    /**
+     * The install locations worked out so far: the feature manager asks for every feature bundle's
+     * at each bundle event, hundreds of times while the bench starts.
+     */
+    private final Map<String, String> known = new ConcurrentHashMap<>();
 
     public BundleLocations(Path systemFolder) {
         this.systemFolder = systemFolder;
@@ -25,9 +32,10 @@ public final class BundleLocations {
 
     /** The installed location of a {@code mvn:} location (a reference to its jar); any other location as given. */
     public String installLocation(String location) {
-        if (!location.startsWith(MAVEN_PREFIX)) {
-            return location;
-        }
+        return location.startsWith(MAVEN_PREFIX) ? known.computeIfAbsent(location, this::referenceToJar) : location;
+    }
+
+    private String referenceToJar(String location) {
         String[] gav = location.substring(MAVEN_PREFIX.length()).split("/");
         if (gav.length != 3) {
             throw new IllegalArgumentException("bundle location '" + location + "' is not mvn:group/artifact/version");
