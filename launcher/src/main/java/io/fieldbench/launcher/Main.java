@@ -1,6 +1,5 @@
 package io.fieldbench.launcher;
 
-import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +74,6 @@ public final class Main {
     private static Bench start(LaunchOptions options) throws StartupException {
         if (options.headless()) {
             System.setProperty("java.awt.headless", "true");
-        } else if (GraphicsEnvironment.isHeadless()) {
-            throw new StartupException("no display to open the window on: use --headless, or set DISPLAY");
         } else {
             WindowSystemWarmUp.start();
         }

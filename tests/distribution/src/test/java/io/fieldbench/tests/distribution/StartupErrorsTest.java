@@ -57,6 +57,12 @@ class StartupErrorsTest {
         assertOneLineError(Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), "use --headless, or set DISPLAY", "--data", data());
     }
 
+    @Test
+    void displayThatCannotBeOpened() throws Exception {
+        // a display number no X server here serves: the client tries its local socket only
+        assertOneLineError(Map.of("DISPLAY", ":4711", "WAYLAND_DISPLAY", ""), "cannot open the display", "--data", data());
+    }
+
     private String data() {
         return temporary.resolve("data").toString();
     }
