@@ -13,8 +13,8 @@ import org.jctools.queues.MpscArrayQueue;
  * I/O thread drops the datagram and counts it; it never waits.
  * <p>
  * Lock-free (JCTools): queueing a datagram takes no lock and wakes nobody. The I/O thread wakes the
- * decode thread, if it waits, once per burst it read ({@link #wakeConsumer}), not once per datagram:
- * on two cores every wake-up is taken from the sender or the decode work.
+ * decode thread, if it waits, after a burst it read ({@link #wakeConsumer}; see {@link DatagramIntakeHandler}
+ * for when), not once per datagram: on two cores every wake-up is taken from the sender or the decode work.
  */
 final class DecodeQueue {
 
@@ -58,7 +58,12 @@ final class DecodeQueue {
         return true;
     }
 
-    /** Wakes the decode thread if it waits; the I/O thread calls it after each burst of datagrams it queued. */
+    /** Whether the decode thread waits for datagrams (it looks at the queue again before it waits). */
+    boolean consumerWaits() {
+        return waiting != null;
+    }
+
+    /** Wakes the decode thread if it waits; the I/O thread calls it after datagrams it queued. */
     void wakeConsumer() {
         Thread consumer = waiting;
         if (consumer != null) {

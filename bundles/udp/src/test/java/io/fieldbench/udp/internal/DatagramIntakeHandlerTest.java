@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,39 @@ class DatagramIntakeHandlerTest {
         queue.drainTo(queued, 10);
         assertArrayEquals(new byte[] {0}, queued.get(0).payload());
         assertArrayEquals(new byte[] {1}, queued.get(1).payload());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aFewDatagramsWakeAWaitingDecodeThreadOnceTheDelayIsOver() throws Exception {
+        DecodeQueue queue = new DecodeQueue();
+        EmbeddedChannel channel = new EmbeddedChannel(new DatagramIntakeHandler(queue, counters, Clock.systemUTC()));
+        channel.freezeTime();
+        CompletableFuture<RawDatagram> polled = WaitingDecodeThread.start(queue);
+
+        channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(new byte[] {1}), COLLECTOR, DEVICE));
+        channel.advanceTimeBy(DatagramIntakeHandler.WAKE_DELAY_MICROS, TimeUnit.MICROSECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertArrayEquals(new byte[] {1}, polled.get(1, TimeUnit.MINUTES).payload());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aReadThatLeavesEnoughQueuedWakesAWaitingDecodeThreadAtOnce() throws Exception {
+        DecodeQueue queue = new DecodeQueue();
+        EmbeddedChannel channel = new EmbeddedChannel(new DatagramIntakeHandler(queue, counters, Clock.systemUTC()));
+        channel.freezeTime(); // the delayed wake-up never comes: only the count can wake it
+        CompletableFuture<RawDatagram> polled = WaitingDecodeThread.start(queue);
+        Object[] burst = new Object[DatagramIntakeHandler.WAKE_AT];
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = new DatagramPacket(Unpooled.wrappedBuffer(new byte[] {(byte) i}), COLLECTOR, DEVICE);
+        }
+
+        channel.writeInbound(burst);
+
+        assertArrayEquals(new byte[] {0}, polled.get(1, TimeUnit.MINUTES).payload());
+        assertEquals(burst.length - 1, queue.size(), "the rest waits for the next look");
         assertFalse(channel.finish());
     }
 }

@@ -50,19 +50,7 @@ class DecodeQueueTest {
     @Test
     void aWaitingDecodeThreadIsWokenByTheBurstNotByItsTimeout() throws Exception {
         DecodeQueue queue = new DecodeQueue();
-        CompletableFuture<RawDatagram> polled = new CompletableFuture<>();
-        Thread decodeThread = new Thread(() -> {
-            try {
-                polled.complete(queue.poll(10, TimeUnit.MINUTES));
-            } catch (InterruptedException e) {
-                polled.completeExceptionally(e);
-            }
-        });
-        decodeThread.start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (decodeThread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // until it waits in the queue: the wake-up, not the first look, must bring the datagram
-        }
+        CompletableFuture<RawDatagram> polled = WaitingDecodeThread.start(queue);
         RawDatagram datagram = datagram(1);
 
         assertTrue(queue.offer(datagram));
