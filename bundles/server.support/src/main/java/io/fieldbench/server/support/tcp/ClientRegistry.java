@@ -31,6 +31,7 @@ public final class ClientRegistry<C extends ConnectedClient> {
     private final Map<Integer, C> clients = new ConcurrentHashMap<>();
     private final ChannelGroup channels;
     private final AtomicInteger nextId = new AtomicInteger(1);
+    /** Places taken, counted before a client is made so that two admissions at once cannot pass max.clients. */
     private final AtomicInteger count = new AtomicInteger();
     private final int maxClients;
     private final Clock clock;
@@ -80,8 +81,9 @@ public final class ClientRegistry<C extends ConnectedClient> {
         return Collections.unmodifiableCollection(clients.values());
     }
 
+    /** The clients registered now; one still being admitted is not counted, as it is not yet in {@link #unordered()}. */
     public int size() {
-        return count.get();
+        return clients.size();
     }
 
     /** Every client's channel, for a broadcast; a closed channel leaves it by itself. */

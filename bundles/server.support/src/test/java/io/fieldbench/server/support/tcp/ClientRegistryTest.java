@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class ClientRegistryTest {
         assertTrue(registry.full());
         assertNull(admit(), "one too many");
         assertEquals(2, registry.size());
+    }
+
+    /** A broadcast sent once size() says a client is there must reach it. */
+    @Test
+    void aClientBeingAdmittedIsCountedOnlyOnceItCanBeReached() {
+        List<Integer> sizesWhileMaking = new ArrayList<>();
+        registry.admit((id, since) -> {
+            sizesWhileMaking.add(registry.size());
+            return new TestClient(id, since);
+        });
+
+        assertEquals(List.of(0), sizesWhileMaking);
+        assertEquals(1, registry.size());
+        assertEquals(1, registry.unordered().size());
     }
 
     @Test
