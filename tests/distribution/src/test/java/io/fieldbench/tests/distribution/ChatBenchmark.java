@@ -26,8 +26,9 @@ import io.fieldbench.tests.distribution.BenchmarkTable.Row;
  * for each number of idle clients, their memory and a 1 KB broadcast to all of them, timed two ways:
  * from the console (the command sent until every client has the bytes) and the server path (the
  * server's own time from taking the request until the last write to a client's socket); then echo
- * with 100 clients (lines/s, MB/s), against a Python server started anew for it. Prints the figures side by side and adds the headline figures to
- * the {@link BenchmarkTable}. Connects only to 127.0.0.1; stops by itself.
+ * with 100 clients (lines/s, MB/s), against a Python server started anew for it. Prints the figures
+ * side by side and adds the headline figures to the {@link BenchmarkTable}. Connects only to
+ * 127.0.0.1; stops by itself.
  * <p>
  * {@code mvn -B -q -f tests/distribution/pom.xml -Pbenchmark verify [-Dbenchmark.chat.clients=2000,10000]
  * [-Dbenchmark.chat.broadcasts=5] [-Dbenchmark.chat.warmup.writes=40000] [-Dbenchmark.chat.echo.seconds=5]}
