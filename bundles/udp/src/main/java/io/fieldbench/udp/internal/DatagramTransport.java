@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadFactory;
 import io.fieldbench.server.support.epoll.NativeEpoll;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.InternetProtocolFamily;
 
 /**
@@ -21,6 +22,14 @@ interface DatagramTransport {
 
     /** The bytes a read of the socket has room for: whole datagrams, as many as the transport reads at once. */
     int readAllocation();
+
+    /**
+     * The receive buffer a bound socket has, in the terms it was asked in ({@code SO_RCVBUF});
+     * a transport may first try to get more than the system's default limit.
+     */
+    default int grantReceiveBuffer(DatagramChannel channel, int asked) {
+        return channel.config().getReceiveBufferSize();
+    }
 
     /** A failure to bind as the JDK would throw it ({@link java.net.BindException}), so that it is told the same way. */
     default Exception asJdkFailure(Exception bindFailure) {

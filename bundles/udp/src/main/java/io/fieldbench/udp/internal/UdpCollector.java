@@ -206,7 +206,8 @@ public final class UdpCollector {
             if (granted < asked && !smallBufferReported) {
                 smallBufferReported = true;
                 log.warn("The system granted a UDP receive buffer of {} bytes, less than the {} asked: bursts may be lost;"
-                        + " raise net.core.rmem_max (sysctl) to get more", granted, asked);
+                        + " raise net.core.rmem_max (sysctl -w net.core.rmem_max={}) or give the bench CAP_NET_ADMIN to get more",
+                        granted, asked, asked);
             }
         }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import io.fieldbench.server.support.ServerControl;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -36,10 +35,10 @@ final class UdpCollectorServer implements ServerControl.Socket {
     private final DatagramChannel channel;
     private final int grantedReceiveBuffer;
 
-    private UdpCollectorServer(EventLoopGroup group, DatagramChannel channel) {
+    private UdpCollectorServer(EventLoopGroup group, DatagramChannel channel, int grantedReceiveBuffer) {
         this.group = group;
         this.channel = channel;
-        this.grantedReceiveBuffer = channel.config().getReceiveBufferSize();
+        this.grantedReceiveBuffer = grantedReceiveBuffer;
     }
 
     /**
@@ -55,14 +54,14 @@ final class UdpCollectorServer implements ServerControl.Socket {
                 : InternetProtocolFamily.IPv4;
         EventLoopGroup group = transport.newEventLoop(new DefaultThreadFactory(THREAD_NAME, true));
         try {
-            Channel channel = transport.configure(new Bootstrap().group(group), family)
+            DatagramChannel channel = (DatagramChannel) transport.configure(new Bootstrap().group(group), family)
                     .option(ChannelOption.SO_RCVBUF, receiveBuffer)
                     .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(transport.readAllocation())
                             .maxMessagesPerRead(READS_PER_WAKEUP))
                     .handler(pipeline)
                     .bind(endpoint).sync().channel();
-            return new UdpCollectorServer(group, (DatagramChannel) channel);
+            return new UdpCollectorServer(group, channel, transport.grantReceiveBuffer(channel, receiveBuffer));
         } catch (Exception e) {
             group.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             throw transport.asJdkFailure(e);
@@ -82,7 +81,7 @@ final class UdpCollectorServer implements ServerControl.Socket {
 
     /**
      * The receive buffer the kernel granted at bind: on Linux at most net.core.rmem_max, whatever was
-     * asked. Read once, so that a status taken while the socket closes does not ask a closed socket.
+     * asked, unless the bench may exceed it (CAP_NET_ADMIN). Read once, so that a status taken while the socket closes does not ask a closed socket.
      */
     int grantedReceiveBuffer() {
         return grantedReceiveBuffer;

@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +32,8 @@ class UdpCollectorServerTest {
 
     private static final int RECEIVE_BUFFER = 1 << 20;
     private static final int TIMEOUT_MILLIS = 5_000;
+    /** linux/capability.h */
+    private static final int CAP_NET_ADMIN = 12;
 
     private final CollectorCounters counters = new CollectorCounters();
     private final DecodeQueue queue = new DecodeQueue();
@@ -48,7 +55,12 @@ class UdpCollectorServerTest {
     }
 
     private UdpCollectorServer bindHolding(DatagramTransport transport, InetSocketAddress endpoint) throws Exception {
-        return UdpCollectorServer.bind(endpoint, RECEIVE_BUFFER, transport, new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
+        return bindHolding(transport, endpoint, RECEIVE_BUFFER);
+    }
+
+    private UdpCollectorServer bindHolding(DatagramTransport transport, InetSocketAddress endpoint, int receiveBuffer)
+            throws Exception {
+        return UdpCollectorServer.bind(endpoint, receiveBuffer, transport, new UdpCollectorInitializer(() -> replies, queue, counters, Clock.systemUTC()));
     }
 
     private RawDatagram next() throws InterruptedException {
@@ -173,5 +185,21 @@ class UdpCollectorServerTest {
             assertEquals(ipv6Loopback, datagram.source().getAddress());
             assertTrue(Endpoints.of(datagram.source()).startsWith("[0:0:0:0:0:0:0:1]:"), Endpoints.of(datagram.source()));
         }
+    }
+
+    /** Linux limits SO_RCVBUF to net.core.rmem_max, and reports twice what it granted; epoll asks past the limit when it may. */
+    @Test
+    void getsABufferBeyondTheSystemLimitOnlyWithCapNetAdmin() throws Exception {
+        assumeTrue(DatagramTransport.best() instanceof EpollTransport, "epoll runs here");
+        int limit = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/core/rmem_max")).get(0).trim());
+        int asked = limit + (1 << 20);
+        server = bindHolding(new EpollTransport(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), asked);
+        assertEquals(hasCapNetAdmin() ? asked : limit, server.grantedReceiveBuffer());
+    }
+
+    private static boolean hasCapNetAdmin() throws IOException {
+        long effective = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("CapEff:"))
+                .mapToLong(line -> Long.parseUnsignedLong(line.substring("CapEff:".length()).trim(), 16)).findFirst().orElse(0);
+        return (effective & (1L << CAP_NET_ADMIN)) != 0;
     }
 }
