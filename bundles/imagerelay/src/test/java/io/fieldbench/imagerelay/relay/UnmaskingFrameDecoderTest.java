@@ -139,6 +139,53 @@ class UnmaskingFrameDecoderTest {
     }
 
     @Test
+    void aWholeBinaryFrameIsPassedOnInTheBytesItArrivedInNotACopy() {
+        byte[] image = payload(70_003);
+        EmbeddedChannel relay = relay();
+        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image)));
+        ByteBuf arrived = relay.alloc().directBuffer().writeBytes(wire);
+        wire.release();
+
+        relay.writeInbound(arrived);
+        WebSocketFrame frame = relay.readInbound();
+
+        assertInstanceOf(BinaryWebSocketFrame.class, frame);
+        assertArrayEquals(image, ByteBufUtil.getBytes(frame.content()));
+        assertEquals(1, arrived.refCnt(), "the frame holds the bytes it arrived in (a copy would have let them go)");
+        frame.release();
+        assertEquals(0, arrived.refCnt(), "nothing keeps them once the frame is released");
+        assertFalse(relay.finish());
+    }
+
+    @Test
+    void aFragmentedBinaryMessageStillHasItsOrderCheckedAndAWholeOneMayFollow() {
+        byte[] first = payload(500);
+        byte[] last = payload(20);
+        byte[] whole = payload(30);
+        EmbeddedChannel relay = relay();
+
+        List<WebSocketFrame> received = decode(relay, wire(true, new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(first)),
+                new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(last)),
+                new BinaryWebSocketFrame(Unpooled.wrappedBuffer(whole))), 64);
+
+        assertEquals(List.of(BinaryWebSocketFrame.class, ContinuationWebSocketFrame.class, BinaryWebSocketFrame.class),
+                received.stream().map(Object::getClass).toList());
+        assertFalse(received.get(0).isFinalFragment());
+        assertArrayEquals(last, ByteBufUtil.getBytes(received.get(1).content()));
+        assertArrayEquals(whole, ByteBufUtil.getBytes(received.get(2).content()));
+        received.forEach(WebSocketFrame::release);
+
+        // a whole binary frame inside a fragmented message is the protocol error Netty's decoder says it is
+        EmbeddedChannel broken = relay();
+        CorruptedWebSocketFrameException refused = assertThrows(CorruptedWebSocketFrameException.class,
+                () -> decode(broken, wire(true, new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(first)),
+                        new BinaryWebSocketFrame(Unpooled.wrappedBuffer(whole))), 64));
+        assertEquals(WebSocketCloseStatus.PROTOCOL_ERROR, refused.closeStatus());
+        broken.finishAndReleaseAll(); // the first fragment, passed on before the second was refused
+        assertFalse(relay.finish());
+    }
+
+    @Test
     void aClientFrameWithoutAMaskIsAProtocolError() {
         EmbeddedChannel relay = relay();
 
