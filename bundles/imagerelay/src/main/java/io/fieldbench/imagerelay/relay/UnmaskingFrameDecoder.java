@@ -104,19 +104,29 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
      * afresh for each message.
      */
     private BinaryWebSocketFrame wholeBinary(ByteBuf in) {
-        int second = in.getUnsignedByte(in.readerIndex() + 1);
-        int lengthBytes = switch (second) {
+        int start = in.readerIndex();
+        int lengthBytes = lengthBytes(in.getUnsignedByte(start + 1));
+        int length = (int) payloadLength(in, start, lengthBytes);
+        in.skipBytes(2 + lengthBytes);
+        return new BinaryWebSocketFrame(true, 0, in.readRetainedSlice(length));
+    }
+
+    /** How many bytes after the second hold the payload's length: none, two or eight (RFC 6455, 5.2). */
+    private static int lengthBytes(int second) {
+        return switch (second & LENGTH_BITS) {
             case TWO_BYTE_LENGTH -> 2;
             case EIGHT_BYTE_LENGTH -> 8;
             default -> 0;
         };
-        int length = switch (lengthBytes) {
-            case 2 -> in.getUnsignedShort(in.readerIndex() + 2);
-            case 8 -> (int) in.getLong(in.readerIndex() + 2);
-            default -> second;
+    }
+
+    /** The payload length in the header of the frame at {@code start}. */
+    private static long payloadLength(ByteBuf in, int start, int lengthBytes) {
+        return switch (lengthBytes) {
+            case 2 -> in.getUnsignedShort(start + 2);
+            case 8 -> in.getLong(start + 2);
+            default -> in.getUnsignedByte(start + 1) & LENGTH_BITS;
         };
-        in.skipBytes(2 + lengthBytes);
-        return new BinaryWebSocketFrame(true, 0, in.readRetainedSlice(length));
     }
 
     /** Notes where a fragmented message starts and ends, and a close, before Netty's decoder reads the frame. */
@@ -150,20 +160,12 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
             throw new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
                     "received a frame that is not masked as expected");
         }
-        int lengthBytes = switch (second & LENGTH_BITS) {
-            case TWO_BYTE_LENGTH -> 2;
-            case EIGHT_BYTE_LENGTH -> 8;
-            default -> 0;
-        };
+        int lengthBytes = lengthBytes(second);
         int header = 2 + lengthBytes;
         if (in.readableBytes() < header + KEY_LENGTH) {
             return false;
         }
-        long length = switch (lengthBytes) {
-            case 2 -> in.getUnsignedShort(start + 2);
-            case 8 -> in.getLong(start + 2);
-            default -> second & LENGTH_BITS;
-        };
+        long length = payloadLength(in, start, lengthBytes);
         if (length < 0 || length > maxPayload) {
             return true; // Netty's decoder refuses it on its header
         }

@@ -24,8 +24,8 @@ interface DatagramTransport {
     int readAllocation();
 
     /**
-     * The receive buffer a bound socket has, in the terms it was asked in ({@code SO_RCVBUF});
-     * a transport may first try to get more than the system's default limit.
+     * The receive buffer a bound socket has, in the terms it was asked in ({@code SO_RCVBUF}). A
+     * transport may first try to get more than the system's default limit.
      */
     default int grantReceiveBuffer(DatagramChannel channel, int asked) {
         return channel.config().getReceiveBufferSize();

@@ -54,16 +54,24 @@ final class EpollTransport implements DatagramTransport {
         return DATAGRAMS_PER_READ * UdpCollectorInitializer.RECEIVE_ALLOCATION;
     }
 
-    /** Linux reports twice what it granted (the rest is its bookkeeping, socket(7)): half is what compares with the ask. */
+    /**
+     * Asks past the system's limit when it granted less, where the process may. Linux reports twice
+     * what it granted (the rest is its bookkeeping, socket(7)); the JDK halves that for NIO, Netty's
+     * native channel does not, so half is what compares with the ask.
+     */
     @Override
     public int grantReceiveBuffer(DatagramChannel channel, int asked) {
-        if (channel.config().getReceiveBufferSize() / 2 < asked) {
+        if (granted(channel) < asked) {
             try {
                 channel.config().setOption(SO_RCVBUFFORCE, asked);
             } catch (ChannelException notPermitted) {
                 // without CAP_NET_ADMIN the limit stands; the collector says what it got and how to get more
             }
         }
+        return granted(channel);
+    }
+
+    private static int granted(DatagramChannel channel) {
         return channel.config().getReceiveBufferSize() / 2;
     }
 
