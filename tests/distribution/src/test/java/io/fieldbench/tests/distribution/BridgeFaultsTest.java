@@ -29,8 +29,8 @@ import io.fieldbench.sim.SimulationResult;
 /**
  * The bridge under faults, on the shipped distribution: a collecting bench ({@code udp,decoders,bridge})
  * takes {@value #RATE} samples/s from {@value #DEVICES} simulated devices on loopback and publishes them
- * through a real Mosquitto to a watching bench, while the broker is killed (SIGKILL) and restarted on
- * its port, the network to it is cut (each bench reaches the broker through a {@link BrokerProxy}: a
+ * through a real Mosquitto to a watching bench, while the broker is killed (SIGKILL; it saves after every
+ * change, so a kill loses nothing it acknowledged) and restarted on its port, the network to it is cut (each bench reaches the broker through a {@link BrokerProxy}: a
  * black hole, then a reset, each for {@link #CUT}), and the watching bench is killed (SIGKILL) and
  * restarted. Every fault comes at a random moment (seeded, the seed printed) and ends by itself.
  * <p>
@@ -105,7 +105,7 @@ class BridgeFaultsTest {
         System.out.printf("bridge faults: %,d samples/s from %d devices; %d broker kills, %d black holes and %d resets of %d s,"
                 + " %d watcher kills; seed %d%n", RATE, DEVICES, kills, cuts, cuts, CUT.toSeconds(), watcherKills, seed);
         Random random = new Random(seed);
-        Mosquitto broker = closeLater(Mosquitto.anonymous(temporary.resolve("broker")));
+        Mosquitto broker = closeLater(Mosquitto.anonymousSavingEveryChange(temporary.resolve("broker")));
         BrokerProxy collectorLink = closeLater(new BrokerProxy(broker.port()));
         BrokerProxy watcherLink = closeLater(new BrokerProxy(broker.port()));
         Path collectorLedger = temporary.resolve("collector.ledger");

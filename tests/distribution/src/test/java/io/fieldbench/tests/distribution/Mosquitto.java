@@ -47,6 +47,15 @@ final class Mosquitto implements AutoCloseable {
         return started(folder, "allow_anonymous true");
     }
 
+    /**
+     * A broker that lets anyone in and saves what it holds after every change, not every second: a
+     * SIGKILL then loses no message it had acknowledged to a publisher and not yet delivered (see
+     * bridge.md, "Broker").
+     */
+    static Mosquitto anonymousSavingEveryChange(Path folder) throws Exception {
+        return started(folder, "allow_anonymous true\nautosave_on_changes true");
+    }
+
     /** A broker that lets in only this user with this password. */
     static Mosquitto withPassword(Path folder, String user, String password) throws Exception {
         Files.createDirectories(folder);
@@ -84,6 +93,7 @@ final class Mosquitto implements AutoCloseable {
                 access,
                 "persistence true",
                 "persistence_location " + folder + "/",
+                // every second, or with autosave_on_changes after every change
                 "autosave_interval 1",
                 // what a watching bench misses while away is kept for it, far past Mosquitto's default of 1000
                 "max_queued_messages 0",
