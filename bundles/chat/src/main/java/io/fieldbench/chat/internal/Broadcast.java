@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
@@ -65,9 +65,10 @@ public final class Broadcast implements ChannelFutureListener {
             framed.computeIfAbsent(client.settings(), settings -> Frames.encode(settings, message));
         }
         Broadcast broadcast = new Broadcast(startNanos, message.length, byLoop.values().stream().mapToInt(List::size).sum());
+        // unpooled: the caller is often a thread of its own (a console command's), and for such a thread
+        // Netty's pool takes, and zeroes, a 4 MiB chunk at each broadcast, freed again as the thread ends
         Map<ChatSettings, ByteBuf> frames = new IdentityHashMap<>();
-        framed.forEach((settings, bytes) -> frames.put(settings,
-                ByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes)));
+        framed.forEach((settings, bytes) -> frames.put(settings, Unpooled.directBuffer(bytes.length).writeBytes(bytes)));
         try {
             byLoop.forEach((loop, clients) -> broadcast.handTo(loop, clients, frames, kept));
         } finally {
