@@ -65,8 +65,8 @@ public final class Broadcast implements ChannelFutureListener {
             framed.computeIfAbsent(client.settings(), settings -> Frames.encode(settings, message));
         }
         Broadcast broadcast = new Broadcast(startNanos, message.length, byLoop.values().stream().mapToInt(List::size).sum());
-        // unpooled: the caller is often a thread of its own (a console command's), and for such a thread
-        // Netty's pool takes, and zeroes, a 4 MiB chunk at each broadcast, freed again as the thread ends
+        // unpooled: one frame a broadcast needs no pool, and for the console command's thread that calls
+        // this, Netty's pool took and zeroed a new 4 MiB chunk at most broadcasts (see benchmarks.md)
         Map<ChatSettings, ByteBuf> frames = new IdentityHashMap<>();
         framed.forEach((settings, bytes) -> frames.put(settings, Unpooled.directBuffer(bytes.length).writeBytes(bytes)));
         try {
