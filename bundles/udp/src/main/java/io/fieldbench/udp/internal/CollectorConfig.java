@@ -25,7 +25,7 @@ public @interface CollectorConfig {
     @AttributeDefinition(name = "Receive buffer (bytes)", description = "The socket receive buffer asked of the system"
             + " (SO_RCVBUF); bursts wait here. The system may grant less: the collector shows what it got",
             min = "65536")
-    int receive_buffer() default 8 * 1024 * 1024;
+    int receive_buffer() default 32 * 1024 * 1024;
 
     @AttributeDefinition(name = "Decoder", description = "auto: the first decoder (by service ranking) that reads the"
             + " datagram; or the name of one decoder, such as text, json or binary")

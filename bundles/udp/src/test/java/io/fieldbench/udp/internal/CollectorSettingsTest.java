@@ -20,7 +20,7 @@ class CollectorSettingsTest {
         assertTrue(settings.enabled());
         assertEquals("0.0.0.0", settings.bindAddress());
         assertEquals(9999, settings.port());
-        assertEquals(8 * 1024 * 1024, settings.receiveBuffer());
+        assertEquals(32 * 1024 * 1024, settings.receiveBuffer());
         assertEquals("auto", settings.decoder());
         assertEquals(StandardCharsets.UTF_8, settings.charset());
         assertEquals(ReplyMode.NONE, settings.reply());

@@ -37,7 +37,7 @@ final class TestConfig {
 
             @Override
             public int receive_buffer() {
-                return (Integer) value("receive.buffer", 8 * 1024 * 1024);
+                return (Integer) value("receive.buffer", 32 * 1024 * 1024);
             }
 
             @Override

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RawReceiver implements AutoCloseable {
 
-    static final int RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
+    static final int RECEIVE_BUFFER_BYTES = 32 * 1024 * 1024;
     private static final int MAX_DATAGRAM = 65_535;
 
     private final DatagramChannel channel;
