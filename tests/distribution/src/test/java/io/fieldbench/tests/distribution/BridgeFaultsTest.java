@@ -29,10 +29,11 @@ import io.fieldbench.sim.SimulationResult;
 /**
  * The bridge under faults, on the shipped distribution: a collecting bench ({@code udp,decoders,bridge})
  * takes {@value #RATE} samples/s from {@value #DEVICES} simulated devices on loopback and publishes them
- * through a real Mosquitto to a watching bench, while the broker is killed (SIGKILL; it saves after every
- * change, so a kill loses nothing it acknowledged) and restarted on its port, the network to it is cut (each bench reaches the broker through a {@link BrokerProxy}: a
- * black hole, then a reset, each for {@link #CUT}), and the watching bench is killed (SIGKILL) and
- * restarted. Every fault comes at a random moment (seeded, the seed printed) and ends by itself.
+ * through a real Mosquitto to a watching bench, while the broker is killed (SIGKILL; it saves after
+ * every change, so a kill loses nothing it acknowledged) and restarted on its port, the network to it
+ * is cut (each bench reaches the broker through a {@link BrokerProxy}: a black hole, then a reset,
+ * each for {@link #CUT}), and the watching bench is killed (SIGKILL) and restarted. Every fault comes
+ * at a random moment (seeded, the seed printed) and ends by itself.
  * <p>
  * Which samples each bench delivered is the probe's {@link SampleLedger}, a file that outlives a
  * killed bench. After each fault the test waits until the watcher has every sample (each device's

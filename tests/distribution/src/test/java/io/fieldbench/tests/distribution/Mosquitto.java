@@ -50,7 +50,7 @@ final class Mosquitto implements AutoCloseable {
     /**
      * A broker that lets anyone in and saves what it holds after every change, not every second: a
      * SIGKILL then loses no message it had acknowledged to a publisher and not yet delivered (see
-     * bridge.md, "Broker").
+     * bridge.md, "What is never lost, and what can be").
      */
     static Mosquitto anonymousSavingEveryChange(Path folder) throws Exception {
         return started(folder, "allow_anonymous true\nautosave_on_changes true");
@@ -77,11 +77,12 @@ final class Mosquitto implements AutoCloseable {
                 + "\nkeyfile " + folder.resolve("key.pem"), true);
     }
 
-    private static Mosquitto started(Path folder, String access) throws Exception {
-        return started(folder, access, false);
+    private static Mosquitto started(Path folder, String ownLines) throws Exception {
+        return started(folder, ownLines, false);
     }
 
-    private static Mosquitto started(Path folder, String access, boolean tls) throws Exception {
+    /** A broker with the config every test broker has, and {@code ownLines}: who may connect, TLS, how often it saves. */
+    private static Mosquitto started(Path folder, String ownLines, boolean tls) throws Exception {
         assumeInstalled();
         Files.createDirectories(folder);
         Mosquitto broker = new Mosquitto(folder, freePort(), tls);
@@ -90,7 +91,7 @@ final class Mosquitto implements AutoCloseable {
                 // run as the test's user: as root, Mosquitto would switch to user mosquitto, who cannot
                 // write the test's folder (persistence) nor read its password file
                 "user " + System.getProperty("user.name"),
-                access,
+                ownLines,
                 "persistence true",
                 "persistence_location " + folder + "/",
                 // every second, or with autosave_on_changes after every change
