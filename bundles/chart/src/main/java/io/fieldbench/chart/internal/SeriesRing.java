@@ -107,9 +107,15 @@ final class SeriesRing {
         start = 0;
     }
 
+    /**
+     * Without a branch: compiled before the ring first wraps (while it fills), a branch on the wrap
+     * would be compiled as never taken, and the first eviction would throw that code away, in the
+     * middle of a stream, with every read and append that inlined it.
+     */
     private int physical(int logical) {
         int at = start + logical;
-        return at >= times.length ? at - times.length : at;
+        int length = times.length;
+        return at - (length & ((length - 1 - at) >> 31));  // at < 2 * length; the shift is -1 when at >= length
     }
 
     /** Makes what was added so far visible to the lock-free readers; the appender calls it after each batch. */
