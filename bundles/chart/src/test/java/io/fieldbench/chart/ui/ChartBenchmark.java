@@ -75,7 +75,13 @@ class ChartBenchmark {
     /** One source address for every sample: parsing it for each would cost the feeder, on the same cores, more than the chart. */
     private static final InetSocketAddress SOURCE = new InetSocketAddress("127.0.0.1", 5000);
     private static final long FRAME_NANOS = 1_000_000_000L / RedrawSchedule.REFRESHES_PER_SECOND;
-    /** The stream's first second, when the JIT recompiles what the prefill made it compile: its frames are told apart. */
+    /**
+     * Redraws of the full series before the stream starts: a second at the chart's pace. A chart on
+     * screen while its series filled has drawn thousands; with one, the stream's first frames were
+     * the JIT's first look at the drawing (20 to 40 ms each), not what the stream costs.
+     */
+    private static final int LEAD_IN_FRAMES = RedrawSchedule.REFRESHES_PER_SECOND;
+    /** The stream's first second, when the full rings first evict and the JIT recompiles what a filling ring ran: its frames are told apart. */
     private static final long FIRST_SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @Test
@@ -168,8 +174,8 @@ class ChartBenchmark {
      * @param decimation  reading the points
      * @param redraw      reading and drawing them
      * @param cpu         the processor time of reading and drawing them (what contention for the processor does not inflate)
-     * @param firstSecond how many of the frames began in the stream's first second: the JIT recompiles then what
-     *                    the prefill compiled (the ring's appends once they evict, the folding of new points, the drawing)
+     * @param firstSecond how many of the frames began in the stream's first second: the rings start to evict
+     *                    and the JIT recompiles what the prefill compiled (the appends, the folding of new points)
      */
     private record Frames(double[] decimation, double[] redraw, double[] cpu, int firstSecondFrames) {
 
@@ -193,8 +199,8 @@ class ChartBenchmark {
     /**
      * Redraws the "All" window (every retained point, its old end moving as the stream evicts) into
      * an image at the chart's pace, at most, for as long as a stream runs, as the chart's draw
-     * worker does ({@link OffscreenChart}). A first redraw before the stream warms up, as a chart's
-     * first does, and is not counted.
+     * worker does ({@link OffscreenChart}). Before the stream, {@link #LEAD_IN_FRAMES} redraws of the
+     * full series, not counted: the first folds every point, as a chart's first redraw does.
      */
     private static Frames frames(SeriesStore store, List<SeriesKey> keys, PointsReader reader) throws Exception {
         OffscreenChart chart = new OffscreenChart(new ChartFigure());
@@ -204,7 +210,9 @@ class ChartBenchmark {
         List<Double> redraw = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        redraw(store, keys, reader, scene, chart);
+        for (int i = 0; i < LEAD_IN_FRAMES; i++) {
+            redraw(store, keys, reader, scene, chart);
+        }
         System.gc();  // the other phase's garbage is not this one's
         Thread feeder = feeder(store::append);
         long streaming = System.nanoTime();
@@ -380,7 +388,7 @@ class ChartBenchmark {
                 List<Sample> batch = new ArrayList<>(perBatch);
                 long now = System.currentTimeMillis();
                 for (int k = 0; k < perBatch; k++, i++) {
-                    batch.add(sample("dev-" + (i % SERIES), now, Math.sin(i / 1000.0) + i % SERIES));
+                    batch.add(sample("dev-" + (i % SERIES), now, signal(i % SERIES, POINTS + i / SERIES)));
                 }
                 sink.accept(batch);
                 next += 1_000_000_000L / FEED_BATCHES_PER_SECOND;
@@ -409,11 +417,11 @@ class ChartBenchmark {
         List<SeriesKey> keys = keys();
         long perSeriesPerSecond = RATE / SERIES;
         long start = System.currentTimeMillis() - POINTS * 1000L / perSeriesPerSecond;
-        for (SeriesKey key : keys) {
+        for (int s = 0; s < SERIES; s++) {
             for (int first = 0; first < POINTS; first += PREFILL_BATCH) {
                 List<Sample> batch = new ArrayList<>(PREFILL_BATCH);
                 for (int i = first; i < first + PREFILL_BATCH; i++) {
-                    batch.add(sample(key.device(), start + i * 1000L / perSeriesPerSecond, Math.sin(i / 1000.0)));
+                    batch.add(sample(keys.get(s).device(), start + i * 1000L / perSeriesPerSecond, signal(s, i)));
                 }
                 store.append(batch);
             }
@@ -499,6 +507,11 @@ class ChartBenchmark {
         Graphics2D graphics = image.createGraphics();
         chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         graphics.dispose();
+    }
+
+    /** The {@code n}th value of a series, in the prefill and in the stream that goes on from it: each series in a band of its own. */
+    private static double signal(int series, long n) {
+        return Math.sin(n / 1000.0) + series;
     }
 
     private static Sample sample(String device, long time, double value) {
