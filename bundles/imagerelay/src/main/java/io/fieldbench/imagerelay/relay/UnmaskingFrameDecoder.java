@@ -169,7 +169,9 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
         if (length < 0 || length > maxPayload) {
             return true; // Netty's decoder refuses it on its header
         }
-        if (in.readableBytes() < header + KEY_LENGTH + length) {
+        int frame = header + KEY_LENGTH + (int) length;
+        if (in.readableBytes() < frame) {
+            makeRoom(in, start + frame);
             return false;
         }
         if (in.isReadOnly() || in.nioBufferCount() != 1) {
@@ -183,6 +185,19 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
         in.setByte(start + KEY_LENGTH + 1, second & ~MASK_BIT);
         in.readerIndex(start + KEY_LENGTH);
         return true;
+    }
+
+    /**
+     * Grows the bytes gathered so far, once, to hold the whole frame: left to Netty's cumulator, a
+     * 1 MB image's buffer was reallocated and copied at each doubling on its way in, up to 2 MiB.
+     * Only while nothing else holds the buffer: an image passed on is a slice of it, and growing
+     * moves the memory under it. A buffer that cannot grow (a slice, whose maximum is its size) is
+     * left to the cumulator, which copies it into a new one.
+     */
+    private static void makeRoom(ByteBuf in, int end) {
+        if (in.capacity() < end && end <= in.maxCapacity() && in.refCnt() == 1 && !in.isReadOnly()) {
+            in.capacity(end);
+        }
     }
 
     /** XORs the payload after the key with it, in place: the key's four bytes repeated, eight at a time in native order. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,54 @@ class UnmaskingFrameDecoderTest {
         assertEquals(1, arrived.refCnt(), "the frame holds the bytes it arrived in (a copy would have let them go)");
         frame.release();
         assertEquals(0, arrived.refCnt(), "nothing keeps them once the frame is released");
+        assertFalse(relay.finish());
+    }
+
+    @Test
+    void aFrameInPiecesIsGatheredInOneBufferGrownOnceToItsSize() {
+        byte[] image = payload(70_003);
+        EmbeddedChannel relay = relay();
+
+        List<WebSocketFrame> received = decode(relay, wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image))), 4_096);
+
+        assertEquals(1, received.size());
+        assertArrayEquals(image, ByteBufUtil.getBytes(received.get(0).content()));
+        assertEquals(2 + 8 + 4 + image.length, arrivedIn(received.get(0).content()).capacity(),
+                "the frame's size (header, key, payload), not the doublings of Netty's cumulator (131 072)");
+        received.get(0).release();
+        assertFalse(relay.finish());
+    }
+
+    /** The buffer a frame's bytes are a slice of (under the leak detector's wrappers). */
+    private static ByteBuf arrivedIn(ByteBuf content) {
+        ByteBuf root = content;
+        while (root.unwrap() != null) {
+            root = root.unwrap();
+        }
+        return root;
+    }
+
+    @Test
+    void anImagePassedOnKeepsTheMemoryItArrivedInWhileTheNextFrameComes() {
+        byte[] first = payload(70_003);
+        byte[] second = payload(70_003);
+        EmbeddedChannel relay = relay();
+        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(first)),
+                new BinaryWebSocketFrame(Unpooled.wrappedBuffer(second)));
+        // the first frame whole and the second's start in one read: the second needs more room than it has
+        ByteBuf arrived = relay.alloc().directBuffer().writeBytes(wire, 2 + 8 + 4 + first.length + 100);
+        assumeTrue(arrived.hasMemoryAddress(), "a direct buffer with an address");
+        long memory = arrived.memoryAddress();
+
+        relay.writeInbound(arrived);
+        WebSocketFrame passedOn = relay.readInbound();
+        List<WebSocketFrame> next = decode(relay, wire, 4_096);
+
+        assertEquals(memory, arrivedIn(passedOn.content()).memoryAddress(), "the buffer it is a slice of was not grown under it");
+        assertArrayEquals(first, ByteBufUtil.getBytes(passedOn.content()));
+        assertArrayEquals(second, ByteBufUtil.getBytes(next.get(0).content()));
+        passedOn.release();
+        next.forEach(WebSocketFrame::release);
         assertFalse(relay.finish());
     }
 
