@@ -5,10 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one table of every benchmark: each benchmark adds its figures as rows (the bench's value beside the
@@ -75,21 +80,39 @@ public final class BenchmarkTable {
         return kib < 0 ? UNKNOWN : String.format(Locale.ROOT, "%.1f MiB", kib / 1024.0);
     }
 
-    /** Prints the table of the rows in the file given as the only argument, in the order they were added. */
+    /**
+     * Prints the table of the rows in the file given as the only argument, each figure where it was first added.
+     * A figure measured in several runs (one run after another, the rows of each added to the same file) is one
+     * row: the run with the median ratio, the ratios of every run beside it.
+     */
     public static void main(String[] args) throws IOException {
-        List<Row> rows = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isBlank()).map(Row::parse).toList();
         System.out.println();
-        System.out.println("| figure | bench | baseline | ratio (above 1: bench ahead) | RSS bench / baseline |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        rows.forEach(row -> System.out.println(markdown(row)));
+        table(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).map(Row::parse).toList()).forEach(System.out::println);
     }
 
-    private static String markdown(Row row) {
+    static List<String> table(List<Row> rows) {
+        Map<String, List<Row>> runs = new LinkedHashMap<>();
+        rows.forEach(row -> runs.computeIfAbsent(row.figure(), figure -> new ArrayList<>()).add(row));
+        List<String> lines = new ArrayList<>();
+        lines.add("| figure | bench | baseline | ratio (above 1: bench ahead) | RSS bench / baseline |");
+        lines.add("|---|---:|---:|---:|---:|");
+        runs.values().forEach(figure -> lines.add(markdown(figure)));
+        return lines;
+    }
+
+    /** The run with the median ratio (of an even number of runs, the lower of the middle two), then every run's ratio. */
+    private static String markdown(List<Row> runs) {
+        List<Row> byRatio = runs.stream().sorted(Comparator.comparingDouble(Row::ratio)).toList();
+        Row row = byRatio.get((byRatio.size() - 1) / 2);
         String ratio = String.format(Locale.ROOT, "%.2f", row.ratio());
+        String cell = row.ratio() >= 1 ? "**" + ratio + "**" : ratio;
+        if (runs.size() > 1) {
+            cell += byRatio.stream().map(run -> String.format(Locale.ROOT, "%.2f", run.ratio()))
+                    .collect(Collectors.joining(", ", " (of ", ")"));
+        }
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s / %s |", row.figure(), value(row.bench(), row.unit()),
-                value(row.baseline(), row.unit()), row.ratio() >= 1 ? "**" + ratio + "**" : ratio,
-                mib(row.benchRssKiB()), mib(row.baselineRssKiB()));
+                value(row.baseline(), row.unit()), cell, mib(row.benchRssKiB()), mib(row.baselineRssKiB()));
     }
 
     private static String format(Row row) {
