@@ -35,6 +35,8 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
     private static final int TWO_BYTE_LENGTH = 126;
     private static final int EIGHT_BYTE_LENGTH = 127;
     private static final int KEY_LENGTH = 4;
+    /** How much more than a client sent its frame's header may make the relay hold: 32 clients, 32 MiB. */
+    private static final int ROOM_AHEAD = 1 << 20;
 
     private static final int FIN_BINARY = 0x82; // final, no reserved bits, opcode 2
     private static final int FIN_BIT = 0x80;
@@ -188,14 +190,17 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
     }
 
     /**
-     * Grows the bytes gathered so far, once, to hold the whole frame: left to Netty's cumulator, a
-     * 1 MB image's buffer was reallocated and copied at each doubling on its way in, up to 2 MiB.
-     * Only while nothing else holds the buffer: an image passed on is a slice of it, and growing
-     * moves the memory under it. A buffer that cannot grow (a slice, whose maximum is its size) is
-     * left to the cumulator, which copies it into a new one.
+     * Grows the bytes gathered so far, once, to hold the whole frame, when at most
+     * {@link #ROOM_AHEAD} of it is still to come: left to Netty's cumulator, a 1 MB image's buffer
+     * was reallocated and copied at each doubling on its way in, up to 2 MiB. A larger frame is left
+     * to the cumulator until then, so that a header alone cannot make the relay hold the size it
+     * claims. Only while nothing else holds the buffer: an image passed on is a slice of it, and
+     * growing moves the memory under it. A buffer that cannot grow (a slice, whose maximum is its
+     * size) is left to the cumulator, which copies it into a new one.
      */
     private static void makeRoom(ByteBuf in, int end) {
-        if (in.capacity() < end && end <= in.maxCapacity() && in.refCnt() == 1 && !in.isReadOnly()) {
+        if (in.capacity() < end && end - in.writerIndex() <= ROOM_AHEAD && end <= in.maxCapacity() && in.refCnt() == 1
+                && !in.isReadOnly()) {
             in.capacity(end);
         }
     }

@@ -183,6 +183,22 @@ class UnmaskingFrameDecoderTest {
     }
 
     @Test
+    void aHeaderAloneDoesNotMakeTheRelayHoldTheSizeItClaims() {
+        byte[] image = payload(3_000_000);
+        EmbeddedChannel relay = new EmbeddedChannel(new UnmaskingFrameDecoder(RelayInitializer.protocol(4 << 20).decoderConfig()));
+        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image)));
+        ByteBuf arrived = relay.alloc().directBuffer(2 + 8 + 4 + 1_000).writeBytes(wire, 2 + 8 + 4 + 1_000);
+
+        relay.writeInbound(arrived);
+
+        assertEquals(2 + 8 + 4 + 1_000, arrived.capacity(), "what came, not the 3 MB the header claims");
+        List<WebSocketFrame> received = decode(relay, wire, 65_536);
+        assertArrayEquals(image, ByteBufUtil.getBytes(received.get(0).content()));
+        received.forEach(WebSocketFrame::release);
+        assertFalse(relay.finish());
+    }
+
+    @Test
     void anImagePassedOnKeepsTheMemoryItArrivedInWhileTheNextFrameComes() {
         byte[] first = payload(70_003);
         byte[] second = payload(70_003);

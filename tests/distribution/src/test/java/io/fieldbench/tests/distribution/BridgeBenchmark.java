@@ -111,18 +111,19 @@ public final class BridgeBenchmark {
             System.out.println("(a) times stdin of mosquitto_pub to stdout of mosquitto_sub; (b) the collector's receipt of a"
                     + " datagram to its delivery in the watcher, including the bridge's batching (batch.millis, 50 ms)");
             addRows(delivered.count() / (double) seconds, delivered, baseline.count() * (double) samplesPerMessage / seconds, baseline,
-                    benchesRss, baselineRun.rssKiB(), brokerRss);
+                    benchesRss, baselineRun.rssKiB());
         }
     }
 
     /**
      * The run's rows: the benches' path beside the baseline's, RSS of both benches beside that of mosquitto_pub and
-     * mosquitto_sub; the broker, which both paths share, is named in the first row.
+     * mosquitto_sub. The broker, which both paths share, is in the printed figures only: a figure's name stays the
+     * same from run to run, so that the table can put the runs of one figure together.
      */
-    private void addRows(double benchRate, Counted bench, double baselineRate, Counted baseline, long benchesRss, long baselineRss,
-            long brokerRss) throws IOException {
+    private void addRows(double benchRate, Counted bench, double baselineRate, Counted baseline, long benchesRss, long baselineRss)
+            throws IOException {
         BenchmarkTable.add(new Row(String.format(Locale.ROOT, "bridge: UDP → bench → Mosquitto → bench vs mosquitto_pub → _sub, %,d samples/s"
-                + " for %d s: delivered (Mosquitto's RSS %s)", rate, seconds, BenchmarkTable.mib(brokerRss)), "samples/s", Better.HIGHER,
+                + " for %d s: delivered", rate, seconds), "samples/s", Better.HIGHER,
                 benchRate, baselineRate, benchesRss, baselineRss));
         BenchmarkTable.add(new Row("bridge: latency p50", "ms", Better.LOWER, bench.p50() / 1000.0, baseline.p50() / 1000.0, benchesRss,
                 baselineRss));
