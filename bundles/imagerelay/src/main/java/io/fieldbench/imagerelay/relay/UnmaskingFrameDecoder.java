@@ -35,7 +35,7 @@ final class UnmaskingFrameDecoder extends WebSocket13FrameDecoder {
     private static final int TWO_BYTE_LENGTH = 126;
     private static final int EIGHT_BYTE_LENGTH = 127;
     private static final int KEY_LENGTH = 4;
-    /** How much more than a client sent its frame's header may make the relay hold: 32 clients, 32 MiB. */
+    /** How much more than a client sent its frame's header may make the relay hold (32 MiB at the default of 32 clients). */
     private static final int ROOM_AHEAD = 1 << 20;
 
     private static final int FIN_BINARY = 0x82; // final, no reserved bits, opcode 2

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -38,6 +39,12 @@ import org.junit.jupiter.api.Test;
 class UnmaskingFrameDecoderTest {
 
     private static final int LIMIT = 200_000;
+    /** An image's header from a client: two bytes, an eight-byte length (more than 65 535), the four-byte mask key. */
+    private static final int IMAGE_HEADER = 2 + 8 + 4;
+    /** An image a little larger than a read of 65 536 bytes. */
+    private static final int IMAGE_BYTES = 70_003;
+    /** A limit for images of several MB, more than the 1 MiB the decoder grows a buffer by ahead of what came. */
+    private static final int LARGE_LIMIT = 4 << 20;
     private final Random random = new Random(7);
 
     private byte[] payload(int length) {
@@ -56,6 +63,12 @@ class UnmaskingFrameDecoderTest {
             part.release();
         }
         return wire;
+    }
+
+    /** Whole, unfragmented binary messages, masked, as a phone sends its images. */
+    private static ByteBuf images(byte[]... images) {
+        return wire(true, Arrays.stream(images).map(image -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image)))
+                .toArray(WebSocketFrame[]::new));
     }
 
     private static EmbeddedChannel relay() {
@@ -141,9 +154,9 @@ class UnmaskingFrameDecoderTest {
 
     @Test
     void aWholeBinaryFrameIsPassedOnInTheBytesItArrivedInNotACopy() {
-        byte[] image = payload(70_003);
+        byte[] image = payload(IMAGE_BYTES);
         EmbeddedChannel relay = relay();
-        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image)));
+        ByteBuf wire = images(image);
         ByteBuf arrived = relay.alloc().directBuffer().writeBytes(wire);
         wire.release();
 
@@ -160,14 +173,14 @@ class UnmaskingFrameDecoderTest {
 
     @Test
     void aFrameInPiecesIsGatheredInOneBufferGrownOnceToItsSize() {
-        byte[] image = payload(70_003);
+        byte[] image = payload(IMAGE_BYTES);
         EmbeddedChannel relay = relay();
 
-        List<WebSocketFrame> received = decode(relay, wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image))), 4_096);
+        List<WebSocketFrame> received = decode(relay, images(image), 4_096);
 
         assertEquals(1, received.size());
         assertArrayEquals(image, ByteBufUtil.getBytes(received.get(0).content()));
-        assertEquals(2 + 8 + 4 + image.length, arrivedIn(received.get(0).content()).capacity(),
+        assertEquals(IMAGE_HEADER + image.length, arrivedIn(received.get(0).content()).capacity(),
                 "the frame's size (header, key, payload), not the doublings of Netty's cumulator (131 072)");
         received.get(0).release();
         assertFalse(relay.finish());
@@ -185,13 +198,13 @@ class UnmaskingFrameDecoderTest {
     @Test
     void aHeaderAloneDoesNotMakeTheRelayHoldTheSizeItClaims() {
         byte[] image = payload(3_000_000);
-        EmbeddedChannel relay = new EmbeddedChannel(new UnmaskingFrameDecoder(RelayInitializer.protocol(4 << 20).decoderConfig()));
-        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(image)));
-        ByteBuf arrived = relay.alloc().directBuffer(2 + 8 + 4 + 1_000).writeBytes(wire, 2 + 8 + 4 + 1_000);
+        EmbeddedChannel relay = new EmbeddedChannel(new UnmaskingFrameDecoder(RelayInitializer.protocol(LARGE_LIMIT).decoderConfig()));
+        ByteBuf wire = images(image);
+        ByteBuf arrived = relay.alloc().directBuffer(IMAGE_HEADER + 1_000).writeBytes(wire, IMAGE_HEADER + 1_000);
 
         relay.writeInbound(arrived);
 
-        assertEquals(2 + 8 + 4 + 1_000, arrived.capacity(), "what came, not the 3 MB the header claims");
+        assertEquals(IMAGE_HEADER + 1_000, arrived.capacity(), "what came, not the 3 MB the header claims");
         List<WebSocketFrame> received = decode(relay, wire, 65_536);
         assertArrayEquals(image, ByteBufUtil.getBytes(received.get(0).content()));
         received.forEach(WebSocketFrame::release);
@@ -200,13 +213,12 @@ class UnmaskingFrameDecoderTest {
 
     @Test
     void anImagePassedOnKeepsTheMemoryItArrivedInWhileTheNextFrameComes() {
-        byte[] first = payload(70_003);
-        byte[] second = payload(70_003);
+        byte[] first = payload(IMAGE_BYTES);
+        byte[] second = payload(IMAGE_BYTES);
         EmbeddedChannel relay = relay();
-        ByteBuf wire = wire(true, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(first)),
-                new BinaryWebSocketFrame(Unpooled.wrappedBuffer(second)));
+        ByteBuf wire = images(first, second);
         // the first frame whole and the second's start in one read: the second needs more room than it has
-        ByteBuf arrived = relay.alloc().directBuffer().writeBytes(wire, 2 + 8 + 4 + first.length + 100);
+        ByteBuf arrived = relay.alloc().directBuffer().writeBytes(wire, IMAGE_HEADER + first.length + 100);
         assumeTrue(arrived.hasMemoryAddress(), "a direct buffer with an address");
         long memory = arrived.memoryAddress();
 
